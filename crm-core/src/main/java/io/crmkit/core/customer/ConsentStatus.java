@@ -1,0 +1,7 @@
+package io.crmkit.core.customer;
+
+/** A customer's answer for one channel. */
+public enum ConsentStatus {
+    OPTED_IN,
+    OPTED_OUT
+}

@@ -1,0 +1,44 @@
+package io.crmkit.core.customer;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import java.util.Optional;
+
+/**
+ * Creates, changes and finds customers. Obtained from {@code crm.customers()}; thread-safe.
+ * Every method is one transaction: a rejected call writes nothing.
+ */
+public interface CustomerService {
+    /**
+     * Validates and stores a new customer.
+     *
+     * @throws io.crmkit.core.ValidationException listing every invalid field
+     * @throws io.crmkit.core.ConflictException    if an external reference is taken by another customer
+     */
+    Customer create(NewCustomer customer);
+
+    Optional<Customer> get(CustomerId id);
+
+    /** The customer, or a {@link io.crmkit.core.NotFoundException}. */
+    Customer require(CustomerId id);
+
+    /**
+     * Applies an edit started by {@link Customer#edit()}.
+     *
+     * @throws io.crmkit.core.ConflictException if the customer changed since the edit began, or an
+     *                                          external reference is taken
+     */
+    Customer update(CustomerEdit edit);
+
+    /** Records one consent answer without an edit round trip. */
+    Customer setConsent(CustomerId id, ContactChannel channel, ConsentStatus status, String source);
+
+    /** Archives a customer: it drops out of searches but keeps its history. Archiving twice is harmless. */
+    Customer archive(CustomerId id);
+
+    /** Customers matching the query, in creation order. */
+    Page<Customer> search(CustomerQuery query, PageRequest page);
+
+    /** The customer linked to a host system's record. */
+    Optional<Customer> findByExternalRef(String system, String id);
+}

@@ -1,0 +1,9 @@
+package io.crmkit.core.customer;
+
+/** Where a customer stands in the relationship. */
+public enum LifecycleStage {
+    LEAD,
+    PROSPECT,
+    CUSTOMER,
+    INACTIVE
+}

@@ -1,0 +1,75 @@
+package io.crmkit.core.interaction;
+
+import io.crmkit.core.customer.CustomerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One contact with a customer, as logged. Start one with a factory such as
+ * {@code Interaction.call(Direction.OUTBOUND).subject("回访")} and log it with
+ * {@code crm.interactions().log(customerId, ...)}.
+ *
+ * @param author     the host user who logged it
+ * @param recordedAt when it was logged; {@code occurredAt} is when it happened
+ */
+public record Interaction(
+        InteractionId id,
+        CustomerId customerId,
+        InteractionChannel channel,
+        Direction direction,
+        Optional<String> subject,
+        Optional<String> notes,
+        Instant occurredAt,
+        Optional<Duration> duration,
+        String author,
+        Optional<String> outcome,
+        List<RecordLink> links,
+        Instant recordedAt) {
+
+    public Interaction {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(outcome, "outcome");
+        links = List.copyOf(links);
+        Objects.requireNonNull(recordedAt, "recordedAt");
+    }
+
+    public static NewInteraction of(InteractionChannel channel, Direction direction) {
+        return new NewInteraction(channel, direction);
+    }
+
+    public static NewInteraction call(Direction direction) {
+        return of(InteractionChannel.CALL, direction);
+    }
+
+    /** A visit: ours to the customer, or the customer's to us (inbound). */
+    public static NewInteraction visit(Direction direction) {
+        return of(InteractionChannel.VISIT, direction);
+    }
+
+    public static NewInteraction email(Direction direction) {
+        return of(InteractionChannel.EMAIL, direction);
+    }
+
+    public static NewInteraction sms(Direction direction) {
+        return of(InteractionChannel.SMS, direction);
+    }
+
+    public static NewInteraction meeting() {
+        return of(InteractionChannel.MEETING, Direction.OUTBOUND);
+    }
+
+    public static NewInteraction chat(Direction direction) {
+        return of(InteractionChannel.CHAT, direction);
+    }
+}

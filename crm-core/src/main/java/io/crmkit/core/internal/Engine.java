@@ -1,0 +1,115 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.DomainEventListener;
+import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.task.TaskStatus;
+import io.crmkit.core.workflow.Workflow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every service of one Crm shares: storage, clock, configuration, event delivery. */
+public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final CrmStorage storage;
+    private final Clock clock;
+    private final String defaultRegion;
+    private final Workflow<RequirementStatus> requirementWorkflow;
+    private final Workflow<TaskStatus> taskWorkflow;
+    private final List<DomainEventListener> listeners;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public Engine(CrmStorage storage, Clock clock, String defaultRegion, Workflow<RequirementStatus> requirementWorkflow,
+                  Workflow<TaskStatus> taskWorkflow, List<DomainEventListener> listeners) {
+        this.storage = storage;
+        this.clock = clock;
+        this.defaultRegion = defaultRegion;
+        this.requirementWorkflow = requirementWorkflow;
+        this.taskWorkflow = taskWorkflow;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** One transaction; its events reach the listeners only after it committed. */
+    <T> T write(Function<Tx, T> work) {
+        Tx[] holder = new Tx[1];
+        T result = storage.inTransaction(repos -> {
+            Tx tx = new Tx(repos, clock.instant());
+            holder[0] = tx;
+            return work.apply(tx);
+        });
+        publish(holder[0].events);
+        return result;
+    }
+
+    <T> T read(Function<Repositories, T> work) {
+        return storage.read(work::apply);
+    }
+
+    private void publish(List<DomainEvent> events) {
+        for (DomainEvent event : events) {
+            for (DomainEventListener listener : listeners) {
+                try {
+                    listener.on(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("domain event listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+
+    public CrmStorage storage() {
+        return storage;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    String defaultRegion() {
+        return defaultRegion;
+    }
+
+    Workflow<RequirementStatus> requirementWorkflow() {
+        return requirementWorkflow;
+    }
+
+    Workflow<TaskStatus> taskWorkflow() {
+        return taskWorkflow;
+    }
+
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            storage.close();
+        }
+    }
+
+    /** The state of one write transaction: its repositories, its time, the events it raised. */
+    static final class Tx {
+        final Repositories repos;
+        final Instant now;
+        final List<DomainEvent> events = new ArrayList<>();
+
+        Tx(Repositories repos, Instant now) {
+            this.repos = repos;
+            this.now = now;
+        }
+
+        void raise(DomainEvent event) {
+            events.add(event);
+        }
+    }
+}

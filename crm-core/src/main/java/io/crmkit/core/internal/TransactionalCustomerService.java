@@ -1,0 +1,148 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.ConflictException;
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.ConsentStatus;
+import io.crmkit.core.customer.ContactChannel;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerEdit;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerKind;
+import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.customer.CustomerService;
+import io.crmkit.core.customer.ExternalRef;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.security.Actor;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+final class TransactionalCustomerService implements CustomerService {
+    private final Engine engine;
+    private final Actor actor;
+    private final CustomerFactory factory;
+
+    TransactionalCustomerService(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+        this.factory = new CustomerFactory(engine.defaultRegion());
+    }
+
+    @Override
+    public Customer create(NewCustomer form) {
+        Objects.requireNonNull(form, "customer");
+        return engine.write(tx -> {
+            Customer.Builder base = Customer.builder()
+                    .id(new CustomerId(Ids.uuid7(engine.clock())))
+                    .createdAt(tx.now)
+                    .version(1);
+            Customer customer = factory.build(form, form.kind(), base, Map.of(), tx.now);
+            checkRelations(tx.repos.customers(), customer);
+            tx.repos.customers().insert(customer);
+            tx.raise(new DomainEvent.CustomerCreated(customer.id(), tx.now, actor.id()));
+            return customer;
+        });
+    }
+
+    @Override
+    public Optional<Customer> get(CustomerId id) {
+        Objects.requireNonNull(id, "id");
+        return engine.read(repos -> repos.customers().findById(id));
+    }
+
+    @Override
+    public Customer require(CustomerId id) {
+        return get(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Override
+    public Customer update(CustomerEdit edit) {
+        Objects.requireNonNull(edit, "edit");
+        return engine.write(tx -> {
+            Customer current = tx.repos.customers().findById(edit.id()).orElseThrow(() -> notFound(edit.id()));
+            if (current.version() != edit.baseVersion()) {
+                throw new ConflictException("customer " + edit.id() + " was changed by someone else (version "
+                        + current.version() + ", edit based on " + edit.baseVersion() + "); reload and retry");
+            }
+            Customer.Builder base = current.toBuilder().version(current.version() + 1);
+            Customer updated = factory.build(edit, current.kind(), base, current.consents(), tx.now);
+            checkRelations(tx.repos.customers(), updated);
+            tx.repos.customers().update(updated);
+            tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now, actor.id()));
+            return updated;
+        });
+    }
+
+    @Override
+    public Customer setConsent(CustomerId id, ContactChannel channel, ConsentStatus status, String source) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(status, "status");
+        return engine.write(tx -> {
+            Customer current = tx.repos.customers().findById(id).orElseThrow(() -> notFound(id));
+            Customer.Builder base = current.toBuilder().version(current.version() + 1);
+            Customer updated = factory.build(current.edit().consent(channel, status, source), current.kind(), base,
+                    current.consents(), tx.now);
+            tx.repos.customers().update(updated);
+            tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now, actor.id()));
+            return updated;
+        });
+    }
+
+    @Override
+    public Customer archive(CustomerId id) {
+        return engine.write(tx -> {
+            Customer current = tx.repos.customers().findById(id).orElseThrow(() -> notFound(id));
+            if (current.isArchived()) {
+                return current;
+            }
+            Customer archived = current.toBuilder().archivedAt(tx.now).updatedAt(tx.now)
+                    .version(current.version() + 1).build();
+            tx.repos.customers().update(archived);
+            tx.raise(new DomainEvent.CustomerArchived(id, tx.now, actor.id()));
+            return archived;
+        });
+    }
+
+    @Override
+    public Page<Customer> search(CustomerQuery query, PageRequest page) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(page, "page");
+        CustomerQuery normalised = query.phone().isPresent()
+                ? query.phone(factory.phone(query.phone().get()).value())
+                : query;
+        return engine.read(repos -> repos.customers().search(normalised, page));
+    }
+
+    @Override
+    public Optional<Customer> findByExternalRef(String system, String id) {
+        ExternalRef ref = ExternalRef.of(system, id);
+        return engine.read(repos -> repos.customers().findByExternalRef(ref));
+    }
+
+    /** The organisation must exist and be one; external references must be free. */
+    private static void checkRelations(CustomerRepository customers, Customer customer) {
+        customer.organizationId().ifPresent(orgId -> {
+            Customer org = customers.findById(orgId).orElseThrow(() -> ValidationException.of("organizationId",
+                    "not_found", "names no existing customer: " + orgId));
+            if (org.kind() != CustomerKind.ORGANIZATION) {
+                throw ValidationException.of("organizationId", "not_an_organization", "names a person, not an organisation");
+            }
+        });
+        for (ExternalRef ref : customer.externalRefs()) {
+            customers.findByExternalRef(ref).filter(other -> !other.id().equals(customer.id())).ifPresent(other -> {
+                throw new ConflictException("external reference " + ref.system() + ":" + ref.id()
+                        + " already belongs to customer " + other.id());
+            });
+        }
+    }
+
+    static NotFoundException notFound(CustomerId id) {
+        return new NotFoundException("no customer " + id);
+    }
+}

@@ -1,0 +1,69 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.interaction.NewInteraction;
+import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.security.Actor;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+final class TransactionalInteractionService implements InteractionService {
+    static final int MAX_SUBJECT = 200;
+    static final int MAX_NOTES = 100_000;
+    static final int MAX_OUTCOME = 200;
+    static final Duration MAX_DURATION = Duration.ofDays(7);
+
+    private final Engine engine;
+    private final Actor actor;
+
+    TransactionalInteractionService(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public Interaction log(CustomerId customer, NewInteraction in) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(in, "interaction");
+        Checks checks = new Checks();
+        String subject = checks.optional("subject", in.subject().orElse(null), MAX_SUBJECT);
+        String notes = checks.multiline("notes", in.notes().orElse(null), MAX_NOTES);
+        String outcome = checks.optional("outcome", in.outcome().orElse(null), MAX_OUTCOME);
+        in.duration().ifPresent(d -> checks.require(!d.isNegative() && d.compareTo(MAX_DURATION) <= 0, "duration",
+                "range", "must be between 0 and 7 days"));
+        checks.throwIfAny();
+        return engine.write(tx -> {
+            tx.repos.customers().findById(customer).orElseThrow(() -> TransactionalCustomerService.notFound(customer));
+            Interaction interaction = new Interaction(new InteractionId(Ids.uuid7(engine.clock())), customer,
+                    in.channel(), in.direction(), Optional.ofNullable(subject), Optional.ofNullable(notes),
+                    in.occurredAt().orElse(tx.now), in.duration(), actor.id(), Optional.ofNullable(outcome),
+                    in.links(), tx.now);
+            tx.repos.interactions().insert(interaction);
+            tx.raise(new DomainEvent.InteractionLogged(interaction.id(), customer, interaction.channel(), tx.now, actor.id()));
+            return interaction;
+        });
+    }
+
+    @Override
+    public Optional<Interaction> get(InteractionId id) {
+        Objects.requireNonNull(id, "id");
+        return engine.read(repos -> repos.interactions().findById(id));
+    }
+
+    @Override
+    public Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(page, "page");
+        return engine.read(repos -> repos.interactions().timeline(customer, query, page));
+    }
+}

@@ -1,0 +1,147 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.requirement.NewRequirement;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.requirement.RequirementService;
+import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.workflow.Priority;
+import io.crmkit.core.workflow.Workflow;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+final class TransactionalRequirementService implements RequirementService {
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 10_000;
+    static final int MAX_COMMENT = 2_000;
+
+    private final Engine engine;
+    private final Actor actor;
+
+    TransactionalRequirementService(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public Requirement create(NewRequirement in) {
+        Objects.requireNonNull(in, "requirement");
+        Checks checks = new Checks();
+        String title = checks.required("title", in.title(), MAX_TITLE);
+        String description = checks.multiline("description", in.description().orElse(null), MAX_DESCRIPTION);
+        String assignee = checks.optional("assigneeId", in.assigneeId().orElse(null), CustomerFactory.MAX_ID_TEXT);
+        checks.throwIfAny();
+        return engine.write(tx -> {
+            tx.repos.customers().findById(in.customerId())
+                    .orElseThrow(() -> TransactionalCustomerService.notFound(in.customerId()));
+            in.sourceInteraction().ifPresent(iid -> {
+                Interaction source = tx.repos.interactions().findById(iid)
+                        .orElseThrow(() -> new NotFoundException("no interaction " + iid));
+                if (!source.customerId().equals(in.customerId())) {
+                    throw ValidationException.of("sourceInteraction", "other_customer",
+                            "belongs to another customer");
+                }
+            });
+            Requirement r = new Requirement(new RequirementId(Ids.uuid7(engine.clock())), in.customerId(), title,
+                    Optional.ofNullable(description), in.priority(), in.dueDate(), Optional.ofNullable(assignee),
+                    engine.requirementWorkflow().initial(), in.sourceInteraction(), List.of(), actor.id(), tx.now,
+                    tx.now, 1);
+            tx.repos.requirements().insert(r);
+            tx.raise(new DomainEvent.RequirementCreated(r.id(), r.customerId(), tx.now, actor.id()));
+            return r;
+        });
+    }
+
+    @Override
+    public Optional<Requirement> get(RequirementId id) {
+        Objects.requireNonNull(id, "id");
+        return engine.read(repos -> repos.requirements().findById(id));
+    }
+
+    @Override
+    public Requirement transition(RequirementId id, RequirementStatus to, @Nullable String comment) {
+        Objects.requireNonNull(to, "to");
+        String checked = checkComment(comment);
+        return change(id, (r, tx) -> {
+            Requirement moved = r.transition(engine.requirementWorkflow(), to, actor.id(), tx.now, Optional.ofNullable(checked));
+            tx.raise(new DomainEvent.RequirementTransitioned(id, r.status(), to, tx.now, actor.id()));
+            return moved;
+        });
+    }
+
+    @Override
+    public Requirement assign(RequirementId id, @Nullable String assigneeId) {
+        Checks checks = new Checks();
+        String assignee = checks.optional("assigneeId", assigneeId, CustomerFactory.MAX_ID_TEXT);
+        checks.throwIfAny();
+        return change(id, (r, tx) -> r.withDetails(r.title(), r.description(), r.priority(), r.dueDate(),
+                Optional.ofNullable(assignee), tx.now));
+    }
+
+    @Override
+    public Requirement update(RequirementId id, String title, @Nullable String description, Priority priority,
+                              @Nullable LocalDate dueDate) {
+        Objects.requireNonNull(priority, "priority");
+        Checks checks = new Checks();
+        String t = checks.required("title", title, MAX_TITLE);
+        String d = checks.multiline("description", description, MAX_DESCRIPTION);
+        checks.throwIfAny();
+        return change(id, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
+                r.assigneeId(), tx.now));
+    }
+
+    private Requirement change(RequirementId id, java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
+        Objects.requireNonNull(id, "id");
+        return engine.write(tx -> {
+            Requirement current = tx.repos.requirements().findById(id)
+                    .orElseThrow(() -> new NotFoundException("no requirement " + id));
+            Requirement changed = change.apply(current, tx);
+            tx.repos.requirements().update(changed);
+            return changed;
+        });
+    }
+
+    static @Nullable String checkComment(@Nullable String comment) {
+        Checks checks = new Checks();
+        String c = checks.multiline("comment", comment, MAX_COMMENT);
+        checks.throwIfAny();
+        return c;
+    }
+
+    @Override
+    public Page<Requirement> openAssignedTo(String assigneeId, PageRequest page) {
+        Objects.requireNonNull(assigneeId, "assigneeId");
+        return engine.read(repos -> repos.requirements().openByAssignee(assigneeId, page));
+    }
+
+    @Override
+    public Page<Requirement> overdue(PageRequest page) {
+        LocalDate today = engine.today();
+        return engine.read(repos -> repos.requirements().overdue(today, page));
+    }
+
+    @Override
+    public Page<Requirement> ofCustomer(CustomerId customer, PageRequest page) {
+        Objects.requireNonNull(customer, "customer");
+        return engine.read(repos -> repos.requirements().byCustomer(customer, page));
+    }
+
+    @Override
+    public Workflow<RequirementStatus> workflow() {
+        return engine.requirementWorkflow();
+    }
+
+}

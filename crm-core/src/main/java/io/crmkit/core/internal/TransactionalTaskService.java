@@ -1,0 +1,163 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.Assignment;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskId;
+import io.crmkit.core.task.TaskService;
+import io.crmkit.core.task.TaskStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+
+final class TransactionalTaskService implements TaskService {
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 10_000;
+
+    private final Engine engine;
+    private final Actor actor;
+
+    TransactionalTaskService(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public Task create(NewTask in) {
+        Objects.requireNonNull(in, "task");
+        Checks checks = new Checks();
+        String title = checks.required("title", in.title(), MAX_TITLE);
+        String description = checks.multiline("description", in.description().orElse(null), MAX_TEXT);
+        Assignee assignee = in.assignee().map(a -> checkAssignee(checks, a)).orElse(null);
+        checks.throwIfAny();
+        return engine.write(tx -> {
+            in.customerId().ifPresent(c -> tx.repos.customers().findById(c)
+                    .orElseThrow(() -> TransactionalCustomerService.notFound(c)));
+            in.requirementId().ifPresent(r -> {
+                Requirement req = tx.repos.requirements().findById(r)
+                        .orElseThrow(() -> new NotFoundException("no requirement " + r));
+                in.customerId().filter(c -> !c.equals(req.customerId())).ifPresent(c -> {
+                    throw ValidationException.of("requirementId", "other_customer", "belongs to another customer");
+                });
+            });
+            List<Assignment> history = assignee == null ? List.of()
+                    : List.of(new Assignment(assignee, actor.id(), tx.now, Optional.empty()));
+            Optional<CustomerId> customer = in.customerId();
+            if (customer.isEmpty() && in.requirementId().isPresent()) {
+                customer = tx.repos.requirements().findById(in.requirementId().get()).map(Requirement::customerId);
+            }
+            Task task = new Task(new TaskId(Ids.uuid7(engine.clock())), title, Optional.ofNullable(description),
+                    customer, in.requirementId(), Optional.ofNullable(assignee), actor.id(), in.dueDate(),
+                    in.priority(), engine.taskWorkflow().initial(), 0, List.of(), history, List.of(), tx.now, tx.now, 1);
+            tx.repos.tasks().insert(task);
+            tx.raise(new DomainEvent.TaskCreated(task.id(), tx.now, actor.id()));
+            if (assignee != null) {
+                tx.raise(new DomainEvent.TaskAssigned(task.id(), assignee, tx.now, actor.id()));
+            }
+            return task;
+        });
+    }
+
+    private static @Nullable Assignee checkAssignee(Checks checks, Assignee a) {
+        String user = checks.optional("assignee.userId", a.userId().orElse(null), CustomerFactory.MAX_ID_TEXT);
+        String dept = checks.optional("assignee.departmentId", a.departmentId().orElse(null), CustomerFactory.MAX_ID_TEXT);
+        if (user == null && dept == null) {
+            checks.require(!checks.ok(), "assignee", "required", "needs a user or a department");
+            return null;
+        }
+        return new Assignee(Optional.ofNullable(user), Optional.ofNullable(dept));
+    }
+
+    @Override
+    public Optional<Task> get(TaskId id) {
+        Objects.requireNonNull(id, "id");
+        return engine.read(repos -> repos.tasks().findById(id));
+    }
+
+    @Override
+    public Task assign(TaskId id, Assignee to, @Nullable String note) {
+        Objects.requireNonNull(to, "to");
+        Checks checks = new Checks();
+        Assignee assignee = checkAssignee(checks, to);
+        String n = checks.multiline("note", note, TransactionalRequirementService.MAX_COMMENT);
+        checks.throwIfAny();
+        return change(id, (t, tx) -> {
+            tx.raise(new DomainEvent.TaskAssigned(id, assignee, tx.now, actor.id()));
+            return t.reassign(assignee, actor.id(), tx.now, Optional.ofNullable(n));
+        });
+    }
+
+    @Override
+    public Task changeStatus(TaskId id, TaskStatus to, @Nullable String comment) {
+        Objects.requireNonNull(to, "to");
+        String c = TransactionalRequirementService.checkComment(comment);
+        return change(id, (t, tx) -> {
+            Task moved = t.transition(engine.taskWorkflow(), to, actor.id(), tx.now, Optional.ofNullable(c));
+            tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), to, tx.now, actor.id()));
+            return moved;
+        });
+    }
+
+    @Override
+    public Task progress(TaskId id, int percent) {
+        if (percent < 0 || percent > 100) {
+            throw ValidationException.of("progress", "range", "must be between 0 and 100 but was " + percent);
+        }
+        return change(id, (t, tx) -> {
+            if (!t.status().isOpen()) {
+                throw ValidationException.of("progress", "task_closed", "cannot change on a task that is " + t.status());
+            }
+            return t.progress(percent, actor.id(), tx.now);
+        });
+    }
+
+    @Override
+    public Task comment(TaskId id, String text) {
+        Checks checks = new Checks();
+        String t = text == null || text.isBlank() ? checks.required("text", text, MAX_TEXT) : checks.multiline("text", text, MAX_TEXT);
+        checks.throwIfAny();
+        return change(id, (task, tx) -> task.comment(actor.id(), tx.now, t));
+    }
+
+    private Task change(TaskId id, BiFunction<Task, Engine.Tx, Task> change) {
+        Objects.requireNonNull(id, "id");
+        return engine.write(tx -> {
+            Task current = tx.repos.tasks().findById(id).orElseThrow(() -> new NotFoundException("no task " + id));
+            Task changed = change.apply(current, tx);
+            tx.repos.tasks().update(changed);
+            return changed;
+        });
+    }
+
+    @Override
+    public Page<Task> assignedToUser(String userId, PageRequest page) {
+        Objects.requireNonNull(userId, "userId");
+        return engine.read(repos -> repos.tasks().openByUser(userId, page));
+    }
+
+    @Override
+    public Page<Task> assignedToDepartment(String departmentId, PageRequest page) {
+        Objects.requireNonNull(departmentId, "departmentId");
+        return engine.read(repos -> repos.tasks().openByDepartment(departmentId, page));
+    }
+
+    @Override
+    public Page<Task> overdue(PageRequest page) {
+        LocalDate today = engine.today();
+        return engine.read(repos -> repos.tasks().overdue(today, page));
+    }
+}

@@ -1,0 +1,30 @@
+package io.crmkit.core.requirement;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Storage port for customer needs. */
+public interface RequirementRepository {
+    void insert(Requirement requirement);
+
+    Optional<Requirement> findById(RequirementId id);
+
+    /**
+     * Replaces a need whose stored version is {@code requirement.version() - 1}, history included.
+     *
+     * @throws io.crmkit.core.ConflictException if the stored version differs
+     */
+    void update(Requirement requirement);
+
+    /** Open needs of an assignee, in id order. */
+    Page<Requirement> openByAssignee(String assigneeId, PageRequest page);
+
+    /** Open needs due before {@code today}, by due date then id. */
+    Page<Requirement> overdue(LocalDate today, PageRequest page);
+
+    /** A customer's needs, in id order. */
+    Page<Requirement> byCustomer(CustomerId customer, PageRequest page);
+}

@@ -1,0 +1,31 @@
+package io.crmkit.core.satisfaction;
+
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.InteractionChannel;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A customer's answer to one survey question. The score is always within its kind's scale.
+ *
+ * @param touchpoint where in the journey it was asked: "售后回访", "checkout", "support-chat"
+ */
+public record SurveyResponse(SurveyResponseId id, CustomerId customerId, SurveyKind kind, int score,
+                             Optional<String> comment, Optional<String> touchpoint,
+                             Optional<InteractionChannel> channel, Instant respondedAt) {
+    public SurveyResponse {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.accepts(score)) {
+            throw ValidationException.of("score", "range",
+                    "must be between " + kind.min() + " and " + kind.max() + " for " + kind + " but was " + score);
+        }
+        Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(touchpoint, "touchpoint");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(respondedAt, "respondedAt");
+    }
+}

@@ -1,0 +1,21 @@
+package io.crmkit.core.satisfaction;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import java.util.Optional;
+
+/** Records and reads survey responses. From {@code crm.surveys()}; thread-safe. */
+public interface SurveyService {
+    /**
+     * Records a response.
+     *
+     * @throws io.crmkit.core.ValidationException if the score is outside its kind's scale, or text is too long
+     * @throws io.crmkit.core.NotFoundException   if the customer does not exist
+     */
+    SurveyResponse record(NewSurveyResponse response);
+
+    Optional<SurveyResponse> get(SurveyResponseId id);
+
+    /** Responses matching the query in id order; page through all of them in bounded memory. */
+    Page<SurveyResponse> find(SurveyQuery query, PageRequest page);
+}

@@ -1,0 +1,5 @@
+/** The users of the host application as crmkit sees them. */
+@NullMarked
+package io.crmkit.core.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package io.crmkit.core.spi;
+
+/**
+ * The storage port. {@link #inTransaction} runs a unit of work in one transaction: it commits if the
+ * work returns and rolls everything back if it throws, so a failed unit of work leaves nothing behind.
+ * Implementations are thread-safe. Errors of the underlying store surface as
+ * {@link io.crmkit.core.StorageException}; lost optimistic locks and taken unique keys as
+ * {@link io.crmkit.core.ConflictException}.
+ */
+public interface CrmStorage extends AutoCloseable {
+    /** Runs work in a read-write transaction. A call inside another unit of work joins it. */
+    <T> T inTransaction(UnitOfWork<T> work);
+
+    /** Runs work that only reads. Adapters may use a cheaper transaction. */
+    default <T> T read(UnitOfWork<T> work) {
+        return inTransaction(work);
+    }
+
+    /** Releases what the storage owns (pools it created, files). Never throws checked exceptions. */
+    @Override
+    void close();
+}

@@ -1,0 +1,23 @@
+package io.crmkit.core.spi;
+
+import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.task.TaskRepository;
+
+/** The repositories of one unit of work; valid only inside it. */
+public interface Repositories {
+    CustomerRepository customers();
+
+    InteractionRepository interactions();
+
+    RequirementRepository requirements();
+
+    TaskRepository tasks();
+
+    SurveyRepository surveys();
+
+    PurchaseRepository purchases();
+}

@@ -1,0 +1,15 @@
+package io.crmkit.core.task;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One (re)assignment in a task's history: to whom, by whom, when, and why. */
+public record Assignment(Assignee to, String byActorId, Instant at, Optional<String> note) {
+    public Assignment {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(byActorId, "byActorId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(note, "note");
+    }
+}

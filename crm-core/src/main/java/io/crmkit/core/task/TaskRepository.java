@@ -1,0 +1,29 @@
+package io.crmkit.core.task;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Storage port for tasks. The open-task lists are ordered by due date (undated last), then id.
+ */
+public interface TaskRepository {
+    void insert(Task task);
+
+    Optional<Task> findById(TaskId id);
+
+    /**
+     * Replaces a task whose stored version is {@code task.version() - 1}, with its comments and histories.
+     *
+     * @throws io.crmkit.core.ConflictException if the stored version differs
+     */
+    void update(Task task);
+
+    Page<Task> openByUser(String userId, PageRequest page);
+
+    Page<Task> openByDepartment(String departmentId, PageRequest page);
+
+    /** Open tasks due before {@code today}. */
+    Page<Task> overdue(LocalDate today, PageRequest page);
+}

@@ -1,0 +1,20 @@
+package io.crmkit.core.workflow;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One transition that happened: from which status to which, by whom, when, and why.
+ *
+ * @param <S> the status type
+ */
+public record StatusChange<S extends Enum<S>>(S from, S to, String actorId, Instant at, Optional<String> comment) {
+    public StatusChange {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(actorId, "actorId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(comment, "comment");
+    }
+}
