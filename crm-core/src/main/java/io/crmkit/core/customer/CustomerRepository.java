@@ -29,7 +29,8 @@ public interface CustomerRepository {
 
     /**
      * Customers matching the query in id order (creation order). {@code query.phone()} holds an E.164
-     * number; name criteria are case-insensitive.
+     * number; name and email criteria are case-insensitive; archived customers only with
+     * {@code includeArchived}.
      */
     Page<Customer> search(CustomerQuery query, PageRequest page);
 

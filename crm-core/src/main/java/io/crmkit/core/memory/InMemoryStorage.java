@@ -1,0 +1,133 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.StorageException;
+import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.spi.UnitOfWork;
+import io.crmkit.core.task.TaskRepository;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Storage in the JVM heap. Thread-safe: write units of work run one at a time and read units of work
+ * run in parallel with each other, so every unit of work sees a consistent state. A unit of work that
+ * throws is undone completely. Nothing survives {@link #close()} or the JVM; use it for tests, demos
+ * and tools, and {@code JdbcStorage} for anything that must last.
+ */
+public final class InMemoryStorage implements CrmStorage {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Undo actions of the write unit of work on the thread that holds the write lock. */
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final Tables tables = new Tables(undo, lock);
+    private volatile boolean closed;
+
+    private InMemoryStorage() {
+    }
+
+    public static InMemoryStorage create() {
+        return new InMemoryStorage();
+    }
+
+    @Override
+    public <T> T inTransaction(UnitOfWork<T> work) {
+        checkOpen();
+        if (lock.isWriteLockedByCurrentThread()) {
+            return work.run(tables); // joins the enclosing unit of work
+        }
+        if (lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("cannot start a write unit of work inside a read unit of work");
+        }
+        lock.writeLock().lock();
+        try {
+            int mark = undo.size();
+            try {
+                return work.run(tables);
+            } catch (RuntimeException | Error e) {
+                while (undo.size() > mark) {
+                    undo.pop().run();
+                }
+                throw e;
+            } finally {
+                undo.clear();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public <T> T read(UnitOfWork<T> work) {
+        checkOpen();
+        lock.readLock().lock();
+        try {
+            return work.run(tables);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageException("storage is closed");
+        }
+    }
+
+    /** Drops all data. Later calls throw {@link StorageException}. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            closed = true;
+            tables.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStorage[" + (closed ? "closed" : "open") + "]";
+    }
+
+    /** All repositories over the shared tables. */
+    static final class Tables implements Repositories {
+        private final MemoryCustomers customers;
+        private final MemoryInteractions interactions;
+        private final MemoryRequirements requirements;
+        private final MemoryTasks tasks;
+        private final MemorySurveys surveys;
+        private final MemoryPurchases purchases;
+
+        Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
+            customers = new MemoryCustomers(new Table<>(undo, lock, Customer::externalRefs));
+            interactions = new MemoryInteractions(new Table<>(undo, lock));
+            requirements = new MemoryRequirements(new Table<>(undo, lock));
+            tasks = new MemoryTasks(new Table<>(undo, lock));
+            surveys = new MemorySurveys(new Table<>(undo, lock));
+            purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()));
+        }
+
+        void clear() {
+            customers.table().clear();
+            interactions.table().clear();
+            requirements.table().clear();
+            tasks.table().clear();
+            surveys.table().clear();
+            purchases.table().clear();
+        }
+
+        @Override public CustomerRepository customers() { return customers; }
+        @Override public InteractionRepository interactions() { return interactions; }
+        @Override public RequirementRepository requirements() { return requirements; }
+        @Override public TaskRepository tasks() { return tasks; }
+        @Override public SurveyRepository surveys() { return surveys; }
+        @Override public PurchaseRepository purchases() { return purchases; }
+    }
+}

@@ -1,0 +1,30 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.interaction.TimelineQuery;
+import java.util.Optional;
+
+record MemoryInteractions(Table<Interaction> table) implements InteractionRepository {
+    private static final Keyset<Interaction, Keyset.TimeKey> TIMELINE =
+            Keyset.newestFirst(Interaction::occurredAt, i -> i.id().value());
+
+    @Override
+    public void insert(Interaction interaction) {
+        table.insert(interaction.id().value(), interaction);
+    }
+
+    @Override
+    public Optional<Interaction> findById(InteractionId id) {
+        return table.get(id.value());
+    }
+
+    @Override
+    public Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page) {
+        return TIMELINE.page(table.all().filter(i -> i.customerId().equals(customer) && query.matches(i)), page);
+    }
+}

@@ -1,0 +1,34 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.commerce.PurchaseId;
+import io.crmkit.core.commerce.PurchaseQuery;
+import io.crmkit.core.commerce.PurchaseRepository;
+import java.util.Optional;
+import java.util.UUID;
+
+record MemoryPurchases(Table<Purchase> table) implements PurchaseRepository {
+    private static final Keyset<Purchase, UUID> BY_ID = Keyset.byId(p -> p.id().value());
+
+    @Override
+    public void insert(Purchase purchase) {
+        table.insert(purchase.id().value(), purchase);
+    }
+
+    @Override
+    public Optional<Purchase> findById(PurchaseId id) {
+        return table.get(id.value());
+    }
+
+    @Override
+    public Optional<Purchase> findByExternalId(String externalId) {
+        return table.byUniqueKey(externalId);
+    }
+
+    @Override
+    public Page<Purchase> find(PurchaseQuery query, PageRequest page) {
+        return BY_ID.page(table.all().filter(query::matches), page);
+    }
+}

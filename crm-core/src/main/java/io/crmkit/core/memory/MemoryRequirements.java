@@ -1,0 +1,48 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.requirement.RequirementRepository;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+record MemoryRequirements(Table<Requirement> table) implements RequirementRepository {
+    private static final Keyset<Requirement, UUID> BY_ID = Keyset.byId(r -> r.id().value());
+    private static final Keyset<Requirement, Keyset.DateKey> BY_DUE =
+            Keyset.byDate(r -> r.dueDate().orElse(null), r -> r.id().value());
+
+    @Override
+    public void insert(Requirement requirement) {
+        table.insert(requirement.id().value(), requirement);
+    }
+
+    @Override
+    public Optional<Requirement> findById(RequirementId id) {
+        return table.get(id.value());
+    }
+
+    @Override
+    public void update(Requirement requirement) {
+        table.replace(requirement.id().value(), requirement, Requirement::version, "requirement");
+    }
+
+    @Override
+    public Page<Requirement> openByAssignee(String assigneeId, PageRequest page) {
+        return BY_ID.page(table.all().filter(r -> r.status().isOpen()
+                && r.assigneeId().map(assigneeId::equals).orElse(false)), page);
+    }
+
+    @Override
+    public Page<Requirement> overdue(LocalDate today, PageRequest page) {
+        return BY_DUE.page(table.all().filter(r -> r.isOverdue(today)), page);
+    }
+
+    @Override
+    public Page<Requirement> byCustomer(CustomerId customer, PageRequest page) {
+        return BY_ID.page(table.all().filter(r -> r.customerId().equals(customer)), page);
+    }
+}

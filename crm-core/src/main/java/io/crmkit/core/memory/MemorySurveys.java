@@ -1,0 +1,29 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.satisfaction.SurveyResponseId;
+import java.util.Optional;
+import java.util.UUID;
+
+record MemorySurveys(Table<SurveyResponse> table) implements SurveyRepository {
+    private static final Keyset<SurveyResponse, UUID> BY_ID = Keyset.byId(r -> r.id().value());
+
+    @Override
+    public void insert(SurveyResponse response) {
+        table.insert(response.id().value(), response);
+    }
+
+    @Override
+    public Optional<SurveyResponse> findById(SurveyResponseId id) {
+        return table.get(id.value());
+    }
+
+    @Override
+    public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
+        return BY_ID.page(table.all().filter(query::matches), page);
+    }
+}

@@ -1,0 +1,46 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskId;
+import io.crmkit.core.task.TaskRepository;
+import java.time.LocalDate;
+import java.util.Optional;
+
+record MemoryTasks(Table<Task> table) implements TaskRepository {
+    private static final Keyset<Task, Keyset.DateKey> BY_DUE =
+            Keyset.byDate(t -> t.dueDate().orElse(null), t -> t.id().value());
+
+    @Override
+    public void insert(Task task) {
+        table.insert(task.id().value(), task);
+    }
+
+    @Override
+    public Optional<Task> findById(TaskId id) {
+        return table.get(id.value());
+    }
+
+    @Override
+    public void update(Task task) {
+        table.replace(task.id().value(), task, Task::version, "task");
+    }
+
+    @Override
+    public Page<Task> openByUser(String userId, PageRequest page) {
+        return BY_DUE.page(table.all().filter(t -> t.status().isOpen()
+                && t.assignee().flatMap(a -> a.userId()).map(userId::equals).orElse(false)), page);
+    }
+
+    @Override
+    public Page<Task> openByDepartment(String departmentId, PageRequest page) {
+        return BY_DUE.page(table.all().filter(t -> t.status().isOpen()
+                && t.assignee().flatMap(a -> a.departmentId()).map(departmentId::equals).orElse(false)), page);
+    }
+
+    @Override
+    public Page<Task> overdue(LocalDate today, PageRequest page) {
+        return BY_DUE.page(table.all().filter(t -> t.isOverdue(today)), page);
+    }
+}
