@@ -1,0 +1,138 @@
+package io.crmkit.examples;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.CrmServices;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.commerce.NewPurchase;
+import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.commerce.PurchaseQuery;
+import io.crmkit.core.customer.ConsentStatus;
+import io.crmkit.core.customer.ContactChannel;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.interaction.Direction;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.memory.InMemoryStorage;
+import io.crmkit.core.requirement.NewRequirement;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.satisfaction.NewSurveyResponse;
+import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskStatus;
+import io.crmkit.core.workflow.Priority;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The main demo: a small trading company's CRM day. It creates customers, logs calls and visits,
+ * tracks a customer need through its workflow, hands tasks from sales to finance, records survey
+ * answers and purchases, and prints a summary.
+ */
+public final class Demo {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (Crm crm = Crm.builder().storage(storage(args)).build()) {
+            run(crm, out);
+        }
+    }
+
+    static CrmStorage storage(String[] args) {
+        return InMemoryStorage.create();
+    }
+
+    static void run(Crm crm, PrintStream out) {
+        Actor wang = Actor.user("wang.fang").inDepartments("sales");
+        Actor chen = Actor.user("chen.jie").inDepartments("finance");
+        CrmServices sales = crm.as(wang);
+        CrmServices finance = crm.as(chen);
+
+        Customer acme = sales.customers().create(NewCustomer.organization("华东精密机械有限公司")
+                .email("purchasing@huadong-jm.cn").phone("021 6888 1234").tag("制造业", "key-account")
+                .externalRef("erp", "C-10086").stage(LifecycleStage.CUSTOMER).owner("wang.fang").department("sales"));
+        Customer zhang = sales.customers().create(NewCustomer.person("张伟")
+                .email("Zhang.Wei@Huadong-JM.cn").phone("138 0013 8000").organization(acme.id()).jobTitle("采购经理")
+                .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "signed contract").attribute("生日", LocalDate.of(1985, 3, 12)));
+        Customer emma = sales.customers().create(NewCustomer.person("Emma Schmidt 👩‍💼")
+                .email("emma@example.de").phone("+49 30 901820").tag("trade-fair-2026").stage(LifecycleStage.PROSPECT));
+
+        Interaction call = sales.interactions().log(zhang.id(), Interaction.call(Direction.OUTBOUND)
+                .subject("季度回访").notes("客户反映上批轴承交货晚了三天，希望下次能按期；另外需要开具增值税专用发票。")
+                .duration(Duration.ofMinutes(12)).outcome("需跟进发票"));
+        sales.interactions().log(zhang.id(), Interaction.visit(Direction.OUTBOUND).subject("现场拜访，演示新型号")
+                .outcome("客户有兴趣试用"));
+        sales.interactions().log(emma.id(), Interaction.email(Direction.INBOUND).subject("Price list request")
+                .notes("Asked for the 2027 price list in EUR."));
+
+        Requirement invoice = sales.requirements().create(NewRequirement.of(zhang.id(), "开具增值税专用发票")
+                .description("上批订单 SO-2026-118 需要专票").discoveredIn(call.id()).priority(Priority.HIGH)
+                .assignee("chen.jie").due(LocalDate.now(crm.clock()).plusDays(3)));
+        finance.requirements().start(invoice.id(), "已联系客户确认开票信息");
+        finance.requirements().resolve(invoice.id(), "发票已寄出，快递单号 SF1234567890");
+        invoice = sales.requirements().close(invoice.id(), "客户确认收到");
+
+        Task quote = sales.tasks().create(NewTask.titled("准备 2027 年报价单").about(emma.id())
+                .assignTo(Assignee.userInDepartment("wang.fang", "sales")).due(LocalDate.now(crm.clock()).plusDays(5)));
+        sales.tasks().progress(quote.id(), 60);
+        sales.tasks().assign(quote.id(), Assignee.department("finance"), "请财务核对欧元汇率与付款条件");
+        finance.tasks().comment(quote.id(), "汇率按 7.85 计算，付款条件 30 天");
+        quote = finance.tasks().changeStatus(quote.id(), TaskStatus.DONE, "报价单已发出");
+
+        sales.surveys().record(NewSurveyResponse.csat(zhang.id(), 4).comment("服务不错，发票处理很快").touchpoint("售后回访"));
+        sales.surveys().record(NewSurveyResponse.nps(zhang.id(), 9).touchpoint("季度回访"));
+        sales.surveys().record(NewSurveyResponse.nps(emma.id(), 6).comment("Delivery was late.").touchpoint("trade fair"));
+
+        sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("128000.00"), "CNY").product("轴承 6205 ×2000").externalId("SO-2026-118"));
+        sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("56400.50"), "CNY").product("轴承 6308 ×600").externalId("SO-2026-131"));
+        sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("128000.00"), "CNY").externalId("SO-2026-118")); // re-import: stored once
+
+        printSummary(crm, out, zhang, invoice, quote);
+    }
+
+    private static void printSummary(Crm crm, PrintStream out, Customer zhang, Requirement invoice, Task quote) {
+        out.println("crmkit demo");
+        out.println("===========");
+        Page<Customer> customers = crm.customers().search(CustomerQuery.all(), PageRequest.first(100));
+        out.printf("%nCustomers (%d)%n", customers.size());
+        for (Customer c : customers.items()) {
+            out.printf("  %-28s %-12s %-9s %s%n", c.displayName(), c.kind(), c.stage(),
+                    c.primaryPhone().map(Object::toString).orElse("-"));
+        }
+        out.printf("%nTimeline of %s%n", zhang.displayName());
+        for (Interaction i : crm.interactions().timeline(zhang.id(), TimelineQuery.all(), PageRequest.first(10)).items()) {
+            out.printf("  %s  %-6s %-8s %s (by %s)%n", TIME.format(i.occurredAt()), i.channel(), i.direction(),
+                    i.subject().orElse(""), i.author());
+        }
+        out.printf("%nNeed \"%s\": %s%n", invoice.title(), invoice.status());
+        invoice.history().forEach(h -> out.printf("  %s -> %s by %s: %s%n", h.from(), h.to(), h.actorId(), h.comment().orElse("")));
+        out.printf("%nTask \"%s\": %s, %d%% done, now with %s%n", quote.title(), quote.status(), quote.progress(),
+                quote.assignee().flatMap(Assignee::departmentId).orElse("-"));
+        quote.assignments().forEach(a -> out.printf("  assigned to %s/%s by %s%n", a.to().departmentId().orElse("-"),
+                a.to().userId().orElse("-"), a.byActorId()));
+        List<SurveyResponse> answers = crm.surveys().find(SurveyQuery.all(), PageRequest.first(100)).items();
+        out.printf("%nSurvey answers (%d)%n", answers.size());
+        answers.forEach(r -> out.printf("  %-4s %2d  %s%n", r.kind(), r.score(), r.comment().orElse("")));
+        List<Purchase> purchases = crm.purchases().find(PurchaseQuery.all(), PageRequest.first(100)).items();
+        BigDecimal total = purchases.stream().map(Purchase::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.printf("%nPurchases: %d, total %s CNY%n", purchases.size(), total.toPlainString());
+    }
+}
