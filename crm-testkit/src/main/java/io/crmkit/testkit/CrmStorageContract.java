@@ -1,0 +1,44 @@
+package io.crmkit.testkit;
+
+import io.crmkit.core.spi.CrmStorage;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole storage contract in one class: every repository's suite, transactions and concurrency, as
+ * {@link Nested} groups. An adapter runs it with one subclass:
+ *
+ * <pre>{@code
+ * class JdbcStorageContractTest extends CrmStorageContract {
+ *     @Override
+ *     protected CrmStorage createStorage() {
+ *         return JdbcStorage.embedded(...);   // fresh and empty for each test
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #createStorage()} is called once before every test and {@link #closeStorage(CrmStorage)} once
+ * after it. The suites are also usable one by one: extend {@link CustomerRepositoryContract} and the others.
+ */
+public abstract class CrmStorageContract {
+    /** Creates the storage under test. It must be empty: no data from other tests. */
+    protected abstract CrmStorage createStorage();
+
+    /** Releases the storage after a test; closes it. Override to also clean a shared database. */
+    protected void closeStorage(CrmStorage storage) {
+        storage.close();
+    }
+
+    /** {@link CustomerRepositoryContract} on this storage. */
+    @Nested
+    public class Customers extends CustomerRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+}

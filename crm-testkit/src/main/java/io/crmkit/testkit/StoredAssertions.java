@@ -1,0 +1,107 @@
+package io.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.task.Task;
+import org.assertj.core.api.SoftAssertions;
+
+/**
+ * Field-by-field comparison of a record read back from storage with the one stored, naming every field
+ * that differs. Lists must keep their order; {@link Customer#tags()} must keep insertion order.
+ */
+public final class StoredAssertions {
+    private StoredAssertions() {
+    }
+
+    /** Asserts that {@code actual} has exactly the state of {@code expected}. */
+    public static void assertSameCustomer(Customer actual, Customer expected) {
+        SoftAssertions s = new SoftAssertions();
+        s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
+        s.assertThat(actual.kind()).as("kind").isEqualTo(expected.kind());
+        s.assertThat(actual.displayName()).as("displayName").isEqualTo(expected.displayName());
+        s.assertThat(actual.emails()).as("emails").containsExactlyElementsOf(expected.emails());
+        s.assertThat(actual.phones()).as("phones").containsExactlyElementsOf(expected.phones());
+        s.assertThat(actual.addresses()).as("addresses").containsExactlyElementsOf(expected.addresses());
+        s.assertThat(actual.tags()).as("tags, in insertion order").containsExactlyElementsOf(expected.tags());
+        s.assertThat(actual.attributes()).as("attributes").isEqualTo(expected.attributes());
+        s.assertThat(actual.stage()).as("stage").isEqualTo(expected.stage());
+        s.assertThat(actual.ownerId()).as("ownerId").isEqualTo(expected.ownerId());
+        s.assertThat(actual.departmentId()).as("departmentId").isEqualTo(expected.departmentId());
+        s.assertThat(actual.externalRefs()).as("externalRefs").containsExactlyElementsOf(expected.externalRefs());
+        s.assertThat(actual.consents()).as("consents").isEqualTo(expected.consents());
+        s.assertThat(actual.organizationId()).as("organizationId").isEqualTo(expected.organizationId());
+        s.assertThat(actual.jobTitle()).as("jobTitle").isEqualTo(expected.jobTitle());
+        s.assertThat(actual.timeZone()).as("timeZone").isEqualTo(expected.timeZone());
+        s.assertThat(actual.archivedAt()).as("archivedAt").isEqualTo(expected.archivedAt());
+        s.assertThat(actual.createdAt()).as("createdAt").isEqualTo(expected.createdAt());
+        s.assertThat(actual.updatedAt()).as("updatedAt").isEqualTo(expected.updatedAt());
+        s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
+        s.assertAll();
+        assertThat(actual).as("Customer.equals").isEqualTo(expected);
+    }
+
+    /** Asserts that {@code actual} has exactly the state of {@code expected}, history included. */
+    public static void assertSameRequirement(Requirement actual, Requirement expected) {
+        SoftAssertions s = new SoftAssertions();
+        s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
+        s.assertThat(actual.customerId()).as("customerId").isEqualTo(expected.customerId());
+        s.assertThat(actual.title()).as("title").isEqualTo(expected.title());
+        s.assertThat(actual.description()).as("description").isEqualTo(expected.description());
+        s.assertThat(actual.priority()).as("priority").isEqualTo(expected.priority());
+        s.assertThat(actual.dueDate()).as("dueDate").isEqualTo(expected.dueDate());
+        s.assertThat(actual.assigneeId()).as("assigneeId").isEqualTo(expected.assigneeId());
+        s.assertThat(actual.status()).as("status").isEqualTo(expected.status());
+        s.assertThat(actual.sourceInteraction()).as("sourceInteraction").isEqualTo(expected.sourceInteraction());
+        s.assertThat(actual.history()).as("history, oldest first").containsExactlyElementsOf(expected.history());
+        s.assertThat(actual.createdBy()).as("createdBy").isEqualTo(expected.createdBy());
+        s.assertThat(actual.createdAt()).as("createdAt").isEqualTo(expected.createdAt());
+        s.assertThat(actual.updatedAt()).as("updatedAt").isEqualTo(expected.updatedAt());
+        s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
+        s.assertAll();
+        assertThat(actual).as("Requirement.equals").isEqualTo(expected);
+    }
+
+    /** Asserts that {@code actual} has exactly the state of {@code expected}, comments and histories included. */
+    public static void assertSameTask(Task actual, Task expected) {
+        SoftAssertions s = new SoftAssertions();
+        s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
+        s.assertThat(actual.title()).as("title").isEqualTo(expected.title());
+        s.assertThat(actual.description()).as("description").isEqualTo(expected.description());
+        s.assertThat(actual.customerId()).as("customerId").isEqualTo(expected.customerId());
+        s.assertThat(actual.requirementId()).as("requirementId").isEqualTo(expected.requirementId());
+        s.assertThat(actual.assignee()).as("assignee").isEqualTo(expected.assignee());
+        s.assertThat(actual.creatorId()).as("creatorId").isEqualTo(expected.creatorId());
+        s.assertThat(actual.dueDate()).as("dueDate").isEqualTo(expected.dueDate());
+        s.assertThat(actual.priority()).as("priority").isEqualTo(expected.priority());
+        s.assertThat(actual.status()).as("status").isEqualTo(expected.status());
+        s.assertThat(actual.progress()).as("progress").isEqualTo(expected.progress());
+        s.assertThat(actual.comments()).as("comments, oldest first").containsExactlyElementsOf(expected.comments());
+        s.assertThat(actual.assignments()).as("assignments, oldest first").containsExactlyElementsOf(expected.assignments());
+        s.assertThat(actual.statusHistory()).as("statusHistory, oldest first").containsExactlyElementsOf(expected.statusHistory());
+        s.assertThat(actual.createdAt()).as("createdAt").isEqualTo(expected.createdAt());
+        s.assertThat(actual.updatedAt()).as("updatedAt").isEqualTo(expected.updatedAt());
+        s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
+        s.assertAll();
+        assertThat(actual).as("Task.equals").isEqualTo(expected);
+    }
+
+    /**
+     * Asserts that {@code actual} has the state of {@code expected}. The amount is compared by value:
+     * {@code 12.5} read back as {@code 12.5000} (a fixed-scale column) is the same amount.
+     */
+    public static void assertSamePurchase(Purchase actual, Purchase expected) {
+        SoftAssertions s = new SoftAssertions();
+        s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
+        s.assertThat(actual.customerId()).as("customerId").isEqualTo(expected.customerId());
+        s.assertThat(actual.occurredAt()).as("occurredAt").isEqualTo(expected.occurredAt());
+        s.assertThat(actual.amount()).as("amount").isEqualByComparingTo(expected.amount());
+        s.assertThat(actual.currency()).as("currency").isEqualTo(expected.currency());
+        s.assertThat(actual.quantity()).as("quantity").isEqualTo(expected.quantity());
+        s.assertThat(actual.product()).as("product").isEqualTo(expected.product());
+        s.assertThat(actual.externalId()).as("externalId").isEqualTo(expected.externalId());
+        s.assertAll();
+    }
+}
