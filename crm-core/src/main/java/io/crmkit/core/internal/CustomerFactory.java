@@ -45,7 +45,12 @@ final class CustomerFactory {
      */
     Customer build(CustomerForm<?> form, CustomerKind kind, Customer.Builder base, Map<ContactChannel, Consent> previous,
                    Instant now) {
-        Checks checks = new Checks();
+        return build(form, kind, base, previous, now, new Checks());
+    }
+
+    /** As above, reporting the violations already in {@code checks} (such as broken relations) with the field ones. */
+    Customer build(CustomerForm<?> form, CustomerKind kind, Customer.Builder base, Map<ContactChannel, Consent> previous,
+                   Instant now, Checks checks) {
         String name = checks.required("displayName", form.displayName().orElse(null), MAX_NAME);
 
         Set<EmailAddress> emails = new LinkedHashSet<>();

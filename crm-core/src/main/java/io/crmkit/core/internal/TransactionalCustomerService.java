@@ -4,11 +4,11 @@ import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
-import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.ConsentStatus;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerEdit;
+import io.crmkit.core.customer.CustomerForm;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.CustomerQuery;
@@ -17,6 +17,7 @@ import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.internal.check.Checks;
 import io.crmkit.core.internal.check.Ids;
 import io.crmkit.core.security.Actor;
 import java.util.Map;
@@ -42,8 +43,9 @@ final class TransactionalCustomerService implements CustomerService {
                     .id(new CustomerId(Ids.uuid7(engine.clock())))
                     .createdAt(tx.now)
                     .version(1);
-            Customer customer = factory.build(form, form.kind(), base, Map.of(), tx.now);
-            checkRelations(tx.repos.customers(), customer);
+            Customer customer = factory.build(form, form.kind(), base, Map.of(), tx.now,
+                    checkOrganization(tx.repos.customers(), form, form.kind()));
+            checkExternalRefs(tx.repos.customers(), customer);
             tx.repos.customers().insert(customer);
             tx.raise(new DomainEvent.CustomerCreated(customer.id(), tx.now, actor.id()));
             return customer;
@@ -71,8 +73,9 @@ final class TransactionalCustomerService implements CustomerService {
                         + current.version() + ", edit based on " + edit.baseVersion() + "); reload and retry");
             }
             Customer.Builder base = current.toBuilder().version(current.version() + 1);
-            Customer updated = factory.build(edit, current.kind(), base, current.consents(), tx.now);
-            checkRelations(tx.repos.customers(), updated);
+            Customer updated = factory.build(edit, current.kind(), base, current.consents(), tx.now,
+                    checkOrganization(tx.repos.customers(), edit, current.kind()));
+            checkExternalRefs(tx.repos.customers(), updated);
             tx.repos.customers().update(updated);
             tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now, actor.id()));
             return updated;
@@ -125,15 +128,25 @@ final class TransactionalCustomerService implements CustomerService {
         return engine.read(repos -> repos.customers().findByExternalRef(ref));
     }
 
-    /** The organisation must exist and be one; external references must be free. */
-    private static void checkRelations(CustomerRepository customers, Customer customer) {
-        customer.organizationId().ifPresent(orgId -> {
-            Customer org = customers.findById(orgId).orElseThrow(() -> ValidationException.of("organizationId",
-                    "not_found", "names no existing customer: " + orgId));
-            if (org.kind() != CustomerKind.ORGANIZATION) {
-                throw ValidationException.of("organizationId", "not_an_organization", "names a person, not an organisation");
-            }
-        });
+    /**
+     * The organisation a person belongs to must exist and be one. Returns the violations, so that they are
+     * reported together with those of the other fields.
+     */
+    private static Checks checkOrganization(CustomerRepository customers, CustomerForm<?> form, CustomerKind kind) {
+        Checks checks = new Checks();
+        if (kind == CustomerKind.PERSON) { // for an organisation, the factory reports not_a_person
+            form.organizationId().ifPresent(orgId -> {
+                Optional<Customer> org = customers.findById(orgId);
+                checks.require(org.isPresent(), "organizationId", "not_found", "names no existing customer: " + orgId);
+                checks.require(org.isEmpty() || org.get().kind() == CustomerKind.ORGANIZATION, "organizationId",
+                        "not_an_organization", "names a person, not an organisation");
+            });
+        }
+        return checks;
+    }
+
+    /** External references must be free. */
+    private static void checkExternalRefs(CustomerRepository customers, Customer customer) {
         for (ExternalRef ref : customer.externalRefs()) {
             customers.findByExternalRef(ref).filter(other -> !other.id().equals(customer.id())).ifPresent(other -> {
                 throw new ConflictException("external reference " + ref.system() + ":" + ref.id()
