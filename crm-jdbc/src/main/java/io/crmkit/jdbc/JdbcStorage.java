@@ -1,0 +1,311 @@
+package io.crmkit.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.crmkit.core.StorageException;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.UnitOfWork;
+import io.crmkit.jdbc.internal.Dialect;
+import io.crmkit.jdbc.internal.Errors;
+import io.crmkit.jdbc.internal.JdbcEngine;
+import io.crmkit.jdbc.internal.Migrations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * crmkit's storage on a relational database: H2 2.x (embedded or server), PostgreSQL 13+, MariaDB
+ * 10.6+ or MySQL 8, detected from the connection. Thread-safe; close it when done.
+ *
+ * <p>Three ways to make one:
+ * <pre>{@code
+ * JdbcStorage.embedded(Path.of("data/crm"));          // an H2 database file in that directory
+ * JdbcStorage.of(hostDataSource);                     // the host's pool, which crmkit never closes
+ * JdbcStorage.builder()                               // crmkit's own HikariCP pool, closed with the storage
+ *     .url("jdbc:postgresql://db:5432/app").user("crm").password(secret)
+ *     .maximumPoolSize(10).tablePrefix("crm_")
+ *     .build();
+ * }</pre>
+ *
+ * <p>crmkit owns its tables, all named with the table prefix (default {@code crm_}), and migrates them
+ * with Flyway on start, keeping its own history table {@code <prefix>schema_history}, so it can share
+ * a schema with the host's tables and the host's own migrations. Hosts that apply migrations
+ * themselves set {@link Builder#migrate(boolean) migrate(false)}: the storage then only validates the
+ * schema and refuses to start on a missing or outdated one. The SQL scripts ship in this jar under
+ * {@code io/crmkit/jdbc/migration/<h2|postgresql|mariadb>}.
+ *
+ * <p>A unit of work runs in one transaction on one connection; a nested {@link #inTransaction} joins
+ * the enclosing one. Errors of the database surface as {@link StorageException}, taken unique keys and
+ * lost races as {@link io.crmkit.core.ConflictException}. A broken connection is evicted from the pool,
+ * so the next unit of work gets a fresh one once the database is reachable again. The password never
+ * appears in {@link #toString()}, log lines or exception messages.
+ */
+public final class JdbcStorage implements CrmStorage {
+    /** The default table prefix. */
+    public static final String DEFAULT_TABLE_PREFIX = "crm_";
+
+    private static final Pattern PREFIX = Pattern.compile("|[a-z][a-z0-9_]{0,29}");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)([^&;]*)");
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final JdbcEngine engine;
+    private final @Nullable HikariDataSource ownPool;
+    private final String prefix;
+    private final String description;
+    private volatile boolean closed;
+
+    private JdbcStorage(JdbcEngine engine, @Nullable HikariDataSource ownPool, String prefix, String description) {
+        this.engine = engine;
+        this.ownPool = ownPool;
+        this.prefix = prefix;
+        this.description = description;
+    }
+
+    /**
+     * An embedded H2 database in {@code directory} (created if missing), kept across runs: the default
+     * for demos and small installations. Only one JVM may open the directory at a time.
+     */
+    public static JdbcStorage embedded(Path directory) {
+        return builder().embedded(directory).build();
+    }
+
+    /**
+     * Storage on the host's connection pool, with the default table prefix, migrating on start.
+     * {@link #close()} leaves the pool open: it belongs to the host.
+     */
+    public static JdbcStorage of(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /** A builder for the other settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public <T> T inTransaction(UnitOfWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        return engine.inTransaction(work);
+    }
+
+    @Override
+    public <T> T read(UnitOfWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        return engine.inTransaction(work);
+    }
+
+    /** The table prefix of this storage's tables. */
+    public String tablePrefix() {
+        return prefix;
+    }
+
+    /** Closes the pool this storage created, if any; a host's {@link DataSource} stays open. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageException("the storage is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + description + ", prefix=" + prefix + (closed ? ", closed" : "") + "]";
+    }
+
+    static String maskUrl(String url) {
+        return URL_PASSWORD.matcher(url).replaceAll("$1****");
+    }
+
+    /**
+     * Settings of a {@link JdbcStorage}. Give either a JDBC URL (and user and password), making a pool of
+     * crmkit's own, or the host's {@link DataSource}. Not thread-safe; {@link #build()} checks the settings
+     * and fails fast.
+     */
+    public static final class Builder {
+        private @Nullable String url;
+        private @Nullable String user;
+        private @Nullable String password;
+        private @Nullable DataSource dataSource;
+        private int maximumPoolSize = 10;
+        private Duration connectionTimeout = Duration.ofSeconds(30);
+        private String tablePrefix = DEFAULT_TABLE_PREFIX;
+        private boolean migrate = true;
+
+        private Builder() {
+        }
+
+        /** The JDBC URL, such as {@code jdbc:postgresql://db:5432/app}; crmkit makes its own HikariCP pool. */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** The database user for {@link #url(String)}. */
+        public Builder user(String user) {
+            this.user = Objects.requireNonNull(user, "user");
+            return this;
+        }
+
+        /** The database password for {@link #url(String)}. Never logged or shown. */
+        public Builder password(String password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** An embedded H2 database in {@code directory}; sets the URL, user and a small pool. */
+        public Builder embedded(Path directory) {
+            Objects.requireNonNull(directory, "directory");
+            Path dir = directory.toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new StorageException("cannot create the database directory " + dir + ": " + e.getMessage(), e);
+            }
+            this.url = "jdbc:h2:file:" + dir.resolve("crm").toString().replace('\\', '/') + ";LOCK_TIMEOUT=10000";
+            this.user = "sa";
+            this.password = "";
+            this.maximumPoolSize = Math.min(maximumPoolSize, 4);
+            return this;
+        }
+
+        /** The host's pool; crmkit borrows connections from it and never closes it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** The size of crmkit's own pool (default 10, 4 for embedded); ignored with a host's DataSource. */
+        public Builder maximumPoolSize(int size) {
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("maximumPoolSize must be 1 to 1000 but was " + size);
+            }
+            this.maximumPoolSize = size;
+            return this;
+        }
+
+        /** How long to wait for a connection from crmkit's own pool (default 30 s, at least 250 ms). */
+        public Builder connectionTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 250) {
+                throw new IllegalArgumentException("connectionTimeout must be at least 250 ms but was " + timeout);
+            }
+            this.connectionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The prefix of every crmkit table (default {@code crm_}): lower-case letters, digits and
+         * underscores, starting with a letter, at most 30 characters; or empty.
+         */
+        public Builder tablePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("tablePrefix must be lower-case letters, digits and underscores,"
+                        + " start with a letter and have at most 30 characters, but was '" + prefix + "'");
+            }
+            this.tablePrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Whether to migrate the schema on start (default true). With false the storage only validates
+         * that the schema is at the version this crmkit expects and fails to build otherwise.
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * Connects, detects the database, migrates or validates the schema and returns the storage.
+         *
+         * @throws IllegalStateException if neither or both of a URL and a DataSource are set
+         * @throws StorageException      if the database cannot be reached or the schema is not right
+         */
+        public JdbcStorage build() {
+            if ((url == null) == (dataSource == null)) {
+                throw new IllegalStateException("set either url(...) or dataSource(...), not "
+                        + (url == null ? "neither" : "both"));
+            }
+            List<String> secrets = new ArrayList<>();
+            if (password != null) {
+                secrets.add(password);
+            }
+            if (url != null) {
+                Matcher m = URL_PASSWORD.matcher(url);
+                while (m.find()) {
+                    secrets.add(m.group(2));
+                }
+            }
+            Errors errors = new Errors(secrets);
+            HikariDataSource pool = null;
+            DataSource ds = dataSource;
+            String where;
+            if (ds == null) {
+                String u = Objects.requireNonNull(url);
+                where = errors.scrub(maskUrl(u));
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(u);
+                if (user != null) {
+                    config.setUsername(user);
+                }
+                if (password != null) {
+                    config.setPassword(password);
+                }
+                config.setMaximumPoolSize(maximumPoolSize);
+                config.setMinimumIdle(Math.min(2, maximumPoolSize));
+                config.setConnectionTimeout(connectionTimeout.toMillis());
+                config.setPoolName("crmkit-" + POOLS.incrementAndGet());
+                try {
+                    pool = new HikariDataSource(config);
+                } catch (RuntimeException e) {
+                    throw errors.map("connect to " + where, e);
+                }
+                ds = pool;
+            } else {
+                where = "host DataSource " + ds.getClass().getName();
+            }
+            try {
+                Dialect dialect;
+                String product;
+                try (Connection c = ds.getConnection()) {
+                    dialect = Dialect.detect(c);
+                    product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+                } catch (SQLException e) {
+                    throw errors.map("connect to " + where, e);
+                }
+                Migrations.apply(ds, dialect, tablePrefix, migrate, errors);
+                JdbcEngine engine = new JdbcEngine(ds, dialect, tablePrefix, errors);
+                return new JdbcStorage(engine, pool, tablePrefix, product + ", " + where);
+            } catch (RuntimeException | Error e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.ConflictException;
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.AttributeValue;
+import io.crmkit.core.customer.Consent;
+import io.crmkit.core.customer.ConsentStatus;
+import io.crmkit.core.customer.ContactChannel;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerKind;
+import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.customer.EmailAddress;
+import io.crmkit.core.customer.ExternalRef;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.PhoneNumber;
+import io.crmkit.core.customer.PostalAddress;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Customers in {@code customers} and seven child tables; children are replaced on update. */
+final class JdbcCustomers implements CustomerRepository {
+    private static final String COLUMNS = "id, kind, display_name, stage, owner_id, department_id, organization_id,"
+            + " job_title, time_zone, archived_at, created_at, updated_at, version";
+
+    private final Sql sql;
+
+    JdbcCustomers(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(Customer c) {
+        sql.write("insert customer " + c.id(), () -> {
+            sql.stmt("INSERT INTO {p}customers (id, kind, display_name, name_lower, stage, owner_id, department_id,"
+                            + " organization_id, job_title, time_zone, archived_at, created_at, updated_at, version)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .uuid(c.id().value()).enumName(c.kind()).text(c.displayName()).text(lower(c.displayName()))
+                    .enumName(c.stage()).text(c.ownerId()).text(c.departmentId())
+                    .uuid(c.organizationId().map(CustomerId::value).orElse(null)).text(c.jobTitle())
+                    .text(c.timeZone().map(ZoneId::getId).orElse(null)).instant(c.archivedAt().orElse(null))
+                    .instant(c.createdAt()).instant(c.updatedAt()).lng(c.version())
+                    .execute();
+            insertChildren(c);
+        });
+    }
+
+    @Override
+    public void update(Customer c) {
+        sql.write("update customer " + c.id(), () -> {
+            int n = sql.stmt("UPDATE {p}customers SET kind = ?, display_name = ?, name_lower = ?, stage = ?, owner_id = ?,"
+                            + " department_id = ?, organization_id = ?, job_title = ?, time_zone = ?, archived_at = ?,"
+                            + " created_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
+                    .enumName(c.kind()).text(c.displayName()).text(lower(c.displayName())).enumName(c.stage())
+                    .text(c.ownerId()).text(c.departmentId())
+                    .uuid(c.organizationId().map(CustomerId::value).orElse(null)).text(c.jobTitle())
+                    .text(c.timeZone().map(ZoneId::getId).orElse(null)).instant(c.archivedAt().orElse(null))
+                    .instant(c.createdAt()).instant(c.updatedAt()).lng(c.version())
+                    .uuid(c.id().value()).lng(c.version() - 1)
+                    .execute();
+            if (n == 0) {
+                Optional<Long> stored = sql.stmt("SELECT version FROM {p}customers WHERE id = ?").uuid(c.id().value())
+                        .one(r -> r.lng("version"));
+                if (stored.isEmpty()) {
+                    throw new NotFoundException("customer " + c.id() + " does not exist");
+                }
+                throw new ConflictException("customer " + c.id() + " was changed concurrently: stored version is "
+                        + stored.get() + ", the update expected " + (c.version() - 1));
+            }
+            for (String child : List.of("customer_emails", "customer_phones", "customer_addresses", "customer_tags",
+                    "customer_attributes", "customer_external_refs", "customer_consents")) {
+                sql.stmt("DELETE FROM {p}" + child + " WHERE customer_id = ?").uuid(c.id().value()).execute();
+            }
+            insertChildren(c);
+        });
+    }
+
+    private void insertChildren(Customer c) {
+        UUID id = c.id().value();
+        if (!c.emails().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_emails (customer_id, seq, email, email_lower) VALUES (?, ?, ?, ?)");
+            int seq = 0;
+            for (EmailAddress e : c.emails()) {
+                b.uuid(id).integer(seq++).text(e.value()).text(lower(e.value())).add();
+            }
+            b.execute();
+        }
+        if (!c.phones().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_phones (customer_id, seq, phone) VALUES (?, ?, ?)");
+            int seq = 0;
+            for (PhoneNumber p : c.phones()) {
+                b.uuid(id).integer(seq++).text(p.value()).add();
+            }
+            b.execute();
+        }
+        if (!c.addresses().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_addresses (customer_id, seq, street, city, region, postal_code,"
+                    + " country) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            int seq = 0;
+            for (PostalAddress a : c.addresses()) {
+                b.uuid(id).integer(seq++).text(a.street()).text(a.city()).text(a.region()).text(a.postalCode())
+                        .text(a.country()).add();
+            }
+            b.execute();
+        }
+        if (!c.tags().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_tags (customer_id, seq, tag) VALUES (?, ?, ?)");
+            int seq = 0;
+            for (String t : c.tags()) {
+                b.uuid(id).integer(seq++).text(t).add();
+            }
+            b.execute();
+        }
+        if (!c.attributes().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_attributes (customer_id, seq, attr_name, attr_type, attr_value)"
+                    + " VALUES (?, ?, ?, ?, ?)");
+            int seq = 0;
+            for (Map.Entry<String, AttributeValue> e : c.attributes().entrySet()) {
+                b.uuid(id).integer(seq++).text(e.getKey()).enumName(e.getValue().type()).text(e.getValue().asText()).add();
+            }
+            b.execute();
+        }
+        if (!c.externalRefs().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_external_refs (customer_id, seq, ref_system, ref_id) VALUES (?, ?, ?, ?)");
+            int seq = 0;
+            for (ExternalRef r : c.externalRefs()) {
+                b.uuid(id).integer(seq++).text(r.system()).text(r.id()).add();
+            }
+            b.execute();
+        }
+        if (!c.consents().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}customer_consents (customer_id, channel, consent_status, given_at,"
+                    + " consent_source) VALUES (?, ?, ?, ?, ?)");
+            for (Consent k : c.consents().values()) {
+                b.uuid(id).enumName(k.channel()).enumName(k.status()).instant(k.at()).text(k.source()).add();
+            }
+            b.execute();
+        }
+    }
+
+    @Override
+    public Optional<Customer> findById(CustomerId id) {
+        return sql.read("find customer " + id, () -> {
+            List<Loaded> rows = sql.stmt("SELECT " + COLUMNS + " FROM {p}customers WHERE id = ?")
+                    .uuid(id.value()).list(JdbcCustomers::readRow);
+            return load(rows).stream().findFirst();
+        });
+    }
+
+    @Override
+    public Optional<Customer> findByExternalRef(ExternalRef ref) {
+        return sql.read("find customer by external reference", () -> {
+            List<Loaded> rows = sql.stmt("SELECT " + prefixed("c") + " FROM {p}customers c JOIN {p}customer_external_refs r"
+                            + " ON r.customer_id = c.id WHERE r.ref_system = ? AND r.ref_id = ?")
+                    .text(ref.system()).text(ref.id()).list(JdbcCustomers::readRow);
+            return load(rows).stream().findFirst();
+        });
+    }
+
+    @Override
+    public Page<Customer> search(CustomerQuery q, PageRequest page) {
+        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        return sql.read("search customers", () -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            List<java.util.function.Consumer<Sql.Stmt>> binds = new ArrayList<>();
+            if (!q.includeArchived()) {
+                where.append(" AND c.archived_at IS NULL");
+            }
+            q.namePrefix().ifPresent(p -> {
+                where.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+                binds.add(s -> s.text(escapeLike(lower(p)) + "%"));
+            });
+            q.nameContains().ifPresent(p -> {
+                where.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+                binds.add(s -> s.text("%" + escapeLike(lower(p)) + "%"));
+            });
+            q.email().ifPresent(e -> {
+                where.append(" AND c.id IN (SELECT e.customer_id FROM {p}customer_emails e WHERE e.email_lower = ?)");
+                binds.add(s -> s.text(lower(e.value())));
+            });
+            q.phone().ifPresent(p -> {
+                where.append(" AND c.id IN (SELECT ph.customer_id FROM {p}customer_phones ph WHERE ph.phone = ?)");
+                binds.add(s -> s.text(p));
+            });
+            q.tag().ifPresent(t -> {
+                where.append(" AND c.id IN (SELECT t.customer_id FROM {p}customer_tags t WHERE t.tag = ?)");
+                binds.add(s -> s.text(t));
+            });
+            q.externalRef().ifPresent(r -> {
+                where.append(" AND c.id IN (SELECT x.customer_id FROM {p}customer_external_refs x WHERE x.ref_system = ? AND x.ref_id = ?)");
+                binds.add(s -> s.text(r.system()).text(r.id()));
+            });
+            q.stage().ifPresent(st -> {
+                where.append(" AND c.stage = ?");
+                binds.add(s -> s.enumName(st));
+            });
+            q.ownerId().ifPresent(o -> {
+                where.append(" AND c.owner_id = ?");
+                binds.add(s -> s.text(o));
+            });
+            q.departmentId().ifPresent(d -> {
+                where.append(" AND c.department_id = ?");
+                binds.add(s -> s.text(d));
+            });
+            q.organizationId().ifPresent(o -> {
+                where.append(" AND c.organization_id = ?");
+                binds.add(s -> s.uuid(o.value()));
+            });
+            after.ifPresent(k -> {
+                where.append(" AND c.id > ?");
+                binds.add(s -> s.uuid(k.id()));
+            });
+            Sql.Stmt stmt = sql.stmt("SELECT " + prefixed("c") + " FROM {p}customers c" + where
+                    + " ORDER BY c.id LIMIT " + (page.limit() + 1));
+            binds.forEach(b -> b.accept(stmt));
+            List<Customer> found = load(stmt.list(JdbcCustomers::readRow));
+            return Cursors.page(found, page.limit(), c -> Cursors.encode(new Cursors.IdKey(c.id().value())));
+        });
+    }
+
+    private static String prefixed(String alias) {
+        StringBuilder sb = new StringBuilder();
+        for (String col : COLUMNS.split(",")) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(alias).append('.').append(col.strip());
+        }
+        return sb.toString();
+    }
+
+    /** A customer row before its children are loaded. */
+    private record Loaded(UUID id, Customer.Builder builder) {
+    }
+
+    private static Loaded readRow(Row r) throws java.sql.SQLException {
+        UUID id = r.uuid("id");
+        return new Loaded(id, Customer.builder()
+                .id(new CustomerId(id))
+                .kind(r.enumValue(CustomerKind.class, "kind"))
+                .displayName(r.text("display_name"))
+                .stage(r.enumValue(LifecycleStage.class, "stage"))
+                .ownerId(r.nullableText("owner_id"))
+                .departmentId(r.nullableText("department_id"))
+                .organizationId(r.optUuid("organization_id").map(CustomerId::new).orElse(null))
+                .jobTitle(r.nullableText("job_title"))
+                .timeZone(r.optText("time_zone").map(ZoneId::of).orElse(null))
+                .archivedAt(r.nullableInstant("archived_at"))
+                .createdAt(r.instant("created_at"))
+                .updatedAt(r.instant("updated_at"))
+                .version(r.lng("version")));
+    }
+
+    /** Loads the children of the given customers with one query per child table, keeping the row order. */
+    private List<Customer> load(List<Loaded> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Customer.Builder> byId = new LinkedHashMap<>();
+        for (Loaded l : rows) {
+            byId.put(l.id(), l.builder());
+        }
+        List<UUID> ids = new ArrayList<>(byId.keySet());
+        String in = " WHERE customer_id IN (" + Sql.marks(ids.size()) + ") ORDER BY customer_id, seq";
+
+        Map<UUID, List<EmailAddress>> emails = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, email FROM {p}customer_emails" + in).uuids(ids).list(r -> {
+            emails.computeIfAbsent(r.uuid("customer_id"), k -> new ArrayList<>()).add(new EmailAddress(r.text("email")));
+            return 0;
+        });
+        Map<UUID, List<PhoneNumber>> phones = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, phone FROM {p}customer_phones" + in).uuids(ids).list(r -> {
+            phones.computeIfAbsent(r.uuid("customer_id"), k -> new ArrayList<>()).add(new PhoneNumber(r.text("phone")));
+            return 0;
+        });
+        Map<UUID, List<PostalAddress>> addresses = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, street, city, region, postal_code, country FROM {p}customer_addresses" + in)
+                .uuids(ids).list(r -> {
+                    addresses.computeIfAbsent(r.uuid("customer_id"), k -> new ArrayList<>()).add(new PostalAddress(
+                            r.text("street"), r.text("city"), r.optText("region"), r.optText("postal_code"),
+                            r.optText("country")));
+                    return 0;
+                });
+        Map<UUID, LinkedHashSet<String>> tags = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, tag FROM {p}customer_tags" + in).uuids(ids).list(r -> {
+            tags.computeIfAbsent(r.uuid("customer_id"), k -> new LinkedHashSet<>()).add(r.text("tag"));
+            return 0;
+        });
+        Map<UUID, Map<String, AttributeValue>> attributes = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, attr_name, attr_type, attr_value FROM {p}customer_attributes" + in).uuids(ids).list(r -> {
+            attributes.computeIfAbsent(r.uuid("customer_id"), k -> new LinkedHashMap<>()).put(r.text("attr_name"),
+                    AttributeValue.parse(r.enumValue(AttributeValue.AttributeType.class, "attr_type"), r.text("attr_value")));
+            return 0;
+        });
+        Map<UUID, List<ExternalRef>> refs = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, ref_system, ref_id FROM {p}customer_external_refs" + in).uuids(ids).list(r -> {
+            refs.computeIfAbsent(r.uuid("customer_id"), k -> new ArrayList<>())
+                    .add(new ExternalRef(r.text("ref_system"), r.text("ref_id")));
+            return 0;
+        });
+        Map<UUID, Map<ContactChannel, Consent>> consents = new LinkedHashMap<>();
+        sql.stmt("SELECT customer_id, channel, consent_status, given_at, consent_source FROM {p}customer_consents"
+                + " WHERE customer_id IN (" + Sql.marks(ids.size()) + ")").uuids(ids).list(r -> {
+                    ContactChannel ch = r.enumValue(ContactChannel.class, "channel");
+                    consents.computeIfAbsent(r.uuid("customer_id"), k -> new EnumMap<>(ContactChannel.class)).put(ch,
+                            new Consent(ch, r.enumValue(ConsentStatus.class, "consent_status"), r.instant("given_at"),
+                                    r.text("consent_source")));
+                    return 0;
+                });
+
+        List<Customer> out = new ArrayList<>(rows.size());
+        byId.forEach((id, b) -> out.add(b
+                .emails(emails.getOrDefault(id, List.of()))
+                .phones(phones.getOrDefault(id, List.of()))
+                .addresses(addresses.getOrDefault(id, List.of()))
+                .tags(tags.getOrDefault(id, new LinkedHashSet<>()))
+                .attributes(attributes.getOrDefault(id, Map.of()))
+                .externalRefs(refs.getOrDefault(id, List.of()))
+                .consents(consents.getOrDefault(id, Map.of()))
+                .build()));
+        return out;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Escapes LIKE wildcards with {@code !} as the escape character. */
+    static String escapeLike(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '!' || ch == '%' || ch == '_') {
+                sb.append('!');
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
+    }
+}

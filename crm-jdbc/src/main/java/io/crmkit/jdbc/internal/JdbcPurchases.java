@@ -1,0 +1,74 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.commerce.PurchaseId;
+import io.crmkit.core.commerce.PurchaseQuery;
+import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.customer.CustomerId;
+import java.util.Currency;
+import java.util.Optional;
+
+/**
+ * Purchases in {@code purchases}. The amount is stored as a decimal with its scale beside it, so
+ * {@code 12.50} comes back as {@code 12.50}, not {@code 12.5000000000}.
+ */
+final class JdbcPurchases implements PurchaseRepository {
+    private static final String COLUMNS = "id, customer_id, occurred_at, amount, amount_scale, currency, quantity, product, external_id";
+
+    private final Sql sql;
+
+    JdbcPurchases(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(Purchase p) {
+        sql.write("insert purchase " + p.id(), () -> sql.stmt(
+                        "INSERT INTO {p}purchases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .uuid(p.id().value()).uuid(p.customerId().value()).instant(p.occurredAt()).decimal(p.amount())
+                .integer(p.amount().scale()).text(p.currency().getCurrencyCode()).integer(p.quantity())
+                .text(p.product()).text(p.externalId())
+                .execute());
+    }
+
+    @Override
+    public Optional<Purchase> findById(PurchaseId id) {
+        return sql.read("find purchase " + id, () -> sql.stmt("SELECT " + COLUMNS + " FROM {p}purchases WHERE id = ?")
+                .uuid(id.value()).one(JdbcPurchases::read));
+    }
+
+    @Override
+    public Optional<Purchase> findByExternalId(String externalId) {
+        return sql.read("find purchase by external id", () -> sql.stmt(
+                "SELECT " + COLUMNS + " FROM {p}purchases WHERE external_id = ?").text(externalId).one(JdbcPurchases::read));
+    }
+
+    @Override
+    public Page<Purchase> find(PurchaseQuery q, PageRequest page) {
+        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        return sql.read("find purchases", () -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            q.customerId().ifPresent(c -> where.append(" AND customer_id = ?"));
+            q.from().ifPresent(f -> where.append(" AND occurred_at >= ?"));
+            q.to().ifPresent(t -> where.append(" AND occurred_at < ?"));
+            after.ifPresent(k -> where.append(" AND id > ?"));
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}purchases" + where
+                    + " ORDER BY id LIMIT " + (page.limit() + 1));
+            q.customerId().ifPresent(c -> s.uuid(c.value()));
+            q.from().ifPresent(s::instant);
+            q.to().ifPresent(s::instant);
+            after.ifPresent(k -> s.uuid(k.id()));
+            return Cursors.page(s.list(JdbcPurchases::read), page.limit(),
+                    p -> Cursors.encode(new Cursors.IdKey(p.id().value())));
+        });
+    }
+
+    private static Purchase read(Row r) throws java.sql.SQLException {
+        return new Purchase(new PurchaseId(r.uuid("id")), new CustomerId(r.uuid("customer_id")), r.instant("occurred_at"),
+                r.decimal("amount").setScale(r.integer("amount_scale"), java.math.RoundingMode.HALF_EVEN),
+                Currency.getInstance(r.text("currency")), r.integer("quantity"), r.optText("product"),
+                r.optText("external_id"));
+    }
+}

@@ -1,0 +1,162 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.ConflictException;
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.workflow.Priority;
+import io.crmkit.core.workflow.StatusChange;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Customer needs in {@code requirements} with their status history in {@code requirement_history}. */
+final class JdbcRequirements implements RequirementRepository {
+    private static final String COLUMNS = "id, customer_id, title, description, priority, due_date, assignee_id, status,"
+            + " source_interaction, created_by, created_at, updated_at, version";
+
+    private final Sql sql;
+
+    JdbcRequirements(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(Requirement r) {
+        sql.write("insert requirement " + r.id(), () -> {
+            sql.stmt("INSERT INTO {p}requirements (" + COLUMNS + ", is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .uuid(r.id().value()).uuid(r.customerId().value()).text(r.title()).text(r.description())
+                    .enumName(r.priority()).date(r.dueDate().orElse(null)).text(r.assigneeId()).enumName(r.status())
+                    .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy())
+                    .instant(r.createdAt()).instant(r.updatedAt()).lng(r.version()).bool(r.status().isOpen())
+                    .execute();
+            insertHistory(r);
+        });
+    }
+
+    @Override
+    public void update(Requirement r) {
+        sql.write("update requirement " + r.id(), () -> {
+            int n = sql.stmt("UPDATE {p}requirements SET customer_id = ?, title = ?, description = ?, priority = ?,"
+                            + " due_date = ?, assignee_id = ?, status = ?, source_interaction = ?, created_by = ?,"
+                            + " created_at = ?, updated_at = ?, version = ?, is_open = ? WHERE id = ? AND version = ?")
+                    .uuid(r.customerId().value()).text(r.title()).text(r.description())
+                    .enumName(r.priority()).date(r.dueDate().orElse(null)).text(r.assigneeId()).enumName(r.status())
+                    .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy())
+                    .instant(r.createdAt()).instant(r.updatedAt()).lng(r.version()).bool(r.status().isOpen())
+                    .uuid(r.id().value()).lng(r.version() - 1)
+                    .execute();
+            if (n == 0) {
+                Optional<Long> stored = sql.stmt("SELECT version FROM {p}requirements WHERE id = ?").uuid(r.id().value())
+                        .one(row -> row.lng("version"));
+                if (stored.isEmpty()) {
+                    throw new NotFoundException("requirement " + r.id() + " does not exist");
+                }
+                throw new ConflictException("requirement " + r.id() + " was changed concurrently: stored version is "
+                        + stored.get() + ", the update expected " + (r.version() - 1));
+            }
+            sql.stmt("DELETE FROM {p}requirement_history WHERE requirement_id = ?").uuid(r.id().value()).execute();
+            insertHistory(r);
+        });
+    }
+
+    private void insertHistory(Requirement r) {
+        if (r.history().isEmpty()) {
+            return;
+        }
+        Sql.Batch b = sql.batch("INSERT INTO {p}requirement_history (requirement_id, seq, from_status, to_status, actor_id,"
+                + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        int seq = 0;
+        for (StatusChange<RequirementStatus> c : r.history()) {
+            b.uuid(r.id().value()).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actorId()).instant(c.at())
+                    .text(c.comment()).add();
+        }
+        b.execute();
+    }
+
+    @Override
+    public Optional<Requirement> findById(RequirementId id) {
+        return sql.read("find requirement " + id, () -> load(sql.stmt("SELECT " + COLUMNS + " FROM {p}requirements WHERE id = ?")
+                .uuid(id.value()).list(JdbcRequirements::readRow)).stream().findFirst());
+    }
+
+    @Override
+    public Page<Requirement> openByAssignee(String assigneeId, PageRequest page) {
+        return byId("list open requirements of an assignee", " WHERE assignee_id = ? AND is_open = ?",
+                s -> s.text(assigneeId).bool(true), page);
+    }
+
+    @Override
+    public Page<Requirement> byCustomer(CustomerId customer, PageRequest page) {
+        return byId("list requirements of customer " + customer, " WHERE customer_id = ?", s -> s.uuid(customer.value()), page);
+    }
+
+    @Override
+    public Page<Requirement> overdue(LocalDate today, PageRequest page) {
+        return sql.read("list overdue requirements", () -> DuePages.page(sql,
+                "SELECT " + COLUMNS + " FROM {p}requirements WHERE is_open = ? AND due_date < ?",
+                s -> s.bool(true).date(today), false, page, JdbcRequirements::readRow, this::load,
+                r -> new Cursors.DateKey(r.dueDate().orElse(null), r.id().value())));
+    }
+
+    private Page<Requirement> byId(String operation, String where, java.util.function.Consumer<Sql.Stmt> bind,
+                                   PageRequest page) {
+        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        return sql.read(operation, () -> {
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}requirements" + where
+                    + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
+            bind.accept(s);
+            after.ifPresent(k -> s.uuid(k.id()));
+            return Cursors.page(load(s.list(JdbcRequirements::readRow)), page.limit(),
+                    r -> Cursors.encode(new Cursors.IdKey(r.id().value())));
+        });
+    }
+
+    /** A requirement row before its history is loaded. */
+    private record Loaded(RequirementId id, CustomerId customerId, String title, Optional<String> description,
+                          Priority priority, Optional<LocalDate> dueDate, Optional<String> assigneeId,
+                          RequirementStatus status, Optional<InteractionId> sourceInteraction, String createdBy,
+                          Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    private static Loaded readRow(Row r) throws java.sql.SQLException {
+        return new Loaded(new RequirementId(r.uuid("id")), new CustomerId(r.uuid("customer_id")), r.text("title"),
+                r.optText("description"), r.enumValue(Priority.class, "priority"), r.optDate("due_date"),
+                r.optText("assignee_id"), r.enumValue(RequirementStatus.class, "status"),
+                r.optUuid("source_interaction").map(InteractionId::new), r.text("created_by"), r.instant("created_at"),
+                r.instant("updated_at"), r.lng("version"));
+    }
+
+    private List<Requirement> load(List<Loaded> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(l -> l.id().value()).toList();
+        Map<UUID, List<StatusChange<RequirementStatus>>> history = new LinkedHashMap<>();
+        sql.stmt("SELECT requirement_id, from_status, to_status, actor_id, changed_at, note FROM {p}requirement_history"
+                + " WHERE requirement_id IN (" + Sql.marks(ids.size()) + ") ORDER BY requirement_id, seq").uuids(ids).list(r -> {
+                    history.computeIfAbsent(r.uuid("requirement_id"), k -> new ArrayList<>()).add(new StatusChange<>(
+                            r.enumValue(RequirementStatus.class, "from_status"), r.enumValue(RequirementStatus.class, "to_status"),
+                            r.text("actor_id"), r.instant("changed_at"), r.optText("note")));
+                    return 0;
+                });
+        List<Requirement> out = new ArrayList<>(rows.size());
+        for (Loaded l : rows) {
+            out.add(new Requirement(l.id(), l.customerId(), l.title(), l.description(), l.priority(), l.dueDate(),
+                    l.assigneeId(), l.status(), l.sourceInteraction(), history.getOrDefault(l.id().value(), List.of()),
+                    l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,205 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.ConflictException;
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.Assignment;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskComment;
+import io.crmkit.core.task.TaskId;
+import io.crmkit.core.task.TaskRepository;
+import io.crmkit.core.task.TaskStatus;
+import io.crmkit.core.workflow.Priority;
+import io.crmkit.core.workflow.StatusChange;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tasks in {@code tasks} with comments, assignments and status history in child tables. */
+final class JdbcTasks implements TaskRepository {
+    private static final String COLUMNS = "id, title, description, customer_id, requirement_id, assignee_user_id,"
+            + " assignee_department_id, creator_id, due_date, priority, status, progress, created_at, updated_at, version";
+
+    private final Sql sql;
+
+    JdbcTasks(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(Task t) {
+        sql.write("insert task " + t.id(), () -> {
+            sql.stmt("INSERT INTO {p}tasks (" + COLUMNS + ", is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .uuid(t.id().value()).text(t.title()).text(t.description())
+                    .uuid(t.customerId().map(CustomerId::value).orElse(null))
+                    .uuid(t.requirementId().map(RequirementId::value).orElse(null))
+                    .text(t.assignee().flatMap(Assignee::userId)).text(t.assignee().flatMap(Assignee::departmentId))
+                    .text(t.creatorId()).date(t.dueDate().orElse(null)).enumName(t.priority()).enumName(t.status())
+                    .integer(t.progress()).instant(t.createdAt()).instant(t.updatedAt()).lng(t.version())
+                    .bool(t.status().isOpen())
+                    .execute();
+            insertChildren(t);
+        });
+    }
+
+    @Override
+    public void update(Task t) {
+        sql.write("update task " + t.id(), () -> {
+            int n = sql.stmt("UPDATE {p}tasks SET title = ?, description = ?, customer_id = ?, requirement_id = ?,"
+                            + " assignee_user_id = ?, assignee_department_id = ?, creator_id = ?, due_date = ?, priority = ?,"
+                            + " status = ?, progress = ?, created_at = ?, updated_at = ?, version = ?, is_open = ?"
+                            + " WHERE id = ? AND version = ?")
+                    .text(t.title()).text(t.description())
+                    .uuid(t.customerId().map(CustomerId::value).orElse(null))
+                    .uuid(t.requirementId().map(RequirementId::value).orElse(null))
+                    .text(t.assignee().flatMap(Assignee::userId)).text(t.assignee().flatMap(Assignee::departmentId))
+                    .text(t.creatorId()).date(t.dueDate().orElse(null)).enumName(t.priority()).enumName(t.status())
+                    .integer(t.progress()).instant(t.createdAt()).instant(t.updatedAt()).lng(t.version())
+                    .bool(t.status().isOpen())
+                    .uuid(t.id().value()).lng(t.version() - 1)
+                    .execute();
+            if (n == 0) {
+                Optional<Long> stored = sql.stmt("SELECT version FROM {p}tasks WHERE id = ?").uuid(t.id().value())
+                        .one(r -> r.lng("version"));
+                if (stored.isEmpty()) {
+                    throw new NotFoundException("task " + t.id() + " does not exist");
+                }
+                throw new ConflictException("task " + t.id() + " was changed concurrently: stored version is "
+                        + stored.get() + ", the update expected " + (t.version() - 1));
+            }
+            for (String child : List.of("task_comments", "task_assignments", "task_status_history")) {
+                sql.stmt("DELETE FROM {p}" + child + " WHERE task_id = ?").uuid(t.id().value()).execute();
+            }
+            insertChildren(t);
+        });
+    }
+
+    private void insertChildren(Task t) {
+        UUID id = t.id().value();
+        if (!t.comments().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}task_comments (task_id, seq, author_id, commented_at, body) VALUES (?, ?, ?, ?, ?)");
+            int seq = 0;
+            for (TaskComment c : t.comments()) {
+                b.uuid(id).integer(seq++).text(c.authorId()).instant(c.at()).text(c.text()).add();
+            }
+            b.execute();
+        }
+        if (!t.assignments().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}task_assignments (task_id, seq, user_id, department_id, by_actor_id,"
+                    + " assigned_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            int seq = 0;
+            for (Assignment a : t.assignments()) {
+                b.uuid(id).integer(seq++).text(a.to().userId()).text(a.to().departmentId()).text(a.byActorId())
+                        .instant(a.at()).text(a.note()).add();
+            }
+            b.execute();
+        }
+        if (!t.statusHistory().isEmpty()) {
+            Sql.Batch b = sql.batch("INSERT INTO {p}task_status_history (task_id, seq, from_status, to_status, actor_id,"
+                    + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            int seq = 0;
+            for (StatusChange<TaskStatus> c : t.statusHistory()) {
+                b.uuid(id).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actorId()).instant(c.at())
+                        .text(c.comment()).add();
+            }
+            b.execute();
+        }
+    }
+
+    @Override
+    public Optional<Task> findById(TaskId id) {
+        return sql.read("find task " + id, () -> load(sql.stmt("SELECT " + COLUMNS + " FROM {p}tasks WHERE id = ?")
+                .uuid(id.value()).list(JdbcTasks::readRow)).stream().findFirst());
+    }
+
+    @Override
+    public Page<Task> openByUser(String userId, PageRequest page) {
+        return sql.read("list open tasks of a user", () -> DuePages.page(sql,
+                "SELECT " + COLUMNS + " FROM {p}tasks WHERE assignee_user_id = ? AND is_open = ?",
+                s -> s.text(userId).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+    }
+
+    @Override
+    public Page<Task> openByDepartment(String departmentId, PageRequest page) {
+        return sql.read("list open tasks of a department", () -> DuePages.page(sql,
+                "SELECT " + COLUMNS + " FROM {p}tasks WHERE assignee_department_id = ? AND is_open = ?",
+                s -> s.text(departmentId).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+    }
+
+    @Override
+    public Page<Task> overdue(LocalDate today, PageRequest page) {
+        return sql.read("list overdue tasks", () -> DuePages.page(sql,
+                "SELECT " + COLUMNS + " FROM {p}tasks WHERE is_open = ? AND due_date < ?",
+                s -> s.bool(true).date(today), false, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+    }
+
+    private static Cursors.DateKey key(Task t) {
+        return new Cursors.DateKey(t.dueDate().orElse(null), t.id().value());
+    }
+
+    /** A task row before its children are loaded. */
+    private record Loaded(TaskId id, String title, Optional<String> description, Optional<CustomerId> customerId,
+                          Optional<RequirementId> requirementId, Optional<Assignee> assignee, String creatorId,
+                          Optional<LocalDate> dueDate, Priority priority, TaskStatus status, int progress,
+                          Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    private static Loaded readRow(Row r) throws java.sql.SQLException {
+        Optional<String> user = r.optText("assignee_user_id");
+        Optional<String> dept = r.optText("assignee_department_id");
+        Optional<Assignee> assignee = user.isEmpty() && dept.isEmpty() ? Optional.empty() : Optional.of(new Assignee(user, dept));
+        return new Loaded(new TaskId(r.uuid("id")), r.text("title"), r.optText("description"),
+                r.optUuid("customer_id").map(CustomerId::new), r.optUuid("requirement_id").map(RequirementId::new),
+                assignee, r.text("creator_id"), r.optDate("due_date"), r.enumValue(Priority.class, "priority"),
+                r.enumValue(TaskStatus.class, "status"), r.integer("progress"), r.instant("created_at"),
+                r.instant("updated_at"), r.lng("version"));
+    }
+
+    private List<Task> load(List<Loaded> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(l -> l.id().value()).toList();
+        String in = " WHERE task_id IN (" + Sql.marks(ids.size()) + ") ORDER BY task_id, seq";
+        Map<UUID, List<TaskComment>> comments = new LinkedHashMap<>();
+        sql.stmt("SELECT task_id, author_id, commented_at, body FROM {p}task_comments" + in).uuids(ids).list(r -> {
+            comments.computeIfAbsent(r.uuid("task_id"), k -> new ArrayList<>())
+                    .add(new TaskComment(r.text("author_id"), r.instant("commented_at"), r.text("body")));
+            return 0;
+        });
+        Map<UUID, List<Assignment>> assignments = new LinkedHashMap<>();
+        sql.stmt("SELECT task_id, user_id, department_id, by_actor_id, assigned_at, note FROM {p}task_assignments" + in)
+                .uuids(ids).list(r -> {
+                    assignments.computeIfAbsent(r.uuid("task_id"), k -> new ArrayList<>()).add(new Assignment(
+                            new Assignee(r.optText("user_id"), r.optText("department_id")), r.text("by_actor_id"),
+                            r.instant("assigned_at"), r.optText("note")));
+                    return 0;
+                });
+        Map<UUID, List<StatusChange<TaskStatus>>> history = new LinkedHashMap<>();
+        sql.stmt("SELECT task_id, from_status, to_status, actor_id, changed_at, note FROM {p}task_status_history" + in)
+                .uuids(ids).list(r -> {
+                    history.computeIfAbsent(r.uuid("task_id"), k -> new ArrayList<>()).add(new StatusChange<>(
+                            r.enumValue(TaskStatus.class, "from_status"), r.enumValue(TaskStatus.class, "to_status"),
+                            r.text("actor_id"), r.instant("changed_at"), r.optText("note")));
+                    return 0;
+                });
+        List<Task> out = new ArrayList<>(rows.size());
+        for (Loaded l : rows) {
+            UUID id = l.id().value();
+            out.add(new Task(l.id(), l.title(), l.description(), l.customerId(), l.requirementId(), l.assignee(),
+                    l.creatorId(), l.dueDate(), l.priority(), l.status(), l.progress(),
+                    comments.getOrDefault(id, List.of()), assignments.getOrDefault(id, List.of()),
+                    history.getOrDefault(id, List.of()), l.createdAt(), l.updatedAt(), l.version()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.StorageException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * crmkit's schema through Flyway: the SQL migrations of the dialect's folder, the table prefix as the
+ * {@code prefix} placeholder and a history table of crmkit's own ({@code <prefix>schema_history}), so
+ * the schema can live beside the host's tables and the host's own Flyway history.
+ */
+public final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+    private Migrations() {
+    }
+
+    /** The name of crmkit's Flyway history table for a prefix. */
+    public static String historyTable(String prefix) {
+        return prefix + "schema_history";
+    }
+
+    /** Migrates the schema to the newest version, or only validates it when {@code migrate} is false. */
+    public static void apply(DataSource dataSource, Dialect dialect, String prefix, boolean migrate, Errors errors) {
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .table(historyTable(prefix))
+                .placeholders(Map.of("prefix", prefix))
+                // the schema may hold the host's tables: start crmkit's own history at version 0
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("crmkit baseline")
+                .cleanDisabled(true)
+                .load();
+        String what = "crmkit schema (table prefix '" + prefix + "')";
+        try {
+            if (migrate) {
+                MigrateResult r = flyway.migrate();
+                LOG.info("{} on {} at version {} ({} migrations applied)", what, dialect,
+                        r.targetSchemaVersion != null ? r.targetSchemaVersion : r.initialSchemaVersion, r.migrationsExecuted);
+            } else {
+                ValidateResult r = flyway.validateWithResult();
+                if (!r.validationSuccessful) {
+                    String detail = r.errorDetails != null ? r.errorDetails.errorMessage : String.valueOf(r.invalidMigrations);
+                    throw new StorageException("validate " + what + " failed: the schema is missing or not at the version"
+                            + " this crmkit expects; run the migrations (migrate(true)) or apply them with your own tool. "
+                            + errors.scrub(detail));
+                }
+                LOG.info("{} on {} validated", what, dialect);
+            }
+        } catch (FlywayException e) {
+            String hint = e.getMessage() != null && e.getMessage().contains("Unsupported Database")
+                    ? " (add org.flywaydb:flyway-database-postgresql or org.flywaydb:flyway-mysql to the classpath)" : "";
+            throw new StorageException((migrate ? "migrate " : "validate ") + what + " failed: "
+                    + errors.scrub(e.getMessage()) + hint, e);
+        }
+    }
+}

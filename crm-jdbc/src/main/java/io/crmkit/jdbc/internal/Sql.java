@@ -1,0 +1,284 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.CrmException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL side of one unit of work: a Jdbi handle in a transaction, the dialect and the table prefix.
+ * Statements are written with {@code {p}} before table names and positional {@code ?} parameters bound
+ * through typed methods, so ids and instants are bound the way the dialect wants.
+ */
+final class Sql {
+    private final Handle handle;
+    private final Dialect dialect;
+    private final String prefix;
+    private final Errors errors;
+    private int savepoints;
+
+    Sql(Handle handle, Dialect dialect, String prefix, Errors errors) {
+        this.handle = handle;
+        this.dialect = dialect;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String sql(String template) {
+        return template.replace("{p}", prefix);
+    }
+
+    Stmt stmt(String template) {
+        return new Stmt(sql(template));
+    }
+
+    Batch batch(String template) {
+        return new Batch(sql(template));
+    }
+
+    /** Runs a read; maps SQL errors. */
+    <T> T read(String operation, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (CrmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw errors.map(operation, e);
+        }
+    }
+
+    /**
+     * Runs a write of several statements atomically inside the unit of work: on any failure the
+     * statements done so far are rolled back to a savepoint, so the caller may catch the exception and
+     * go on (on PostgreSQL the transaction stays usable), and the exception is mapped.
+     */
+    void write(String operation, Runnable body) {
+        String name = "crm_w" + (++savepoints);
+        try {
+            handle.savepoint(name);
+        } catch (RuntimeException e) {
+            throw errors.map(operation, e);
+        }
+        try {
+            body.run();
+        } catch (RuntimeException | Error e) {
+            try {
+                handle.rollbackToSavepoint(name);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(errors.map("roll back " + operation, suppressed));
+            }
+            if (e instanceof CrmException c) {
+                throw c;
+            }
+            if (e instanceof RuntimeException r) {
+                throw errors.map(operation, r);
+            }
+            throw e;
+        }
+        try {
+            handle.releaseSavepoint(name);
+        } catch (RuntimeException e) {
+            throw errors.map(operation, e);
+        }
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(Row row) throws SQLException;
+    }
+
+    /** A parameter binder shared by statements and batches. */
+    abstract static class Params<S extends Params<S>> {
+        final List<Argument> args = new ArrayList<>();
+        final Dialect dialect;
+
+        Params(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        abstract S self();
+
+        S uuid(@Nullable UUID v) {
+            args.add((i, ps, ctx) -> dialect.bindUuid(ps, i, v));
+            return self();
+        }
+
+        S uuids(Collection<UUID> ids) {
+            for (UUID id : ids) {
+                uuid(id);
+            }
+            return self();
+        }
+
+        S text(@Nullable String v) {
+            args.add((i, ps, ctx) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.VARCHAR);
+                } else {
+                    ps.setString(i, v);
+                }
+            });
+            return self();
+        }
+
+        S text(Optional<String> v) {
+            return text(v.orElse(null));
+        }
+
+        S instant(@Nullable Instant v) {
+            args.add((i, ps, ctx) -> dialect.bindInstant(ps, i, v));
+            return self();
+        }
+
+        S date(@Nullable LocalDate v) {
+            args.add((i, ps, ctx) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.DATE);
+                } else {
+                    ps.setObject(i, v);
+                }
+            });
+            return self();
+        }
+
+        S lng(@Nullable Long v) {
+            args.add((i, ps, ctx) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.BIGINT);
+                } else {
+                    ps.setLong(i, v);
+                }
+            });
+            return self();
+        }
+
+        S integer(int v) {
+            args.add((i, ps, ctx) -> ps.setInt(i, v));
+            return self();
+        }
+
+        S bool(boolean v) {
+            args.add((i, ps, ctx) -> ps.setBoolean(i, v));
+            return self();
+        }
+
+        S decimal(BigDecimal v) {
+            args.add((i, ps, ctx) -> ps.setBigDecimal(i, v));
+            return self();
+        }
+
+        S enumName(@Nullable Enum<?> v) {
+            return text(v == null ? null : v.name());
+        }
+    }
+
+    /** One statement with its parameters. */
+    final class Stmt extends Params<Stmt> {
+        private final String sql;
+
+        Stmt(String sql) {
+            super(Sql.this.dialect);
+            this.sql = sql;
+        }
+
+        @Override
+        Stmt self() {
+            return this;
+        }
+
+        int execute() {
+            try (Update u = handle.createUpdate(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    u.bind(i, args.get(i));
+                }
+                return u.execute();
+            }
+        }
+
+        <T> List<T> list(RowReader<T> reader) {
+            try (Query q = handle.createQuery(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    q.bind(i, args.get(i));
+                }
+                return q.map((rs, ctx) -> reader.read(new Row(rs, dialect))).list();
+            }
+        }
+
+        <T> Optional<T> one(RowReader<T> reader) {
+            List<T> all = list(reader);
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        }
+    }
+
+    /** A batch of rows for one statement; {@link #add()} ends a row. */
+    final class Batch extends Params<Batch> {
+        private final String sql;
+        private final List<List<Argument>> rows = new ArrayList<>();
+
+        Batch(String sql) {
+            super(Sql.this.dialect);
+            this.sql = sql;
+        }
+
+        @Override
+        Batch self() {
+            return this;
+        }
+
+        Batch add() {
+            rows.add(new ArrayList<>(args));
+            args.clear();
+            return this;
+        }
+
+        void execute() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (rows.size() == 1) {
+                Stmt s = new Stmt(sql);
+                s.args.addAll(rows.get(0));
+                s.execute();
+                return;
+            }
+            try (PreparedBatch b = handle.prepareBatch(sql)) {
+                for (List<Argument> row : rows) {
+                    for (int i = 0; i < row.size(); i++) {
+                        b.bind(i, row.get(i));
+                    }
+                    b.add();
+                }
+                b.execute();
+            }
+        }
+    }
+
+    /** Placeholders {@code ?, ?, ?} for an IN list. */
+    static String marks(int n) {
+        StringBuilder sb = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "?" : ", ?");
+        }
+        return sb.toString();
+    }
+
+}
