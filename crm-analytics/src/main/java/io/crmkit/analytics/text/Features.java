@@ -1,0 +1,63 @@
+package io.crmkit.analytics.text;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The features a trained model sees: for Latin words, unigrams and bigrams with negated words marked
+ * ({@code "not good"} gives {@code !good}); for Chinese, character unigrams and bigrams within a clause.
+ */
+final class Features {
+    private Features() {
+    }
+
+    static Set<String> of(String text, Tokenizer tokenizer) {
+        Set<String> out = new LinkedHashSet<>();
+        for (List<String> clause : tokenizer.clauses(text)) {
+            boolean negated = false;
+            String previous = "<s>";
+            StringBuilder han = new StringBuilder();
+            for (String w : clause) {
+                if (Tokenizer.isHan(w.codePointAt(0))) {
+                    han.append(w);
+                    continue;
+                }
+                flushHan(han, out);
+                String word = negated ? "!" + w : w;
+                out.add(word);
+                out.add(previous + " " + word);
+                previous = word;
+                if (isNegator(w)) {
+                    negated = true;
+                }
+            }
+            flushHan(han, out);
+            out.add(previous + " </s>");
+        }
+        return out;
+    }
+
+    private static void flushHan(StringBuilder han, Set<String> out) {
+        if (han.length() == 0) {
+            return;
+        }
+        String s = han.toString();
+        int[] cps = s.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            String c = new String(cps, i, 1);
+            out.add(c);
+            if (i + 1 < cps.length) {
+                out.add(new String(cps, i, 2));
+            }
+        }
+        han.setLength(0);
+    }
+
+    static boolean isNegator(String w) {
+        return switch (w) {
+            case "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "without", "hardly" -> true;
+            default -> w.endsWith("n't");
+        };
+    }
+}
