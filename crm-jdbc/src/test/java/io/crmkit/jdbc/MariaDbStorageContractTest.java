@@ -1,0 +1,40 @@
+package io.crmkit.jdbc;
+
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.testkit.CrmStorageContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The storage contract on MariaDb when {@code CRM_TEST_MARIADB_URL} is set: one random table prefix for the
+ * class, migrated once, emptied before every test and dropped at the end.
+ */
+class MariaDbStorageContractTest extends CrmStorageContract {
+    private static String prefix;
+    private static boolean migrated;
+
+    @BeforeAll
+    static void checkDatabase() {
+        TestDb.MARIADB.assumeAvailable();
+        prefix = TestDb.newPrefix();
+        migrated = false;
+    }
+
+    @AfterAll
+    static void dropTables() {
+        if (prefix != null && migrated) {
+            TestDb.dropTables(TestDb.MARIADB.url(), prefix);
+        }
+    }
+
+    @Override
+    protected CrmStorage createStorage() {
+        TestDb.MARIADB.assumeAvailable();
+        if (migrated) {
+            TestDb.deleteAll(TestDb.MARIADB.url(), prefix);
+        }
+        JdbcStorage storage = TestDb.MARIADB.builder(prefix).build();
+        migrated = true;
+        return storage;
+    }
+}

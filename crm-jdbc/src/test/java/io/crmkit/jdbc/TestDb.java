@@ -1,0 +1,108 @@
+package io.crmkit.jdbc;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The databases tests run on: H2 in memory always, PostgreSQL and MariaDB when {@code CRM_TEST_POSTGRES_URL} /
+ * {@code CRM_TEST_MARIADB_URL} hold a JDBC URL with user and password. Shared databases get a fresh random
+ * table prefix per test class, and the tables are dropped afterwards.
+ */
+enum TestDb {
+    H2(null),
+    POSTGRES("CRM_TEST_POSTGRES_URL"),
+    MARIADB("CRM_TEST_MARIADB_URL");
+
+    private final String variable;
+
+    TestDb(String variable) {
+        this.variable = variable;
+    }
+
+    /** Skips the calling test unless the database is configured, saying how to enable it. */
+    void assumeAvailable() {
+        if (variable == null) {
+            return;
+        }
+        String example = this == POSTGRES ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
+                : "jdbc:mariadb://127.0.0.1:3306/test?user=root";
+        assumeTrue(System.getenv(variable) != null && !System.getenv(variable).isBlank(),
+                () -> name() + " tests are skipped: set " + variable + " to a JDBC URL with user and password to run"
+                        + " them, e.g. " + variable + "=" + example + " (.ci/run sets it)");
+    }
+
+    /** A JDBC URL; for H2 a new private in-memory database. */
+    String url() {
+        if (variable == null) {
+            return "jdbc:h2:mem:crm" + UUID.randomUUID().toString().replace("-", "") + ";LOCK_TIMEOUT=10000";
+        }
+        return System.getenv(variable);
+    }
+
+    static String newPrefix() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+    }
+
+    /** A storage on a fresh prefix (shared databases) or a fresh database (H2). */
+    JdbcStorage.Builder builder(String prefix) {
+        return JdbcStorage.builder().url(url()).tablePrefix(prefix).maximumPoolSize(4);
+    }
+
+    /** Deletes every row of every crmkit table with the prefix (children go with their parents). */
+    static void deleteAll(String url, String prefix) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String t : List.of("customers", "interactions", "requirements", "tasks", "survey_responses", "purchases")) {
+                s.executeUpdate("DELETE FROM " + prefix + t);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clean tables with prefix " + prefix, e);
+        }
+    }
+
+    /** Drops every table whose name starts with the prefix. */
+    static void dropTables(String url, String prefix) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            List<String> tables = tables(c, prefix);
+            boolean maria = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("maria")
+                    || c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mysql");
+            if (maria) {
+                s.execute("SET FOREIGN_KEY_CHECKS = 0");
+                for (String t : tables) {
+                    s.execute("DROP TABLE IF EXISTS " + t);
+                }
+                s.execute("SET FOREIGN_KEY_CHECKS = 1");
+            } else {
+                for (String t : tables) {
+                    s.execute("DROP TABLE IF EXISTS " + t + " CASCADE");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop tables with prefix " + prefix, e);
+        }
+    }
+
+    /** The tables whose name starts with the prefix, lower-cased. */
+    static List<String> tables(Connection c, String prefix) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                String schema = rs.getString("TABLE_SCHEM");
+                if (name.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))
+                        && (schema == null || !schema.equalsIgnoreCase("INFORMATION_SCHEMA"))) {
+                    out.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+}
