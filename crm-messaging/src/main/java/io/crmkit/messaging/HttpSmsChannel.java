@@ -1,0 +1,178 @@
+package io.crmkit.messaging;
+
+import io.crmkit.core.DeliveryException;
+import io.crmkit.core.messaging.ChannelKind;
+import io.crmkit.core.messaging.DeliveryReceipt;
+import io.crmkit.core.messaging.MessageChannel;
+import io.crmkit.core.messaging.MessageContent;
+import io.crmkit.core.messaging.OutboundMessage;
+import io.crmkit.messaging.internal.HttpGateway;
+import io.crmkit.messaging.internal.JsonGateway;
+import io.crmkit.messaging.internal.Redactor;
+import io.crmkit.messaging.internal.TwilioApi;
+import io.crmkit.messaging.internal.Violations;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends SMS through an HTTP gateway: a {@linkplain #jsonGateway() generic JSON gateway} or
+ * {@linkplain #twilio() Twilio's Messages API} (or a compatible one).
+ *
+ * <pre>{@code
+ * HttpSmsChannel sms = HttpSmsChannel.twilio()
+ *         .accountSid("AC0123...").authToken(System.getenv("TWILIO_AUTH_TOKEN"))
+ *         .from("+15005550006")
+ *         .build();
+ * }</pre>
+ *
+ * <p>Failures are {@link DeliveryException}s: HTTP 408, 429 and 5xx, refused connections and timeouts
+ * are {@linkplain DeliveryException#isRetryable() retryable} and carry the gateway's {@code Retry-After}
+ * as {@link DeliveryException#retryAfter()}; every other 4xx is permanent. The message's idempotency key
+ * goes with every attempt, so a gateway that honours it sends a retried message once.
+ *
+ * <p>Thread-safe; one connection pool per channel (or the host's, see
+ * {@link HttpGatewayBuilder#okHttpClient(okhttp3.OkHttpClient)}), released by {@link #close()}. Tokens and
+ * API keys never appear in {@code toString()}, logs or exception messages.
+ */
+public final class HttpSmsChannel implements MessageChannel {
+    private final HttpGateway gateway;
+    private final Function<OutboundMessage, Request> requests;
+    private final Function<String, Optional<String>> providerId;
+    private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HttpSmsChannel(HttpGateway gateway, Function<OutboundMessage, Request> requests,
+                           Function<String, Optional<String>> providerId, String description) {
+        this.gateway = gateway;
+        this.requests = requests;
+        this.providerId = providerId;
+        this.description = description;
+    }
+
+    /** A builder for a generic JSON gateway. */
+    public static JsonBuilder jsonGateway() {
+        return new JsonBuilder();
+    }
+
+    /** A builder for Twilio's Messages API or a compatible gateway. */
+    public static TwilioBuilder twilio() {
+        return new TwilioBuilder();
+    }
+
+    /** Always {@link ChannelKind#SMS}. */
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.SMS;
+    }
+
+    /**
+     * Posts the message to the gateway.
+     *
+     * @return the gateway's message id
+     * @throws DeliveryException when the gateway refused it or could not be reached; permanent for content
+     *                           that is not an SMS
+     * @throws IllegalStateException after {@link #close()}
+     */
+    @Override
+    public DeliveryReceipt send(OutboundMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (closed.get()) {
+            throw new IllegalStateException(description + " is closed");
+        }
+        if (!(message.content() instanceof MessageContent.Sms)) {
+            throw DeliveryException.permanent(description + " sends SMS, not " + message.kind(), null);
+        }
+        return new DeliveryReceipt(gateway.execute(requests.apply(message), providerId, message.idempotencyKey()));
+    }
+
+    /** Releases the connection pool, unless it is the host's. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            gateway.close();
+        }
+    }
+
+    /** The gateway's kind and endpoint; never credentials. */
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    private static String text(OutboundMessage message) {
+        return ((MessageContent.Sms) message.content()).text();
+    }
+
+    /** Builds an {@link HttpSmsChannel} for a generic JSON gateway; see {@link JsonGatewayBuilder}. */
+    public static final class JsonBuilder extends JsonGatewayBuilder<JsonBuilder> {
+        private String textField = "text";
+
+        JsonBuilder() {
+        }
+
+        @Override
+        JsonBuilder self() {
+            return this;
+        }
+
+        /** The field that carries the message text. Default {@code text}. */
+        public JsonBuilder textField(String name) {
+            this.textField = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * The channel.
+         *
+         * @throws io.crmkit.core.ValidationException naming every missing or invalid setting
+         */
+        public HttpSmsChannel build() {
+            JsonGateway api = validateJson(new Violations(), Map.of("textField", textField));
+            @Nullable String callback = defaultStatusCallback();
+            String field = textField;
+            String description = "HttpSmsChannel[" + api + "]";
+            HttpGateway gateway = newGateway("SMS gateway", new Redactor(List.copyOf(secrets)));
+            return new HttpSmsChannel(gateway, m -> api.request(m, Map.of(field, text(m)), callback),
+                    api::providerId, description);
+        }
+    }
+
+    /** Builds an {@link HttpSmsChannel} for Twilio's Messages API; see {@link TwilioGatewayBuilder}. */
+    public static final class TwilioBuilder extends TwilioGatewayBuilder<TwilioBuilder> {
+        TwilioBuilder() {
+        }
+
+        @Override
+        TwilioBuilder self() {
+            return this;
+        }
+
+        /** Sends through a messaging service ({@code MessagingServiceSid}) instead of, or besides, a number. */
+        public TwilioBuilder messagingServiceSid(String sid) {
+            this.messagingServiceSid = Objects.requireNonNull(sid, "sid");
+            return this;
+        }
+
+        /**
+         * The channel.
+         *
+         * @throws io.crmkit.core.ValidationException naming every missing or invalid setting
+         */
+        public HttpSmsChannel build() {
+            Violations violations = new Violations();
+            violations.check(from != null || messagingServiceSid != null, "from", "required",
+                    "must be set (or messagingServiceSid)");
+            TwilioApi api = validateTwilio(violations);
+            @Nullable String callback = defaultStatusCallback();
+            HttpGateway gateway = newGateway("SMS gateway", new Redactor(api.secrets()));
+            return new HttpSmsChannel(gateway, m -> api.message(m, text(m), callback), TwilioApi::sid,
+                    "HttpSmsChannel[" + api + "]");
+        }
+    }
+}
