@@ -3,6 +3,7 @@ package io.crmkit.core;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.ServicesAsActor;
 import io.crmkit.core.requirement.RequirementService;
@@ -78,6 +79,11 @@ public final class Crm implements CrmServices, AutoCloseable {
         return defaults.purchases();
     }
 
+    @Override
+    public MessagingService messaging() {
+        return defaults.messaging();
+    }
+
     /** The storage this CRM runs on, for modules such as analytics that read through the port. */
     public CrmStorage storage() {
         return engine.storage();
@@ -87,7 +93,10 @@ public final class Crm implements CrmServices, AutoCloseable {
         return engine.clock();
     }
 
-    /** Closes the storage. Idempotent. */
+    /**
+     * Stops the background dispatcher (letting a batch in flight finish), closes the message channels,
+     * then the storage. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();

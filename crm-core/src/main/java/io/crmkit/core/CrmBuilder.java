@@ -2,6 +2,19 @@ package io.crmkit.core;
 
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.MessagingConfig;
+import io.crmkit.core.messaging.ChannelKind;
+import io.crmkit.core.messaging.MessageChannel;
+import io.crmkit.core.messaging.QuietHours;
+import io.crmkit.core.messaging.RetryPolicy;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.security.Actor;
@@ -27,6 +40,17 @@ public final class CrmBuilder {
     private Workflow<RequirementStatus> requirementWorkflow = RequirementStatus.DEFAULT_WORKFLOW;
     private Workflow<TaskStatus> taskWorkflow = TaskStatus.DEFAULT_WORKFLOW;
     private final List<DomainEventListener> listeners = new ArrayList<>();
+    private final Map<ChannelKind, MessageChannel> channels = new EnumMap<>(ChannelKind.class);
+    private @Nullable QuietHours quietHours;
+    private Set<ChannelKind> quietKinds = EnumSet.noneOf(ChannelKind.class);
+    private ZoneId defaultZone = ZoneOffset.UTC;
+    private final Map<ChannelKind, Duration> rateWindows = new EnumMap<>(ChannelKind.class);
+    private final Map<ChannelKind, Integer> ratePermits = new EnumMap<>(ChannelKind.class);
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private @Nullable Duration backgroundInterval;
+    private int dispatchBatchSize = 50;
+    private Duration lease = Duration.ofMinutes(5);
+    private Duration shutdownWait = Duration.ofSeconds(30);
 
     CrmBuilder() {
     }
@@ -80,13 +104,88 @@ public final class CrmBuilder {
         return this;
     }
 
+    /** Registers the transport for one kind of message (replacing an earlier one of that kind). */
+    public CrmBuilder channel(MessageChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        channels.put(channel.kind(), channel);
+        return this;
+    }
+
+    /**
+     * Messages of these kinds queued inside the window (in the customer's time zone, or the default zone)
+     * wait until it ends. Default: none.
+     */
+    public CrmBuilder quietHours(QuietHours hours, ChannelKind... kinds) {
+        this.quietHours = Objects.requireNonNull(hours, "hours");
+        if (kinds.length == 0) {
+            throw new IllegalArgumentException("name the kinds quiet hours apply to, e.g. SMS and VOICE");
+        }
+        this.quietKinds = EnumSet.of(kinds[0], kinds);
+        return this;
+    }
+
+    /** The time zone for customers without one (quiet hours). Default: UTC. */
+    public CrmBuilder defaultTimeZone(ZoneId zone) {
+        this.defaultZone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /** At most {@code permits} messages of {@code kind} per {@code window}, per CRM instance; the rest wait. */
+    public CrmBuilder rateLimit(ChannelKind kind, int permits, Duration window) {
+        Objects.requireNonNull(kind, "kind");
+        if (permits < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("rate limit needs permits >= 1 and a positive window");
+        }
+        ratePermits.put(kind, permits);
+        rateWindows.put(kind, window);
+        return this;
+    }
+
+    /** How transient delivery failures are retried. Default: {@link RetryPolicy#DEFAULT}. */
+    public CrmBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Sends queued messages on a background thread owned by the CRM, looking every {@code interval}
+     * and right after each send. Without it, the host calls {@code crm.messaging().dispatchPending()}.
+     */
+    public CrmBuilder backgroundDispatch(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive: " + interval);
+        }
+        this.backgroundInterval = interval;
+        return this;
+    }
+
+    /**
+     * Tunes the dispatcher: messages claimed per batch, how long a claim keeps other dispatchers off a
+     * message (it must exceed the slowest send), and how long {@link Crm#close()} waits for a batch in
+     * flight. Defaults: 50, 5 minutes, 30 seconds.
+     */
+    public CrmBuilder dispatcher(int batchSize, Duration lease, Duration shutdownWait) {
+        if (batchSize < 1 || lease.isNegative() || lease.isZero() || shutdownWait.isNegative()) {
+            throw new IllegalArgumentException("dispatcher needs batchSize >= 1, a positive lease and a non-negative wait");
+        }
+        this.dispatchBatchSize = batchSize;
+        this.lease = lease;
+        this.shutdownWait = shutdownWait;
+        return this;
+    }
+
     /** @throws IllegalStateException if no storage was set */
     public Crm build() {
         if (storage == null) {
             throw new IllegalStateException(
                     "no storage: call storage(InMemoryStorage.create()) or storage(JdbcStorage.embedded(path))");
         }
-        Engine engine = new Engine(storage, clock, defaultRegion, requirementWorkflow, taskWorkflow, listeners);
-        return new Crm(engine, defaultActor);
+        MessagingConfig messaging = new MessagingConfig(channels, Optional.ofNullable(quietHours), quietKinds,
+                defaultZone, MessagingConfig.rateLimits(ratePermits, rateWindows), retryPolicy, Optional.ofNullable(backgroundInterval),
+                dispatchBatchSize, lease, shutdownWait);
+        Engine engine = new Engine(storage, clock, defaultRegion, requirementWorkflow, taskWorkflow, listeners, messaging);
+        Crm crm = new Crm(engine, defaultActor);
+        engine.start();
+        return crm;
     }
 }

@@ -3,6 +3,7 @@ package io.crmkit.core;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.Actor;
@@ -27,4 +28,7 @@ public interface CrmServices {
     SurveyService surveys();
 
     PurchaseService purchases();
+
+    /** Email, SMS and voice calls to customers, through the outbox. */
+    MessagingService messaging();
 }

@@ -3,7 +3,10 @@ package io.crmkit.core.event;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionChannel;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.messaging.ChannelKind;
+import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.satisfaction.SurveyKind;
@@ -56,5 +59,10 @@ public sealed interface DomainEvent {
 
     record PurchaseRecorded(PurchaseId purchaseId, CustomerId customerId, Instant at, String actorId)
             implements DomainEvent {
+    }
+
+    /** A message was queued, refused, sent, delivered, failed or dead-lettered. */
+    record MessageStatusChanged(MessageId messageId, CustomerId customerId, ChannelKind kind, DeliveryStatus status,
+                                Instant at, String actorId) implements DomainEvent {
     }
 }

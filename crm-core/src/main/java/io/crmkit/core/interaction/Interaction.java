@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code crm.interactions().log(customerId, ...)}.
  *
  * @param author     the host user who logged it
- * @param recordedAt when it was logged; {@code occurredAt} is when it happened
+ * @param recordedAt        when it was logged; {@code occurredAt} is when it happened
+ * @param deliveryStatus    for messages sent through {@code crm.messaging()}: where delivery stands
+ * @param providerMessageId for sent messages: the provider's id (SMTP Message-ID, gateway SID)
  */
 public record Interaction(
         InteractionId id,
@@ -27,7 +29,9 @@ public record Interaction(
         String author,
         Optional<String> outcome,
         List<RecordLink> links,
-        Instant recordedAt) {
+        Instant recordedAt,
+        Optional<DeliveryStatus> deliveryStatus,
+        Optional<String> providerMessageId) {
 
     public Interaction {
         Objects.requireNonNull(id, "id");
@@ -42,6 +46,22 @@ public record Interaction(
         Objects.requireNonNull(outcome, "outcome");
         links = List.copyOf(links);
         Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(deliveryStatus, "deliveryStatus");
+        Objects.requireNonNull(providerMessageId, "providerMessageId");
+    }
+
+    /** An interaction that is not an outbound message: no delivery status. */
+    public Interaction(InteractionId id, CustomerId customerId, InteractionChannel channel, Direction direction,
+                       Optional<String> subject, Optional<String> notes, Instant occurredAt, Optional<Duration> duration,
+                       String author, Optional<String> outcome, List<RecordLink> links, Instant recordedAt) {
+        this(id, customerId, channel, direction, subject, notes, occurredAt, duration, author, outcome, links,
+                recordedAt, Optional.empty(), Optional.empty());
+    }
+
+    /** The same interaction with a new delivery status and, when known, the provider's message id. */
+    public Interaction withDelivery(DeliveryStatus status, Optional<String> providerMessageId) {
+        return new Interaction(id, customerId, channel, direction, subject, notes, occurredAt, duration, author,
+                outcome, links, recordedAt, Optional.of(status), providerMessageId.or(() -> this.providerMessageId));
     }
 
     public static NewInteraction of(InteractionChannel channel, Direction direction) {

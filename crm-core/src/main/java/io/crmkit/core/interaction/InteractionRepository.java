@@ -11,6 +11,13 @@ public interface InteractionRepository {
 
     Optional<Interaction> findById(InteractionId id);
 
+    /**
+     * Writes a message's delivery status (and the provider's id, when present) onto its interaction.
+     *
+     * @throws io.crmkit.core.NotFoundException if there is no such interaction
+     */
+    void updateDelivery(InteractionId id, DeliveryStatus status, Optional<String> providerMessageId);
+
     /** Newest first: by {@code occurredAt} descending, then id descending. */
     Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page);
 }

@@ -27,16 +27,33 @@ public final class Engine {
     private final Workflow<RequirementStatus> requirementWorkflow;
     private final Workflow<TaskStatus> taskWorkflow;
     private final List<DomainEventListener> listeners;
+    private final MessagingConfig messaging;
+    private final Dispatcher dispatcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public Engine(CrmStorage storage, Clock clock, String defaultRegion, Workflow<RequirementStatus> requirementWorkflow,
-                  Workflow<TaskStatus> taskWorkflow, List<DomainEventListener> listeners) {
+                  Workflow<TaskStatus> taskWorkflow, List<DomainEventListener> listeners, MessagingConfig messaging) {
         this.storage = storage;
         this.clock = clock;
         this.defaultRegion = defaultRegion;
         this.requirementWorkflow = requirementWorkflow;
         this.taskWorkflow = taskWorkflow;
         this.listeners = List.copyOf(listeners);
+        this.messaging = messaging;
+        this.dispatcher = new Dispatcher(this, messaging);
+    }
+
+    /** Starts background work (the outbox dispatcher, if configured). */
+    public void start() {
+        dispatcher.start();
+    }
+
+    MessagingConfig messaging() {
+        return messaging;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** One transaction; its events reach the listeners only after it committed. */
@@ -93,7 +110,11 @@ public final class Engine {
 
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            storage.close();
+            try {
+                dispatcher.close();
+            } finally {
+                storage.close();
+            }
         }
     }
 

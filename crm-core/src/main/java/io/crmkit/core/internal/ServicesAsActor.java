@@ -4,6 +4,7 @@ import io.crmkit.core.CrmServices;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.Actor;
@@ -18,6 +19,7 @@ public final class ServicesAsActor implements CrmServices {
     private final TaskService tasks;
     private final SurveyService surveys;
     private final PurchaseService purchases;
+    private final MessagingService messaging;
 
     public ServicesAsActor(Engine engine, Actor actor) {
         this.actor = actor;
@@ -27,6 +29,7 @@ public final class ServicesAsActor implements CrmServices {
         this.tasks = new TransactionalTaskService(engine, actor);
         this.surveys = new TransactionalSurveyService(engine, actor);
         this.purchases = new TransactionalPurchaseService(engine, actor);
+        this.messaging = new TransactionalMessagingService(engine, actor);
     }
 
     @Override
@@ -62,5 +65,10 @@ public final class ServicesAsActor implements CrmServices {
     @Override
     public PurchaseService purchases() {
         return purchases;
+    }
+
+    @Override
+    public MessagingService messaging() {
+        return messaging;
     }
 }

@@ -76,7 +76,10 @@ final class TransactionalTaskService implements TaskService {
         String user = checks.optional("assignee.userId", a.userId().orElse(null), CustomerFactory.MAX_ID_TEXT);
         String dept = checks.optional("assignee.departmentId", a.departmentId().orElse(null), CustomerFactory.MAX_ID_TEXT);
         if (user == null && dept == null) {
-            checks.require(!checks.ok(), "assignee", "required", "needs a user or a department");
+            boolean given = a.userId().filter(u -> !u.isBlank()).isPresent()
+                    || a.departmentId().filter(d -> !d.isBlank()).isPresent();
+            // a given but invalid user or department has its own violation
+            checks.require(given, "assignee", "required", "needs a user or a department");
             return null;
         }
         return new Assignee(Optional.ofNullable(user), Optional.ofNullable(dept));

@@ -5,6 +5,7 @@ import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.spi.CrmStorage;
@@ -104,6 +105,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryTasks tasks;
         private final MemorySurveys surveys;
         private final MemoryPurchases purchases;
+        private final MemoryOutbox outbox;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             customers = new MemoryCustomers(new Table<>(undo, lock, Customer::externalRefs));
@@ -112,6 +114,7 @@ public final class InMemoryStorage implements CrmStorage {
             tasks = new MemoryTasks(new Table<>(undo, lock));
             surveys = new MemorySurveys(new Table<>(undo, lock));
             purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()));
+            outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys));
         }
 
         void clear() {
@@ -121,6 +124,7 @@ public final class InMemoryStorage implements CrmStorage {
             tasks.table().clear();
             surveys.table().clear();
             purchases.table().clear();
+            outbox.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -129,5 +133,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public TaskRepository tasks() { return tasks; }
         @Override public SurveyRepository surveys() { return surveys; }
         @Override public PurchaseRepository purchases() { return purchases; }
+        @Override public OutboxRepository outbox() { return outbox; }
     }
 }

@@ -1,8 +1,10 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
@@ -21,6 +23,12 @@ record MemoryInteractions(Table<Interaction> table) implements InteractionReposi
     @Override
     public Optional<Interaction> findById(InteractionId id) {
         return table.get(id.value());
+    }
+
+    @Override
+    public void updateDelivery(InteractionId id, DeliveryStatus status, Optional<String> providerMessageId) {
+        Interaction current = table.get(id.value()).orElseThrow(() -> new NotFoundException("no interaction " + id));
+        table.put(id.value(), current.withDelivery(status, providerMessageId));
     }
 
     @Override

@@ -65,6 +65,22 @@ final class Table<T> {
         });
     }
 
+    /** Replaces a row of an aggregate without versions. */
+    void put(UUID id, T row) {
+        checkWritable();
+        T previous = rows.get(id);
+        if (previous == null) {
+            throw new NotFoundException("no record " + id);
+        }
+        checkUnique(id, row);
+        rows.put(id, row);
+        index(id, uniqueKeys.apply(previous), uniqueKeys.apply(row));
+        undo.push(() -> {
+            rows.put(id, previous);
+            index(id, uniqueKeys.apply(row), uniqueKeys.apply(previous));
+        });
+    }
+
     /** Replaces the row if its stored version is one less than the new row's. */
     void replace(UUID id, T row, ToLongFunction<T> version, String what) {
         checkWritable();

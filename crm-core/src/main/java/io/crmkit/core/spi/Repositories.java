@@ -3,6 +3,7 @@ package io.crmkit.core.spi;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.task.TaskRepository;
@@ -20,4 +21,6 @@ public interface Repositories {
     SurveyRepository surveys();
 
     PurchaseRepository purchases();
+
+    OutboxRepository outbox();
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A channel that records what it is given and fails as scripted. */
-final class FakeChannel implements MessageChannel {
+class FakeChannel implements MessageChannel {
     private final ChannelKind kind;
     final List<OutboundMessage> attempts = new CopyOnWriteArrayList<>();
     final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();

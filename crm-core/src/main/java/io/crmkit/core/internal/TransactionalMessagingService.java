@@ -1,0 +1,279 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.EmailAddress;
+import io.crmkit.core.customer.PhoneNumber;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.interaction.Direction;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.interaction.RecordLink;
+import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.messaging.ChannelKind;
+import io.crmkit.core.messaging.MessageContent;
+import io.crmkit.core.messaging.MessageId;
+import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessageTemplate;
+import io.crmkit.core.messaging.MessagingService;
+import io.crmkit.core.messaging.OutboundMessage;
+import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.security.Actor;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+final class TransactionalMessagingService implements MessagingService {
+    static final int MAX_SUBJECT = 200;
+    static final int MAX_EMAIL_TEXT = 1_000_000;
+    static final int MAX_SMS = 1_600;
+    static final int MAX_SCRIPT = 4_000;
+    static final int MAX_URL = 2_000;
+    static final int MAX_KEY = 200;
+
+    private final Engine engine;
+    private final Actor actor;
+
+    TransactionalMessagingService(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public MessageResult send(MessageRequest request) {
+        Objects.requireNonNull(request, "request");
+        MessagingConfig config = engine.messaging();
+        if (!config.channels().containsKey(request.kind())) {
+            throw ValidationException.of("kind", "no_channel", "has no channel registered for " + request.kind()
+                    + "; add one with Crm.builder().channel(...)");
+        }
+        String key = new Checks().optional("idempotencyKey", request.idempotencyKey().orElse(null), MAX_KEY);
+        MessageResult result = engine.write(tx -> {
+            if (key != null) {
+                Optional<OutboxMessage> existing = tx.repos.outbox().findByIdempotencyKey(key);
+                if (existing.isPresent()) {
+                    return resultOf(existing.get());
+                }
+            }
+            Customer customer = tx.repos.customers().findById(request.customerId())
+                    .orElseThrow(() -> TransactionalCustomerService.notFound(request.customerId()));
+            Checks checks = new Checks();
+            String to = address(request, customer, checks);
+            MessageContent content = content(request, customer, checks);
+            checks.throwIfAny();
+
+            MessageId id = new MessageId(Ids.uuid7(engine.clock()));
+            Optional<String> refusal = refusal(customer, request.kind());
+            Instant notBefore = refusal.isPresent() ? tx.now : notBefore(customer, request.kind(), tx.now, config);
+            DeliveryStatus status = refusal.isPresent() ? DeliveryStatus.REFUSED : DeliveryStatus.QUEUED;
+            InteractionId interactionId = new InteractionId(Ids.uuid7(engine.clock()));
+            Interaction interaction = new Interaction(interactionId, customer.id(), request.kind().interactionChannel(),
+                    Direction.OUTBOUND, Optional.of(summary(content)), Optional.of(truncate(body(content))), tx.now,
+                    Optional.empty(), actor.id(), refusal.map(r -> "refused: " + r),
+                    List.of(new RecordLink(RecordLink.Type.MESSAGE, id.value())), tx.now, Optional.of(status),
+                    Optional.empty());
+            OutboxMessage message = new OutboxMessage(new OutboundMessage(id, key != null ? key : id.toString(), to, content),
+                    customer.id(), interactionId, status, 0, notBefore, Optional.empty(), refusal, Optional.empty(),
+                    tx.now, tx.now, 1);
+            tx.repos.interactions().insert(interaction);
+            tx.repos.outbox().insert(message);
+            tx.raise(new DomainEvent.MessageStatusChanged(id, customer.id(), request.kind(), status, tx.now, actor.id()));
+            return resultOf(message);
+        });
+        if (result.status() == DeliveryStatus.QUEUED) {
+            engine.dispatcher().wakeUp();
+        }
+        return result;
+    }
+
+    private static MessageResult resultOf(OutboxMessage m) {
+        return new MessageResult(m.id(), m.interactionId(), m.status(), m.lastError(), m.nextAttemptAt());
+    }
+
+    private String address(MessageRequest request, Customer customer, Checks checks) {
+        String explicit = request.to().orElse(null);
+        if (request.kind() == ChannelKind.EMAIL) {
+            if (explicit != null) {
+                EmailAddress e = checks.value("to", () -> EmailAddress.of(explicit));
+                return e == null ? "" : e.value();
+            }
+            return customer.primaryEmail().map(EmailAddress::value).orElseGet(() -> {
+                checks.add("to", "missing", "is not given and the customer has no email address");
+                return "";
+            });
+        }
+        if (explicit != null) {
+            PhoneNumber p = checks.value("to", () -> PhoneNumber.parse(explicit, engine.defaultRegion()));
+            return p == null ? "" : p.value();
+        }
+        return customer.primaryPhone().map(PhoneNumber::value).orElseGet(() -> {
+            checks.add("to", "missing", "is not given and the customer has no phone number");
+            return "";
+        });
+    }
+
+    private static @Nullable MessageContent content(MessageRequest r, Customer customer, Checks checks) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("name", customer.displayName());
+        vars.putAll(r.variables());
+        Optional<String> subject = r.subject();
+        Optional<String> text = r.text();
+        Optional<String> html = r.html();
+        if (r.template().isPresent()) {
+            boolean direct = subject.isPresent() || text.isPresent() || html.isPresent();
+            checks.require(!direct, "template", "conflict", "cannot be combined with a direct subject, text or html");
+            MessageTemplate t = r.template().get();
+            subject = t.subject().map(s -> TemplateRenderer.render(s, vars, false, checks));
+            text = Optional.of(TemplateRenderer.render(t.text(), vars, false, checks));
+            html = t.html().map(h -> TemplateRenderer.render(h, vars, true, checks));
+        }
+        switch (r.kind()) {
+            case EMAIL -> {
+                String s = checks.required("subject", subject.orElse(null), MAX_SUBJECT);
+                String body = checks.multiline("text", text.orElse(null), MAX_EMAIL_TEXT);
+                checks.require(body != null || text.isPresent(), "text", "required", "must not be blank");
+                String h = checks.multiline("html", html.orElse(null), MAX_EMAIL_TEXT);
+                String replyTo = r.replyTo().map(a -> {
+                    EmailAddress e = checks.value("replyTo", () -> EmailAddress.of(a));
+                    return e == null ? null : e.value();
+                }).orElse(null);
+                return s == null || body == null ? null
+                        : new MessageContent.Email(s, body, Optional.ofNullable(h), r.attachments(), Optional.ofNullable(replyTo));
+            }
+            case SMS -> {
+                checks.require(r.attachments().isEmpty(), "attachments", "not_supported", "are only for email");
+                String body = text.isPresent() && !text.get().isBlank() ? checks.multiline("text", text.get(), MAX_SMS)
+                        : checks.required("text", null, MAX_SMS);
+                return body == null ? null : new MessageContent.Sms(body);
+            }
+            case VOICE -> {
+                checks.require(r.attachments().isEmpty(), "attachments", "not_supported", "are only for email");
+                String script = checks.multiline("script", text.orElse(null), MAX_SCRIPT);
+                String audio = url(checks, "audioUrl", r.audioUrl().orElse(null));
+                String callback = url(checks, "statusCallback", r.statusCallbackUrl().orElse(null));
+                checks.require((script == null) != (audio == null), "script", "script_or_audio",
+                        "needs exactly one of a script and an audio URL");
+                return checks.ok() ? new MessageContent.Voice(Optional.ofNullable(script), Optional.ofNullable(audio),
+                        Optional.ofNullable(callback)) : null;
+            }
+            default -> throw new IllegalStateException("unknown kind " + r.kind());
+        }
+    }
+
+    private static @Nullable String url(Checks checks, String field, @Nullable String url) {
+        String u = checks.optional(field, url, MAX_URL);
+        checks.require(u == null || u.matches("https?://\\S+"), field, "format", "must be an http or https URL");
+        return u;
+    }
+
+    /** Why the customer must not get this message, if they must not. */
+    private static Optional<String> refusal(Customer customer, ChannelKind kind) {
+        if (customer.isArchived()) {
+            return Optional.of("customer is archived");
+        }
+        if (customer.hasOptedOut(kind.consentChannel())) {
+            return Optional.of("customer opted out of " + kind.consentChannel() + " on "
+                    + customer.consent(kind.consentChannel()).map(c -> c.at() + " (" + c.source() + ")").orElse(""));
+        }
+        return Optional.empty();
+    }
+
+    private static Instant notBefore(Customer customer, ChannelKind kind, Instant now, MessagingConfig config) {
+        if (config.quietHours().isEmpty() || !config.quietKinds().contains(kind)) {
+            return now;
+        }
+        return config.quietHours().get().deferral(now, customer.timeZone().orElse(config.defaultZone())).orElse(now);
+    }
+
+    private static String summary(@Nullable MessageContent content) {
+        if (content instanceof MessageContent.Email e) {
+            return e.subject();
+        }
+        return content instanceof MessageContent.Sms ? "SMS" : "Voice call";
+    }
+
+    private static String body(@Nullable MessageContent content) {
+        if (content instanceof MessageContent.Email e) {
+            return e.text();
+        }
+        if (content instanceof MessageContent.Sms s) {
+            return s.text();
+        }
+        MessageContent.Voice v = (MessageContent.Voice) Objects.requireNonNull(content);
+        return v.script().orElseGet(() -> "audio: " + v.audioUrl().orElse(""));
+    }
+
+    private static String truncate(String notes) {
+        int max = TransactionalInteractionService.MAX_NOTES;
+        return notes.codePointCount(0, notes.length()) <= max ? notes : notes.substring(0, notes.offsetByCodePoints(0, max));
+    }
+
+    @Override
+    public Optional<OutboxMessage> get(MessageId id) {
+        Objects.requireNonNull(id, "id");
+        return engine.read(repos -> repos.outbox().findById(id));
+    }
+
+    @Override
+    public int dispatchPending() {
+        return engine.dispatcher().dispatchPending();
+    }
+
+    @Override
+    public Page<OutboxMessage> dead(PageRequest page) {
+        return withStatus(DeliveryStatus.DEAD, page);
+    }
+
+    @Override
+    public Page<OutboxMessage> withStatus(DeliveryStatus status, PageRequest page) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(page, "page");
+        return engine.read(repos -> repos.outbox().byStatus(status, page));
+    }
+
+    @Override
+    public OutboxMessage retry(MessageId id) {
+        Objects.requireNonNull(id, "id");
+        OutboxMessage requeued = engine.write(tx -> {
+            OutboxMessage m = tx.repos.outbox().findById(id).orElseThrow(() -> new NotFoundException("no message " + id));
+            if (m.status() != DeliveryStatus.DEAD) {
+                throw ValidationException.of("status", "not_dead", "only dead messages can be retried; this one is " + m.status());
+            }
+            OutboxMessage q = m.requeued(tx.now);
+            tx.repos.outbox().update(q);
+            tx.repos.interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
+            tx.raise(new DomainEvent.MessageStatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now, actor.id()));
+            return q;
+        });
+        engine.dispatcher().wakeUp();
+        return requeued;
+    }
+
+    @Override
+    public Optional<OutboxMessage> reportDelivery(String providerMessageId, DeliveryStatus status, @Nullable String detail) {
+        Objects.requireNonNull(providerMessageId, "providerMessageId");
+        if (status != DeliveryStatus.DELIVERED && status != DeliveryStatus.FAILED) {
+            throw ValidationException.of("status", "not_a_report", "must be DELIVERED or FAILED but was " + status);
+        }
+        Checks checks = new Checks();
+        String d = checks.optional("detail", detail, 500);
+        checks.throwIfAny();
+        return engine.write(tx -> tx.repos.outbox().findByProviderMessageId(providerMessageId).map(m -> {
+            OutboxMessage reported = m.reported(status, Optional.ofNullable(d), tx.now);
+            tx.repos.outbox().update(reported);
+            tx.repos.interactions().updateDelivery(m.interactionId(), status, Optional.of(providerMessageId));
+            tx.raise(new DomainEvent.MessageStatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now, actor.id()));
+            return reported;
+        }));
+    }
+}

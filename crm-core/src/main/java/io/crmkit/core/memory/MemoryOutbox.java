@@ -1,0 +1,74 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.messaging.MessageId;
+import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.messaging.OutboxRepository;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
+    private static final Keyset<OutboxMessage, UUID> BY_ID = Keyset.byId(m -> m.id().value());
+
+    /** Unique keys: the idempotency key, and the provider id once known. */
+    static List<Object> uniqueKeys(OutboxMessage m) {
+        return m.providerMessageId().<List<Object>>map(p -> List.of(new IdempotencyKey(m.message().idempotencyKey()), new ProviderId(p)))
+                .orElseGet(() -> List.of(new IdempotencyKey(m.message().idempotencyKey())));
+    }
+
+    private record IdempotencyKey(String value) {
+    }
+
+    private record ProviderId(String value) {
+    }
+
+    @Override
+    public void insert(OutboxMessage message) {
+        table.insert(message.id().value(), message);
+    }
+
+    @Override
+    public Optional<OutboxMessage> findById(MessageId id) {
+        return table.get(id.value());
+    }
+
+    @Override
+    public Optional<OutboxMessage> findByIdempotencyKey(String key) {
+        return table.byUniqueKey(new IdempotencyKey(key));
+    }
+
+    @Override
+    public Optional<OutboxMessage> findByProviderMessageId(String providerMessageId) {
+        return table.byUniqueKey(new ProviderId(providerMessageId));
+    }
+
+    @Override
+    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+        List<OutboxMessage> due = table.all()
+                .filter(m -> m.status() == DeliveryStatus.QUEUED && !m.nextAttemptAt().isAfter(now)
+                        && m.leaseUntil().map(l -> !l.isAfter(now)).orElse(true))
+                .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(m -> m.id().value()))
+                .limit(limit)
+                .toList();
+        return due.stream().map(m -> {
+            OutboxMessage leased = m.leased(leaseUntil, now);
+            table.replace(m.id().value(), leased, OutboxMessage::version, "message");
+            return leased;
+        }).toList();
+    }
+
+    @Override
+    public void update(OutboxMessage message) {
+        table.replace(message.id().value(), message, OutboxMessage::version, "message");
+    }
+
+    @Override
+    public Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page) {
+        return BY_ID.page(table.all().filter(m -> m.status() == status), page);
+    }
+}

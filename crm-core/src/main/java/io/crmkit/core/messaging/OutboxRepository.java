@@ -1,0 +1,45 @@
+package io.crmkit.core.messaging;
+
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.interaction.DeliveryStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage port for the outbox. {@link #claimDue} must be safe with several dispatchers, in one JVM or
+ * many, on one database: a message claimed by one is not claimed by another until its lease ends
+ * (JDBC: {@code SELECT ... FOR UPDATE SKIP LOCKED} inside the claiming transaction).
+ */
+public interface OutboxRepository {
+    /**
+     * Stores a new message.
+     *
+     * @throws io.crmkit.core.ConflictException if its idempotency key is taken
+     */
+    void insert(OutboxMessage message);
+
+    Optional<OutboxMessage> findById(MessageId id);
+
+    Optional<OutboxMessage> findByIdempotencyKey(String key);
+
+    Optional<OutboxMessage> findByProviderMessageId(String providerMessageId);
+
+    /**
+     * Leases up to {@code limit} QUEUED messages whose {@code nextAttemptAt} is not after {@code now} and
+     * whose lease is absent or over, oldest {@code nextAttemptAt} first, setting their lease to
+     * {@code leaseUntil} (and their version one up). Returns them as stored after the lease.
+     */
+    List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil);
+
+    /**
+     * Replaces a message whose stored version is {@code message.version() - 1}.
+     *
+     * @throws io.crmkit.core.ConflictException if the stored version differs
+     */
+    void update(OutboxMessage message);
+
+    /** Messages in a status, in id order: the dead letters, the refusals. */
+    Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page);
+}

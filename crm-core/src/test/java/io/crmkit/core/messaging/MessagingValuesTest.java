@@ -1,0 +1,105 @@
+package io.crmkit.core.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MessagingValuesTest {
+
+    @Test
+    void gsm7MessagesFit160SeptetsThen153PerSegment() {
+        assertThat(SmsLength.of("")).isEqualTo(new SmsLength(SmsLength.Encoding.GSM7, 0, 0, 0));
+        assertThat(SmsLength.of("a".repeat(160))).isEqualTo(new SmsLength(SmsLength.Encoding.GSM7, 160, 160, 1));
+        assertThat(SmsLength.of("a".repeat(161)).segments()).isEqualTo(2);
+        assertThat(SmsLength.of("a".repeat(306)).segments()).isEqualTo(2);
+        assertThat(SmsLength.of("a".repeat(307)).segments()).isEqualTo(3);
+        // extension characters take two septets
+        SmsLength euro = SmsLength.of("€".repeat(80));
+        assertThat(euro.encoding()).isEqualTo(SmsLength.Encoding.GSM7);
+        assertThat(euro.units()).isEqualTo(160);
+        assertThat(euro.segments()).isEqualTo(1);
+        assertThat(SmsLength.of("€".repeat(81)).segments()).isEqualTo(2);
+    }
+
+    @Test
+    void anyNonGsmCharacterSwitchesToUcs2At70Then67() {
+        assertThat(SmsLength.of("您".repeat(70))).isEqualTo(new SmsLength(SmsLength.Encoding.UCS2, 70, 70, 1));
+        assertThat(SmsLength.of("您".repeat(71)).segments()).isEqualTo(2);
+        assertThat(SmsLength.of("您".repeat(134)).segments()).isEqualTo(2);
+        assertThat(SmsLength.of("您".repeat(135)).segments()).isEqualTo(3);
+        SmsLength emoji = SmsLength.of("ok 😀");
+        assertThat(emoji.encoding()).isEqualTo(SmsLength.Encoding.UCS2);
+        assertThat(emoji.characters()).isEqualTo(4);
+        assertThat(emoji.units()).isEqualTo(5); // the emoji is two UTF-16 code units
+    }
+
+    @Test
+    void segmentsMatchACountOfUnitsForRandomTexts() {
+        Random random = new Random(42);
+        String alphabet = "abcXYZ0123 .,!?@€[]你好😀";
+        for (int n = 0; n < 500; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(400);
+            for (int i = 0; i < len; i++) {
+                sb.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            String text = sb.toString();
+            SmsLength l = SmsLength.of(text);
+            boolean ucs2 = text.codePoints().anyMatch(cp -> cp == '你' || cp == '好' || cp > 0xFFFF);
+            int units = ucs2 ? text.length() : text.length() + (int) text.chars().filter(c -> c == '€' || c == '[' || c == ']').count();
+            int single = ucs2 ? 70 : 160;
+            int multi = ucs2 ? 67 : 153;
+            int expected = units == 0 ? 0 : units <= single ? 1 : (int) Math.ceil(units / (double) multi);
+            assertThat(l.encoding()).isEqualTo(ucs2 ? SmsLength.Encoding.UCS2 : SmsLength.Encoding.GSM7);
+            assertThat(l.units()).as(text).isEqualTo(units);
+            assertThat(l.segments()).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void quietHoursAcrossMidnightDeferToTheirEnd() {
+        QuietHours night = QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0));
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        assertThat(night.deferral(Instant.parse("2026-03-02T12:59:59Z"), shanghai)).isEmpty(); // 20:59:59
+        assertThat(night.deferral(Instant.parse("2026-03-02T13:00:00Z"), shanghai)).contains(Instant.parse("2026-03-03T00:00:00Z"));
+        assertThat(night.deferral(Instant.parse("2026-03-02T19:00:00Z"), shanghai)).contains(Instant.parse("2026-03-03T00:00:00Z")); // 03:00
+        assertThat(night.deferral(Instant.parse("2026-03-03T00:00:00Z"), shanghai)).isEmpty(); // 08:00 sharp
+        QuietHours lunch = QuietHours.between(LocalTime.of(12, 0), LocalTime.of(13, 30));
+        assertThat(lunch.deferral(Instant.parse("2026-03-02T12:15:00Z"), ZoneId.of("UTC"))).contains(Instant.parse("2026-03-02T13:30:00Z"));
+        assertThat(lunch.deferral(Instant.parse("2026-03-02T13:30:00Z"), ZoneId.of("UTC"))).isEmpty();
+        assertThatThrownBy(() -> QuietHours.between(LocalTime.NOON, LocalTime.NOON)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void retryDelaysGrowExponentiallyWithJitterAndACap() {
+        RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        assertThat(p.delayAfter(1, () -> 0.0)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.delayAfter(1, () -> 0.999999)).isBetween(Duration.ofMillis(9999), Duration.ofSeconds(10));
+        assertThat(p.delayAfter(2, () -> 0.0)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(p.delayAfter(3, () -> 0.0)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(p.delayAfter(4, () -> 0.5)).isEqualTo(Duration.ofSeconds(45)); // 60 capped: 30 + 0.5*30
+        assertThat(p.delayAfter(60, () -> 0.0)).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void attachmentsAreValidatedAndCopied() {
+        byte[] bytes = {1, 2, 3};
+        Attachment a = new Attachment("a.bin", "application/octet-stream", bytes);
+        bytes[0] = 9;
+        assertThat(a.content()).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> new Attachment(" ", "text", new byte[0]))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field)
+                        .containsExactly("attachment.fileName", "attachment.contentType"));
+        assertThatThrownBy(() -> new Attachment("big.bin", "application/octet-stream", new byte[Attachment.MAX_BYTES + 1]))
+                .isInstanceOf(ValidationException.class);
+    }
+}
