@@ -41,4 +41,102 @@ public abstract class CrmStorageContract {
             CrmStorageContract.this.closeStorage(storage);
         }
     }
+
+    /** {@link InteractionRepositoryContract} on this storage. */
+    @Nested
+    public class Interactions extends InteractionRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link RequirementRepositoryContract} on this storage. */
+    @Nested
+    public class Requirements extends RequirementRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link TaskRepositoryContract} on this storage. */
+    @Nested
+    public class Tasks extends TaskRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link SurveyRepositoryContract} on this storage. */
+    @Nested
+    public class Surveys extends SurveyRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link PurchaseRepositoryContract} on this storage. */
+    @Nested
+    public class Purchases extends PurchaseRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link TransactionContract} on this storage. */
+    @Nested
+    public class Transactions extends TransactionContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link ConcurrencyContract} on this storage. */
+    @Nested
+    public class Concurrency extends ConcurrencyContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+    }
 }

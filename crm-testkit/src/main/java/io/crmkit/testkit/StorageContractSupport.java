@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -69,6 +70,16 @@ public abstract class StorageContractSupport {
 
     /** Runs work in a read-only unit of work. */
     protected final <T> T read(UnitOfWork<T> work) {
+        return storage.read(work);
+    }
+
+    /** Runs a lookup in a read-only unit of work; typed for {@code assertThat}. */
+    protected final <T> Optional<T> readOne(UnitOfWork<Optional<T>> work) {
+        return storage.read(work);
+    }
+
+    /** Runs a list query in a read-only unit of work; typed for {@code assertThat}. */
+    protected final <T> List<T> readList(UnitOfWork<List<T>> work) {
         return storage.read(work);
     }
 

@@ -1,6 +1,5 @@
 package io.crmkit.testkit;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Objects;
@@ -37,7 +36,7 @@ public final class Uuid7 {
 
     /** A generator taking the timestamp part from {@code clock}. */
     public static Uuid7 using(Clock clock) {
-        return new Uuid7(Objects.requireNonNull(clock, "clock"), new SecureRandom());
+        return new Uuid7(Objects.requireNonNull(clock, "clock"), new Random());
     }
 
     /** A generator taking the timestamp part from {@code clock} and the random part from a seeded source, for reproducible ids. */

@@ -1,0 +1,243 @@
+package io.crmkit.testkit;
+
+import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.ConflictException;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.commerce.PurchaseQuery;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.satisfaction.SurveyKind;
+import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.Task;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The transaction contract of {@link io.crmkit.core.spi.CrmStorage}: a unit of work commits as a whole
+ * or, when it throws, leaves nothing behind and lets the exception through unchanged; nested units of
+ * work join the outer one; other threads never see uncommitted writes.
+ */
+public abstract class TransactionContract extends StorageContractSupport {
+
+    /** An exception only a test throws. */
+    private static final class Boom extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Boom() {
+            super("boom");
+        }
+    }
+
+    private Optional<Customer> find(CustomerId id) {
+        return read(r -> r.customers().findById(id));
+    }
+
+    @Test
+    void committedWorkIsVisibleAndItsResultReturned() {
+        Customer c = data.person("A").build();
+
+        String result = writeAndGet(r -> {
+            r.customers().insert(c);
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(find(c.id())).contains(c);
+        assertThat(readOne(r -> r.customers().findById(c.id()).map(Customer::displayName))).contains("A");
+    }
+
+    @Test
+    void workSeesItsOwnWritesBeforeCommit() {
+        Customer c = data.person("Own").build();
+
+        long seen = writeAndGet(r -> {
+            r.customers().insert(c);
+            assertThat(r.customers().findById(c.id())).contains(c);
+            r.customers().update(c.toBuilder().displayName("Own 2").version(2).build());
+            assertThat(r.customers().findById(c.id()).map(Customer::version)).contains(2L);
+            return (long) r.customers().search(CustomerQuery.all().nameStartsWith("own"), PageRequest.first(10)).size();
+        });
+
+        assertThat(seen).isEqualTo(1);
+    }
+
+    @Test
+    void failedWorkInsertingIntoEveryRepositoryLeavesNothingAndRethrowsTheSameException() {
+        Customer c = data.person("Rolled back").build();
+        Interaction i = data.interaction(c.id()).build();
+        Requirement q = data.requirement(c.id()).assignee("u1").build();
+        Task t = data.task("t").customer(c.id()).assignee(Assignee.user("u1")).build();
+        SurveyResponse s = data.surveyResponse(c.id(), SurveyKind.CSAT, 5).build();
+        Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
+        Boom boom = new Boom();
+
+        assertThatThrownBy(() -> write(r -> {
+            r.customers().insert(c);
+            r.interactions().insert(i);
+            r.requirements().insert(q);
+            r.tasks().insert(t);
+            r.surveys().insert(s);
+            r.purchases().insert(p);
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(find(c.id())).isEmpty();
+        assertThat(readList(r -> r.customers().search(CustomerQuery.all().includeArchived(true), PageRequest.first(10)).items()))
+                .isEmpty();
+        assertThat(readOne(r -> r.interactions().findById(i.id()))).isEmpty();
+        assertThat(readList(r -> r.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.requirements().findById(q.id()))).isEmpty();
+        assertThat(readList(r -> r.requirements().openByAssignee("u1", PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.tasks().findById(t.id()))).isEmpty();
+        assertThat(readList(r -> r.tasks().openByUser("u1", PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.surveys().findById(s.id()))).isEmpty();
+        assertThat(readList(r -> r.surveys().find(SurveyQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();
+        assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
+        assertThat(readList(r -> r.purchases().find(PurchaseQuery.all(), PageRequest.first(10)).items())).isEmpty();
+    }
+
+    @Test
+    void failedWorkUndoesUpdatesAndReleasesUniqueKeys() {
+        Customer c = data.fullPerson("Kept", "tx").build();
+        write(r -> r.customers().insert(c));
+        Boom boom = new Boom();
+
+        assertThatThrownBy(() -> write(r -> {
+            r.customers().update(c.toBuilder().displayName("Changed").externalRefs(java.util.List.of()).version(2).build());
+            r.customers().insert(data.person("Taker").externalRefs(c.externalRefs()).build());
+            r.purchases().insert(data.purchase(c.id(), "1", "CNY").externalId("SO-x").build());
+            throw boom;
+        })).isSameAs(boom);
+
+        assertSameCustomer(find(c.id()).orElseThrow(), c);
+        assertThat(readOne(r -> r.customers().findByExternalRef(c.externalRefs().get(0)))).contains(c);
+        Purchase later = data.purchase(c.id(), "2", "CNY").externalId("SO-x").build();
+        write(r -> r.purchases().insert(later));
+        assertThat(read(r -> r.purchases().findByExternalId("SO-x")).map(Purchase::id)).contains(later.id());
+    }
+
+    @Test
+    void conflictInsideWorkRollsBackItsEarlierWrites() {
+        Purchase taken = data.purchase(data.customerId(), "1", "CNY").externalId("SO-taken").build();
+        Customer owner = data.person("Owner").build();
+        write(r -> {
+            r.customers().insert(owner);
+            r.purchases().insert(new Purchase(taken.id(), owner.id(), taken.occurredAt(), taken.amount(),
+                    taken.currency(), taken.quantity(), taken.product(), taken.externalId()));
+        });
+        Customer c = data.person("Never").build();
+
+        assertThatThrownBy(() -> write(r -> {
+            r.customers().insert(c);
+            r.purchases().insert(data.purchase(c.id(), "2", "CNY").externalId("SO-taken").build());
+        })).isInstanceOf(ConflictException.class);
+
+        assertThat(find(c.id())).isEmpty();
+    }
+
+    @Test
+    void nestedWorkJoinsTheOuterUnitOfWork() {
+        Customer outer = data.person("Outer").build();
+        Customer inner = data.person("Inner").build();
+        Boom boom = new Boom();
+
+        assertThatThrownBy(() -> write(r -> {
+            r.customers().insert(outer);
+            Optional<Customer> seenInside = storage.inTransaction(r2 -> {
+                r2.customers().insert(inner);
+                return r2.customers().findById(outer.id());
+            });
+            assertThat(seenInside).as("the nested unit of work sees the outer one's writes").contains(outer);
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(find(outer.id())).isEmpty();
+        assertThat(find(inner.id())).as("the nested unit of work rolled back with the outer one").isEmpty();
+    }
+
+    @Test
+    void nestedWorkCommitsWithTheOuterUnitOfWork() {
+        Customer outer = data.person("Outer").build();
+        Customer inner = data.person("Inner").build();
+
+        write(r -> {
+            r.customers().insert(outer);
+            storage.inTransaction(r2 -> {
+                r2.customers().insert(inner);
+                return null;
+            });
+        });
+
+        assertThat(find(outer.id())).contains(outer);
+        assertThat(find(inner.id())).contains(inner);
+    }
+
+    @Test
+    void readRunsWorkAndReturnsItsResult() {
+        Customer c = data.person("A").build();
+        write(r -> r.customers().insert(c));
+
+        String name = storage.read(r -> r.customers().findById(c.id()).map(Customer::displayName).orElse("none"));
+        assertThat(name).isEqualTo("A");
+        Boom boom = new Boom();
+        assertThatThrownBy(() -> storage.read(r -> {
+            throw boom;
+        })).isSameAs(boom);
+    }
+
+    @Test
+    @Timeout(60)
+    void otherThreadsNeverSeeUncommittedWrites() throws Exception {
+        Customer c = data.person("Uncommitted").build();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> writer = pool.submit(() -> {
+                try {
+                    write(r -> {
+                        r.customers().insert(c);
+                        inserted.countDown();
+                        try {
+                            // a storage that blocks readers until commit makes this wait time out; both are fine
+                            checked.await(2, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new Boom();
+                    });
+                } catch (Boom expected) {
+                    // rolled back on purpose
+                }
+            });
+            assertThat(inserted.await(30, TimeUnit.SECONDS)).as("the writer started").isTrue();
+            Future<Optional<Customer>> reader = pool.submit(() -> find(c.id()));
+            Optional<Customer> seen = reader.get(30, TimeUnit.SECONDS);
+            checked.countDown();
+            writer.get(30, TimeUnit.SECONDS);
+
+            assertThat(seen).as("a reader saw a write that was rolled back").isEmpty();
+            assertThat(find(c.id())).isEmpty();
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
