@@ -2,7 +2,11 @@ package io.crmkit.core.commerce;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Storage port for purchases. */
 public interface PurchaseRepository {
@@ -16,6 +20,20 @@ public interface PurchaseRepository {
     Optional<Purchase> findById(PurchaseId id);
 
     Optional<Purchase> findByExternalId(String externalId);
+
+    /** Stores new purchases, as {@link #insert} does for each; adapters override it to batch the writes. */
+    default void insertAll(List<Purchase> purchases) {
+        purchases.forEach(this::insert);
+    }
+
+    /** Which of these external ids are stored already; adapters override it to query once. */
+    default Set<String> existingExternalIds(Collection<String> externalIds) {
+        Set<String> found = new HashSet<>();
+        for (String id : externalIds) {
+            findByExternalId(id).ifPresent(p -> found.add(id));
+        }
+        return found;
+    }
 
     /** Matching purchases in id order. */
     Page<Purchase> find(PurchaseQuery query, PageRequest page);

@@ -2,7 +2,11 @@ package io.crmkit.core.commerce;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.importing.ImportOptions;
+import io.crmkit.core.importing.ImportReport;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Records and reads purchases. From {@code crm.purchases()}; thread-safe. */
 public interface PurchaseService {
@@ -20,4 +24,17 @@ public interface PurchaseService {
 
     /** Purchases matching the query in id order; page through all of them in bounded memory. */
     Page<Purchase> find(PurchaseQuery query, PageRequest page);
+
+    /**
+     * Imports many purchases in batches (one transaction per batch). Every row is validated; a rejected
+     * row (invalid, unknown customer) never stops the others. A row whose external id is stored already,
+     * or appeared earlier in the input, is a duplicate and is not stored again. Only
+     * {@link ImportOptions#batchSize}, the callbacks and {@code keepProblems} apply.
+     */
+    ImportReport importAll(Iterator<NewPurchase> rows, ImportOptions options);
+
+    /** {@link #importAll(Iterator, ImportOptions)} over a stream, which is read once and not closed. */
+    default ImportReport importAll(Stream<NewPurchase> rows, ImportOptions options) {
+        return importAll(rows.iterator(), options);
+    }
 }

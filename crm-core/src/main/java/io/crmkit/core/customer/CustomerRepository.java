@@ -2,6 +2,13 @@ package io.crmkit.core.customer;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,4 +42,40 @@ public interface CustomerRepository {
     Page<Customer> search(CustomerQuery query, PageRequest page);
 
     Optional<Customer> findByExternalRef(ExternalRef ref);
+
+    /** Stores new customers, as {@link #insert} does for each; adapters override it to batch the writes. */
+    default void insertAll(List<Customer> customers) {
+        customers.forEach(this::insert);
+    }
+
+    /** Which of these customers exist (archived ones too); adapters override it to query once. */
+    default Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        Set<CustomerId> found = new HashSet<>();
+        for (CustomerId id : ids) {
+            findById(id).ifPresent(c -> found.add(id));
+        }
+        return found;
+    }
+
+    /** The customers holding these references of one system, by reference id; adapters override it to query once. */
+    default Map<String, Customer> findByExternalRefs(String system, Collection<String> ids) {
+        Map<String, Customer> found = new HashMap<>();
+        for (String id : ids) {
+            findByExternalRef(new ExternalRef(system, id)).ifPresent(c -> found.put(id, c));
+        }
+        return found;
+    }
+
+    /**
+     * Customers (archived ones too) with these email addresses, by lower-cased address; when several share
+     * one, the oldest. Adapters override it to query once.
+     */
+    default Map<String, Customer> findByEmails(Collection<String> emails) {
+        Map<String, Customer> found = new HashMap<>();
+        for (String email : emails) {
+            search(CustomerQuery.all().email(email).includeArchived(true), PageRequest.first(1)).items().stream()
+                    .findFirst().ifPresent(c -> found.put(email.toLowerCase(Locale.ROOT), c));
+        }
+        return found;
+    }
 }

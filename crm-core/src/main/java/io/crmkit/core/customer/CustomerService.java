@@ -2,7 +2,11 @@ package io.crmkit.core.customer;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.importing.ImportOptions;
+import io.crmkit.core.importing.ImportReport;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Creates, changes and finds customers. Obtained from {@code crm.customers()}; thread-safe.
@@ -41,4 +45,18 @@ public interface CustomerService {
 
     /** The customer linked to a host system's record. */
     Optional<Customer> findByExternalRef(String system, String id);
+
+    /**
+     * Imports many customers in batches (one transaction per batch). Every row is validated; a rejected
+     * row never stops the others. With an upsert option, a row matching an existing customer updates it:
+     * the row's name, stage, owner and department replace the stored ones, its contact points, tags,
+     * attributes, references and consents are added. A row whose key appeared earlier in the input is a
+     * duplicate and is not written. Memory stays flat but for the duplicate check (a few bytes per key).
+     */
+    ImportReport importAll(Iterator<NewCustomer> rows, ImportOptions options);
+
+    /** {@link #importAll(Iterator, ImportOptions)} over a stream, which is read once and not closed. */
+    default ImportReport importAll(Stream<NewCustomer> rows, ImportOptions options) {
+        return importAll(rows.iterator(), options);
+    }
 }

@@ -20,6 +20,9 @@ import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.internal.check.Checks;
 import io.crmkit.core.internal.check.Ids;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.importing.ImportOptions;
+import io.crmkit.core.importing.ImportReport;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -143,6 +146,13 @@ final class TransactionalCustomerService implements CustomerService {
             });
         }
         return checks;
+    }
+
+    @Override
+    public ImportReport importAll(Iterator<NewCustomer> rows, ImportOptions options) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(options, "options");
+        return BatchImport.run(engine, rows, options, new CustomerImport(engine, actor, factory, options));
     }
 
     /** External references must be free. */

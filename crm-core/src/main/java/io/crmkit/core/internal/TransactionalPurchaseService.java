@@ -12,7 +12,19 @@ import io.crmkit.core.internal.check.Checks;
 import io.crmkit.core.internal.check.Ids;
 import io.crmkit.core.security.Actor;
 import java.math.BigDecimal;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.importing.ImportOptions;
+import io.crmkit.core.importing.ImportReport;
+import io.crmkit.core.importing.ImportRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +45,88 @@ final class TransactionalPurchaseService implements PurchaseService {
     @Override
     public Purchase record(NewPurchase in) {
         Objects.requireNonNull(in, "purchase");
+        Purchase validated = validate(in, new PurchaseId(Ids.uuid7(engine.clock())), engine.clock().instant());
+        return engine.write(tx -> {
+            if (validated.externalId().isPresent()) {
+                Optional<Purchase> existing = tx.repos.purchases().findByExternalId(validated.externalId().get());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            }
+            tx.repos.customers().findById(in.customerId())
+                    .orElseThrow(() -> TransactionalCustomerService.notFound(in.customerId()));
+            Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now);
+            tx.repos.purchases().insert(p);
+            tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now, actor.id()));
+            return p;
+        });
+    }
+
+    @Override
+    public ImportReport importAll(Iterator<NewPurchase> rows, ImportOptions options) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(options, "options");
+        return BatchImport.run(engine, rows, options, this::importBatch);
+    }
+
+    private List<ImportRow> importBatch(List<BatchImport.Row<NewPurchase>> rows, Engine.Tx tx, KeySet seen, KeySet batchKeys) {
+        ImportRow[] out = new ImportRow[rows.size()];
+        Purchase[] valid = new Purchase[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            BatchImport.Row<NewPurchase> row = rows.get(i);
+            try {
+                Purchase p = validate(row.value(), new PurchaseId(Ids.uuid7(engine.clock())), tx.now);
+                String key = p.externalId().orElse(null);
+                if (key != null && (seen.contains(key) || !batchKeys.add(key))) {
+                    out[i] = problem(row.index(), ImportRow.Outcome.DUPLICATE, "externalId", "duplicate",
+                            "repeats the external id " + key + " of an earlier row");
+                } else {
+                    valid[i] = p;
+                }
+            } catch (ValidationException e) {
+                out[i] = new ImportRow(row.index(), ImportRow.Outcome.REJECTED, Optional.empty(), e.violations());
+            } catch (NullPointerException e) {
+                out[i] = problem(row.index(), ImportRow.Outcome.REJECTED, "row", "required", "must not be null");
+            }
+        }
+        List<Purchase> candidates = Arrays.stream(valid).filter(Objects::nonNull).toList();
+        Set<String> stored = tx.repos.purchases().existingExternalIds(
+                candidates.stream().flatMap(p -> p.externalId().stream()).toList());
+        Set<CustomerId> customers = tx.repos.customers().existingIds(
+                candidates.stream().map(Purchase::customerId).collect(Collectors.toSet()));
+        List<Purchase> inserts = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Purchase p = valid[i];
+            if (p == null) {
+                continue;
+            }
+            long index = rows.get(i).index();
+            if (p.externalId().map(stored::contains).orElse(false)) {
+                out[i] = problem(index, ImportRow.Outcome.DUPLICATE, "externalId", "duplicate",
+                        "is stored already: " + p.externalId().get());
+            } else if (!customers.contains(p.customerId())) {
+                out[i] = problem(index, ImportRow.Outcome.REJECTED, "customerId", "not_found", "names no existing customer: " + p.customerId());
+            } else {
+                inserts.add(p);
+                out[i] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(p.id().value()), List.of());
+                tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now, actor.id()));
+            }
+        }
+        tx.repos.purchases().insertAll(inserts);
+        return List.of(out);
+    }
+
+    private static ImportRow problem(long index, ImportRow.Outcome outcome, String field, String code, String message) {
+        return new ImportRow(index, outcome, Optional.empty(), List.of(new ValidationException.Violation(field, code, message)));
+    }
+
+    private static Purchase withTime(Purchase p, Instant at) {
+        return new Purchase(p.id(), p.customerId(), at, p.amount(), p.currency(), p.quantity(), p.product(), p.externalId());
+    }
+
+    /** Checks every field at once; the time defaults to {@code now}. */
+    private static Purchase validate(NewPurchase in, PurchaseId id, Instant now) {
+        Objects.requireNonNull(in.customerId(), "customerId");
         Checks checks = new Checks();
         BigDecimal amount = in.amount();
         if (amount == null) {
@@ -49,23 +143,9 @@ final class TransactionalPurchaseService implements PurchaseService {
         String product = checks.optional("product", in.product().orElse(null), MAX_PRODUCT);
         String externalId = checks.optional("externalId", in.externalId().orElse(null), MAX_EXTERNAL_ID);
         checks.throwIfAny();
-        return engine.write(tx -> {
-            if (externalId != null) {
-                Optional<Purchase> existing = tx.repos.purchases().findByExternalId(externalId);
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            }
-            tx.repos.customers().findById(in.customerId())
-                    .orElseThrow(() -> TransactionalCustomerService.notFound(in.customerId()));
-            BigDecimal normalised = amount.scale() < 0 ? amount.setScale(0) : amount;
-            Purchase p = new Purchase(new PurchaseId(Ids.uuid7(engine.clock())), in.customerId(),
-                    in.occurredAt().orElse(tx.now), normalised, currency, in.quantity(), Optional.ofNullable(product),
-                    Optional.ofNullable(externalId));
-            tx.repos.purchases().insert(p);
-            tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now, actor.id()));
-            return p;
-        });
+        BigDecimal normalised = amount.scale() < 0 ? amount.setScale(0) : amount;
+        return new Purchase(id, in.customerId(), in.occurredAt().orElse(now), normalised, currency, in.quantity(),
+                Optional.ofNullable(product), Optional.ofNullable(externalId));
     }
 
     private static Currency currency(String code) {
@@ -75,7 +155,7 @@ final class TransactionalPurchaseService implements PurchaseService {
             }
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw io.crmkit.core.ValidationException.of("currency", "format", "must be an ISO 4217 code like CNY");
+            throw ValidationException.of("currency", "format", "must be an ISO 4217 code like CNY");
         }
     }
 
