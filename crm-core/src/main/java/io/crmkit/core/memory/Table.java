@@ -72,13 +72,7 @@ final class Table<T> {
         if (previous == null) {
             throw new NotFoundException("no record " + id);
         }
-        checkUnique(id, row);
-        rows.put(id, row);
-        index(id, uniqueKeys.apply(previous), uniqueKeys.apply(row));
-        undo.push(() -> {
-            rows.put(id, previous);
-            index(id, uniqueKeys.apply(row), uniqueKeys.apply(previous));
-        });
+        swap(id, previous, row);
     }
 
     /** Replaces the row if its stored version is one less than the new row's. */
@@ -93,6 +87,10 @@ final class Table<T> {
             throw new ConflictException(what + " " + id + " is at version " + version.applyAsLong(previous)
                     + ", the update expected " + expected);
         }
+        swap(id, previous, row);
+    }
+
+    private void swap(UUID id, T previous, T row) {
         checkUnique(id, row);
         rows.put(id, row);
         index(id, uniqueKeys.apply(previous), uniqueKeys.apply(row));
