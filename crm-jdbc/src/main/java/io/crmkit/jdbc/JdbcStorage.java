@@ -297,7 +297,11 @@ public final class JdbcStorage implements CrmStorage {
                 } catch (SQLException e) {
                     throw errors.map("connect to " + where, e);
                 }
-                Migrations.apply(ds, dialect, tablePrefix, migrate, errors);
+                if (pool != null) {
+                    Migrations.apply(Objects.requireNonNull(url), user, password, dialect, tablePrefix, migrate, errors);
+                } else {
+                    Migrations.apply(ds, dialect, tablePrefix, migrate, errors);
+                }
                 JdbcEngine engine = new JdbcEngine(ds, dialect, tablePrefix, errors);
                 return new JdbcStorage(engine, pool, tablePrefix, product + ", " + where);
             } catch (RuntimeException | Error e) {

@@ -103,6 +103,14 @@ public enum Dialect {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * The locking clause for claiming work: rows locked by another transaction are skipped where the
+     * database can (PostgreSQL, MariaDB 10.6+, MySQL 8); H2 waits for them instead.
+     */
+    String forUpdateSkipLocked() {
+        return this == H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
+    }
+
     /** Whether the error says a unique key or primary key is taken. */
     public boolean isUniqueViolation(SQLException e) {
         String state = e.getSQLState();

@@ -4,6 +4,7 @@ import io.crmkit.core.CrmException;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.spi.Repositories;
@@ -99,6 +100,7 @@ public final class JdbcEngine {
         private final JdbcTasks tasks;
         private final JdbcSurveys surveys;
         private final JdbcPurchases purchases;
+        private final JdbcOutbox outbox;
 
         Tx(Sql sql) {
             customers = new JdbcCustomers(sql);
@@ -107,6 +109,7 @@ public final class JdbcEngine {
             tasks = new JdbcTasks(sql);
             surveys = new JdbcSurveys(sql);
             purchases = new JdbcPurchases(sql);
+            outbox = new JdbcOutbox(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -115,6 +118,7 @@ public final class JdbcEngine {
         @Override public TaskRepository tasks() { return tasks; }
         @Override public SurveyRepository surveys() { return surveys; }
         @Override public PurchaseRepository purchases() { return purchases; }
+        @Override public OutboxRepository outbox() { return outbox; }
     }
 
 }

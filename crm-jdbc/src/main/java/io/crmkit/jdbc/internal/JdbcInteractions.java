@@ -1,8 +1,10 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionChannel;
@@ -22,7 +24,7 @@ import java.util.UUID;
 /** Interactions in {@code interactions} with their links in {@code interaction_links}. */
 final class JdbcInteractions implements InteractionRepository {
     private static final String COLUMNS = "id, customer_id, channel, direction, subject, notes, occurred_at,"
-            + " duration_nanos, author, outcome, recorded_at";
+            + " duration_nanos, author, outcome, recorded_at, delivery_status, provider_message_id";
 
     private final Sql sql;
 
@@ -33,11 +35,12 @@ final class JdbcInteractions implements InteractionRepository {
     @Override
     public void insert(Interaction i) {
         sql.write("insert interaction " + i.id(), () -> {
-            sql.stmt("INSERT INTO {p}interactions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sql.stmt("INSERT INTO {p}interactions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .uuid(i.id().value()).uuid(i.customerId().value()).enumName(i.channel()).enumName(i.direction())
                     .text(i.subject()).text(i.notes()).instant(i.occurredAt())
                     .lng(i.duration().map(Duration::toNanos).orElse(null))
                     .text(i.author()).text(i.outcome()).instant(i.recordedAt())
+                    .enumName(i.deliveryStatus().orElse(null)).text(i.providerMessageId())
                     .execute();
             if (!i.links().isEmpty()) {
                 Sql.Batch b = sql.batch("INSERT INTO {p}interaction_links (interaction_id, seq, link_type, linked_id) VALUES (?, ?, ?, ?)");
@@ -55,6 +58,20 @@ final class JdbcInteractions implements InteractionRepository {
         return sql.read("find interaction " + id, () -> load(
                 sql.stmt("SELECT " + COLUMNS + " FROM {p}interactions WHERE id = ?").uuid(id.value())
                         .list(JdbcInteractions::readRow)).stream().findFirst());
+    }
+
+    @Override
+    public void updateDelivery(InteractionId id, DeliveryStatus status, Optional<String> providerMessageId) {
+        sql.write("update delivery of interaction " + id, () -> {
+            int n = providerMessageId.isPresent()
+                    ? sql.stmt("UPDATE {p}interactions SET delivery_status = ?, provider_message_id = ? WHERE id = ?")
+                            .enumName(status).text(providerMessageId.get()).uuid(id.value()).execute()
+                    : sql.stmt("UPDATE {p}interactions SET delivery_status = ? WHERE id = ?")
+                            .enumName(status).uuid(id.value()).execute();
+            if (n == 0) {
+                throw new NotFoundException("interaction " + id + " does not exist");
+            }
+        });
     }
 
     @Override
@@ -86,7 +103,8 @@ final class JdbcInteractions implements InteractionRepository {
     /** An interaction row before its links are loaded. */
     private record Loaded(InteractionId id, CustomerId customerId, InteractionChannel channel, Direction direction,
                           Optional<String> subject, Optional<String> notes, Instant occurredAt,
-                          Optional<Duration> duration, String author, Optional<String> outcome, Instant recordedAt) {
+                          Optional<Duration> duration, String author, Optional<String> outcome, Instant recordedAt,
+                          Optional<DeliveryStatus> deliveryStatus, Optional<String> providerMessageId) {
     }
 
     private static Loaded readRow(Row r) throws java.sql.SQLException {
@@ -94,7 +112,8 @@ final class JdbcInteractions implements InteractionRepository {
                 r.enumValue(InteractionChannel.class, "channel"), r.enumValue(Direction.class, "direction"),
                 r.optText("subject"), r.optText("notes"), r.instant("occurred_at"),
                 r.optLong("duration_nanos").map(Duration::ofNanos), r.text("author"), r.optText("outcome"),
-                r.instant("recorded_at"));
+                r.instant("recorded_at"), r.optEnum(DeliveryStatus.class, "delivery_status"),
+                r.optText("provider_message_id"));
     }
 
     private List<Interaction> load(List<Loaded> rows) {
@@ -113,7 +132,8 @@ final class JdbcInteractions implements InteractionRepository {
         for (Loaded l : rows) {
             out.add(new Interaction(l.id(), l.customerId(), l.channel(), l.direction(), l.subject(), l.notes(),
                     l.occurredAt(), l.duration(), l.author(), l.outcome(),
-                    links.getOrDefault(l.id().value(), List.of()), l.recordedAt()));
+                    links.getOrDefault(l.id().value(), List.of()), l.recordedAt(), l.deliveryStatus(),
+                    l.providerMessageId()));
         }
         return out;
     }

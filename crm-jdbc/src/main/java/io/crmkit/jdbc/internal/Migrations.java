@@ -5,10 +5,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * crmkit's schema through Flyway: the SQL migrations of the dialect's folder, the table prefix as the
@@ -26,10 +28,26 @@ public final class Migrations {
         return prefix + "schema_history";
     }
 
-    /** Migrates the schema to the newest version, or only validates it when {@code migrate} is false. */
+    /**
+     * Migrates the schema to the newest version, or only validates it when {@code migrate} is false,
+     * on connections from the host's DataSource.
+     */
     public static void apply(DataSource dataSource, Dialect dialect, String prefix, boolean migrate, Errors errors) {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+        apply(Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource), dialect, prefix, migrate, errors);
+    }
+
+    /**
+     * Like {@link #apply(DataSource, Dialect, String, boolean, Errors)} on connections of its own, so that
+     * Flyway (which holds two connections on some databases) never waits for a small pool of crmkit's.
+     */
+    public static void apply(String url, @Nullable String user, @Nullable String password, Dialect dialect, String prefix,
+                             boolean migrate, Errors errors) {
+        apply(Flyway.configure(Migrations.class.getClassLoader()).dataSource(url, user, password), dialect, prefix,
+                migrate, errors);
+    }
+
+    private static void apply(FluentConfiguration config, Dialect dialect, String prefix, boolean migrate, Errors errors) {
+        Flyway flyway = config
                 .locations(dialect.migrationLocation())
                 .table(historyTable(prefix))
                 .placeholders(Map.of("prefix", prefix))

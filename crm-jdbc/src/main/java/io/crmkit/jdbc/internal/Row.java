@@ -64,6 +64,14 @@ final class Row {
         return Optional.ofNullable(rs.getObject(column, LocalDate.class));
     }
 
+    byte[] bytes(String column) throws SQLException {
+        byte[] b = rs.getBytes(column);
+        if (b == null) {
+            throw new StorageException("column " + column + " is unexpectedly null");
+        }
+        return b;
+    }
+
     long lng(String column) throws SQLException {
         return rs.getLong(column);
     }

@@ -186,6 +186,11 @@ final class Sql {
             return self();
         }
 
+        S bytes(byte[] v) {
+            args.add((i, ps, ctx) -> ps.setBytes(i, v));
+            return self();
+        }
+
         S enumName(@Nullable Enum<?> v) {
             return text(v == null ? null : v.name());
         }

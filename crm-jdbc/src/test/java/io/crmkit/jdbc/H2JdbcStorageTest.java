@@ -1,0 +1,54 @@
+package io.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.StorageException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.spi.CrmStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link JdbcStorageBehaviour} on H2, and the embedded mode. */
+class H2JdbcStorageTest extends JdbcStorageBehaviour {
+    @Override
+    TestDb db() {
+        return TestDb.H2;
+    }
+
+    @Test
+    void embeddedKeepsItsDataAcrossCloseAndReopen(@TempDir Path dir) {
+        Path home = dir.resolve("crm data");
+        Customer c = data.person("张三 😀").build();
+        try (JdbcStorage first = JdbcStorage.embedded(home)) {
+            first.inTransaction(r -> {
+                r.customers().insert(c);
+                return null;
+            });
+            assertThat(first.toString()).contains("H2").contains("prefix=crm_");
+        }
+        assertThat(Files.exists(home.resolve("crm.mv.db"))).isTrue();
+        try (CrmStorage second = JdbcStorage.embedded(home)) {
+            assertThat(customer(second, c.id())).contains(c);
+        }
+    }
+
+    @Test
+    void ofUsesTheDefaultPrefix(@TempDir Path dir) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("host").toAbsolutePath());
+        try (JdbcStorage storage = JdbcStorage.of(ds)) {
+            assertThat(storage.tablePrefix()).isEqualTo("crm_");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsToBuildWithAStorageException() {
+        assertThatThrownBy(() -> JdbcStorage.builder().url("jdbc:h2:tcp://127.0.0.1:1/nothing").user("sa")
+                .password("pw-that-must-not-show").connectionTimeout(java.time.Duration.ofMillis(500)).build())
+                .isInstanceOf(StorageException.class)
+                .satisfies(t -> assertNoSecret(t, "pw-that-must-not-show"));
+    }
+}

@@ -1,0 +1,9 @@
+package io.crmkit.jdbc;
+
+/** {@link JdbcStorageBehaviour} on MariaDb; skipped unless its URL variable is set. */
+class MariaDbJdbcStorageTest extends JdbcStorageBehaviour {
+    @Override
+    TestDb db() {
+        return TestDb.MARIADB;
+    }
+}
