@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The features a trained model sees: for Latin words, unigrams and bigrams with negated words marked
- * ({@code "not good"} gives {@code !good}); for Chinese, character unigrams and bigrams within a clause.
+ * ({@code "not good"} gives {@code !good}); for Chinese, character unigrams, bigrams and trigrams within a clause.
  */
 final class Features {
     private Features() {
@@ -49,6 +49,9 @@ final class Features {
             out.add(c);
             if (i + 1 < cps.length) {
                 out.add(new String(cps, i, 2));
+            }
+            if (i + 2 < cps.length) {
+                out.add(new String(cps, i, 3));
             }
         }
         han.setLength(0);

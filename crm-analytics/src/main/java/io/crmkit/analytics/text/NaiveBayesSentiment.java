@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A sentiment model learnt from labelled texts: binarised multinomial naive Bayes on word unigrams and
- * bigrams (English, with negation marking) and character unigrams and bigrams (Chinese). Train it on
+ * bigrams (English, with negation marking) and character unigrams, bigrams and trigrams (Chinese). Train it on
  * the host's own feedback for the best accuracy in its domain. Immutable and thread-safe.
  *
  * <pre>{@code

@@ -1,0 +1,48 @@
+package io.crmkit.analytics.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.analytics.SharedData;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Accuracy on held-out splits of the shared sentiment sets; skipped when they are absent. */
+class SharedSentimentDataTest {
+    @Test
+    void chnSentiCorpHeldOutAccuracyIsAtLeast85Percent() {
+        List<LabelledText> all = LabelledFiles.read(SharedData.require("sentiment/ChnSentiCorp_htl_all.csv"));
+        assertThat(all).hasSize(7766);
+        LabelledFiles.Split split = LabelledFiles.split(all, 0.2, 42);
+        assertThat(split.test()).hasSize(1553);
+        Evaluation e = NaiveBayesSentiment.train(split.training()).evaluate(split.test());
+        System.out.printf("ChnSentiCorp naive Bayes accuracy=%.4f n=%d%n", e.accuracy(), e.count());
+        assertThat(e.accuracy()).isGreaterThanOrEqualTo(0.85);
+        Evaluation lexicon = SentimentModel.builtIn().evaluate(split.test());
+        System.out.printf("ChnSentiCorp built-in lexicon accuracy=%.4f n=%d%n", lexicon.accuracy(), lexicon.count());
+        assertThat(lexicon.accuracy()).isGreaterThan(0.7);
+    }
+
+    @Test
+    void imdbHeldOutAccuracyIsAtLeast75Percent() {
+        List<LabelledText> all = LabelledFiles.read(SharedData.require("sentiment/imdb_labelled.txt"));
+        assertThat(all).hasSize(1000);
+        LabelledFiles.Split split = LabelledFiles.split(all, 0.2, 42);
+        Evaluation e = NaiveBayesSentiment.train(split.training()).evaluate(split.test());
+        System.out.printf("imdb naive Bayes accuracy=%.4f n=%d%n", e.accuracy(), e.count());
+        assertThat(e.accuracy()).isGreaterThanOrEqualTo(0.75);
+        Evaluation lexicon = SentimentModel.builtIn().evaluate(split.test());
+        System.out.printf("imdb built-in lexicon accuracy=%.4f n=%d%n", lexicon.accuracy(), lexicon.count());
+    }
+
+    @Test
+    void fiveSeedsAllClearTheBar() {
+        List<LabelledText> zh = LabelledFiles.read(SharedData.require("sentiment/ChnSentiCorp_htl_all.csv"));
+        List<LabelledText> en = LabelledFiles.read(SharedData.require("sentiment/imdb_labelled.txt"));
+        for (long seed = 1; seed <= 5; seed++) {
+            LabelledFiles.Split z = LabelledFiles.split(zh, 0.2, seed);
+            LabelledFiles.Split e = LabelledFiles.split(en, 0.2, seed);
+            assertThat(NaiveBayesSentiment.train(z.training()).evaluate(z.test()).accuracy()).isGreaterThanOrEqualTo(0.85);
+            assertThat(NaiveBayesSentiment.train(e.training()).evaluate(e.test()).accuracy()).isGreaterThanOrEqualTo(0.75);
+        }
+    }
+}
