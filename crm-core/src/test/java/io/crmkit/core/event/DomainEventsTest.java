@@ -1,0 +1,164 @@
+package io.crmkit.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.ConflictException;
+import io.crmkit.core.Crm;
+import io.crmkit.core.InvalidTransitionException;
+import io.crmkit.core.MutableClock;
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.TestCrm;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.event.DomainEvent.CustomerArchived;
+import io.crmkit.core.event.DomainEvent.CustomerCreated;
+import io.crmkit.core.event.DomainEvent.CustomerUpdated;
+import io.crmkit.core.event.DomainEvent.InteractionLogged;
+import io.crmkit.core.event.DomainEvent.PurchaseRecorded;
+import io.crmkit.core.event.DomainEvent.RequirementCreated;
+import io.crmkit.core.event.DomainEvent.RequirementTransitioned;
+import io.crmkit.core.event.DomainEvent.SurveyResponseRecorded;
+import io.crmkit.core.event.DomainEvent.TaskAssigned;
+import io.crmkit.core.event.DomainEvent.TaskCreated;
+import io.crmkit.core.event.DomainEvent.TaskStatusChanged;
+import io.crmkit.core.commerce.NewPurchase;
+import io.crmkit.core.interaction.Direction;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.requirement.NewRequirement;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.satisfaction.NewSurveyResponse;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskStatus;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DomainEventsTest {
+    private final MutableClock clock = MutableClock.at(TestCrm.START);
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<DomainEvent> first = new CopyOnWriteArrayList<>();
+    private final List<DomainEvent> second = new CopyOnWriteArrayList<>();
+    private final Crm crm = TestCrm.builder(clock)
+            .listener(e -> {
+                calls.add("first:" + e.getClass().getSimpleName());
+                first.add(e);
+            })
+            .listener(e -> {
+                calls.add("second:" + e.getClass().getSimpleName());
+                second.add(e);
+            })
+            .build();
+
+    @AfterEach
+    void close() {
+        crm.close();
+    }
+
+    @Test
+    void listenersGetEveryEventInOrderWithActorAndTime() {
+        var liSi = crm.as(Actor.user("li.si"));
+        Customer c = liSi.customers().create(NewCustomer.person("张三"));
+        Customer updated = liSi.customers().update(c.edit().tag("vip"));
+        Interaction call = liSi.interactions().log(c.id(), Interaction.call(Direction.OUTBOUND));
+        Requirement need = liSi.requirements().create(NewRequirement.of(c.id(), "报价"));
+        liSi.requirements().start(need.id(), null);
+        Task task = liSi.tasks().create(NewTask.titled("报价").assignTo(Assignee.department("sales")));
+        liSi.tasks().changeStatus(task.id(), TaskStatus.WAITING, null);
+        var survey = liSi.surveys().record(NewSurveyResponse.nps(c.id(), 10));
+        var purchase = liSi.purchases().record(NewPurchase.of(c.id(), BigDecimal.TEN, "CNY"));
+        liSi.customers().archive(c.id());
+
+        var at = clock.instant();
+        assertThat(first).containsExactly(
+                new CustomerCreated(c.id(), at, "li.si"),
+                new CustomerUpdated(c.id(), updated.version(), at, "li.si"),
+                new InteractionLogged(call.id(), c.id(), call.channel(), at, "li.si"),
+                new RequirementCreated(need.id(), c.id(), at, "li.si"),
+                new RequirementTransitioned(need.id(), RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, at, "li.si"),
+                new TaskCreated(task.id(), at, "li.si"),
+                new TaskAssigned(task.id(), Assignee.department("sales"), at, "li.si"),
+                new TaskStatusChanged(task.id(), TaskStatus.NOT_STARTED, TaskStatus.WAITING, at, "li.si"),
+                new SurveyResponseRecorded(survey.id(), c.id(), survey.kind(), 10, at, "li.si"),
+                new PurchaseRecorded(purchase.id(), c.id(), at, "li.si"),
+                new CustomerArchived(c.id(), at, "li.si"));
+        assertThat(second).containsExactlyElementsOf(first);
+        assertThat(calls.subList(0, 4)).containsExactly("first:CustomerCreated", "second:CustomerCreated",
+                "first:CustomerUpdated", "second:CustomerUpdated");
+    }
+
+    @Test
+    void eventsArriveAfterCommit() throws Exception {
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Crm> self = new AtomicReference<>();
+        List<Optional<Customer>> seenFromAnotherThread = new CopyOnWriteArrayList<>();
+        try (Crm observed = TestCrm.builder(clock).listener(e -> {
+            if (e instanceof CustomerCreated created) {
+                // a read on another thread would block on an open write transaction; it must see the commit
+                try {
+                    seenFromAnotherThread.add(otherThread.submit(() -> self.get().customers().get(created.customerId()))
+                            .get(10, TimeUnit.SECONDS));
+                } catch (Exception ex) {
+                    throw new AssertionError("the change was not committed when the listener ran", ex);
+                }
+            }
+        }).build()) {
+            self.set(observed);
+            Customer c = observed.customers().create(NewCustomer.person("张三"));
+            assertThat(seenFromAnotherThread).containsExactly(Optional.of(c));
+        } finally {
+            otherThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedOperationPublishesNothing() {
+        Customer c = crm.customers().create(NewCustomer.person("张三").externalRef("erp", "1"));
+        Requirement need = crm.requirements().create(NewRequirement.of(c.id(), "报价"));
+        first.clear();
+        second.clear();
+
+        assertThatThrownBy(() -> crm.customers().create(NewCustomer.person(""))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> crm.customers().create(NewCustomer.person("李四").externalRef("erp", "1")))
+                .isInstanceOf(ConflictException.class);
+        crm.customers().update(c.edit().tag("a"));
+        first.clear();
+        assertThatThrownBy(() -> crm.customers().update(c.edit().tag("stale"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> crm.requirements().close(need.id(), null)).isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> crm.interactions().log(CustomerId.parse("01900000-0000-7000-8000-000000000040"),
+                Interaction.meeting())).isInstanceOf(NotFoundException.class);
+
+        assertThat(first).isEmpty();
+    }
+
+    @Test
+    void aThrowingListenerBreaksNeitherTheOperationNorOtherListeners() {
+        List<DomainEvent> after = new CopyOnWriteArrayList<>();
+        try (Crm fragile = TestCrm.builder(clock)
+                .listener(e -> {
+                    throw new IllegalStateException("listener bug");
+                })
+                .listener(after::add)
+                .build()) {
+            Customer c = fragile.customers().create(NewCustomer.person("张三"));
+            Customer updated = fragile.customers().update(c.edit().displayName("张三丰"));
+
+            assertThat(fragile.customers().require(c.id())).isEqualTo(updated);
+            assertThat(after).extracting(e -> e.getClass().getSimpleName())
+                    .containsExactly("CustomerCreated", "CustomerUpdated");
+        }
+    }
+}
