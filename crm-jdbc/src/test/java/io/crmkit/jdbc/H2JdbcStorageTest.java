@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link JdbcStorageBehaviour} on H2, and the embedded mode. */
-class H2JdbcStorageTest extends JdbcStorageBehaviour {
+class H2JdbcStorageTest extends OutboxBehaviour {
     @Override
     TestDb db() {
         return TestDb.H2;

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** {@link JdbcStorageBehaviour} on PostgreSQL, and recovery from a lost connection; skipped unless CRM_TEST_POSTGRES_URL is set. */
-class PostgresJdbcStorageTest extends JdbcStorageBehaviour {
+class PostgresJdbcStorageTest extends OutboxBehaviour {
     @Override
     TestDb db() {
         return TestDb.POSTGRES;
