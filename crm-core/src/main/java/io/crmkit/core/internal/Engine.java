@@ -5,6 +5,7 @@ import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Workflow;
 import java.time.Clock;
@@ -21,6 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+    /**
+     * The events raised by the write units of work of the outermost unit of work running on this thread,
+     * published when it commits. Keeps a service call inside a host's {@code crm.storage().inTransaction(...)}
+     * from publishing before (or despite) the enclosing commit.
+     */
+    private final ThreadLocal<List<DomainEvent>> pending = new ThreadLocal<>();
     private final CrmStorage storage;
     private final Clock clock;
     private final String defaultRegion;
@@ -33,7 +40,7 @@ public final class Engine {
 
     public Engine(CrmStorage storage, Clock clock, String defaultRegion, Workflow<RequirementStatus> requirementWorkflow,
                   Workflow<TaskStatus> taskWorkflow, List<DomainEventListener> listeners, MessagingConfig messaging) {
-        this.storage = storage;
+        this.storage = new EventScope(storage);
         this.clock = clock;
         this.defaultRegion = defaultRegion;
         this.requirementWorkflow = requirementWorkflow;
@@ -56,16 +63,17 @@ public final class Engine {
         return dispatcher;
     }
 
-    /** One transaction; its events reach the listeners only after it committed. */
+    /**
+     * One transaction; its events reach the listeners only after it committed: at once, or, inside an
+     * enclosing unit of work, after that one committed.
+     */
     <T> T write(Function<Tx, T> work) {
-        Tx[] holder = new Tx[1];
-        T result = storage.inTransaction(repos -> {
+        return storage.inTransaction(repos -> {
             Tx tx = new Tx(repos, clock.instant());
-            holder[0] = tx;
-            return work.apply(tx);
+            T result = work.apply(tx);
+            pending.get().addAll(tx.events);
+            return result;
         });
-        publish(holder[0].events);
-        return result;
     }
 
     <T> T read(Function<Repositories, T> work) {
@@ -115,6 +123,47 @@ public final class Engine {
             } finally {
                 storage.close();
             }
+        }
+    }
+
+    /** The storage as the services and {@code Crm.storage()} use it: collects events per outermost unit of work. */
+    private final class EventScope implements CrmStorage {
+        private final CrmStorage delegate;
+
+        EventScope(CrmStorage delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public <T> T inTransaction(UnitOfWork<T> work) {
+            if (pending.get() != null) {
+                return delegate.inTransaction(work); // joins the enclosing unit of work and its events
+            }
+            List<DomainEvent> events = new ArrayList<>();
+            pending.set(events);
+            T result;
+            try {
+                result = delegate.inTransaction(work);
+            } finally {
+                pending.remove();
+            }
+            publish(events); // only reached when the unit of work committed
+            return result;
+        }
+
+        @Override
+        public <T> T read(UnitOfWork<T> work) {
+            return delegate.read(work);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
         }
     }
 

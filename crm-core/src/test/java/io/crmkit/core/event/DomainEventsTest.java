@@ -145,6 +145,32 @@ class DomainEventsTest {
     }
 
     @Test
+    void serviceCallsInsideAUnitOfWorkPublishAfterItCommits() {
+        Customer c = crm.storage().inTransaction(repos -> {
+            Customer created = crm.customers().create(NewCustomer.person("张三"));
+            crm.customers().update(created.edit().tag("vip"));
+            assertThat(first).as("nothing before the enclosing unit of work commits").isEmpty();
+            return created;
+        });
+        assertThat(first).extracting(e -> e.getClass().getSimpleName()).containsExactly("CustomerCreated", "CustomerUpdated");
+        assertThat(first.get(0)).isEqualTo(new CustomerCreated(c.id(), clock.instant(), Actor.SYSTEM.id()));
+    }
+
+    @Test
+    void serviceCallsInsideARolledBackUnitOfWorkPublishNothing() {
+        IllegalStateException boom = new IllegalStateException("host work failed");
+        assertThatThrownBy(() -> crm.storage().inTransaction(repos -> {
+            crm.customers().create(NewCustomer.person("张三"));
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(crm.customers().search(io.crmkit.core.customer.CustomerQuery.all(), io.crmkit.core.PageRequest.first(10))
+                .items()).isEmpty();
+        assertThat(first).isEmpty();
+        assertThat(second).isEmpty();
+    }
+
+    @Test
     void aThrowingListenerBreaksNeitherTheOperationNorOtherListeners() {
         List<DomainEvent> after = new CopyOnWriteArrayList<>();
         try (Crm fragile = TestCrm.builder(clock)
