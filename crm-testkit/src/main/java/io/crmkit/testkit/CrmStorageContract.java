@@ -1,6 +1,7 @@
 package io.crmkit.testkit;
 
 import io.crmkit.core.spi.CrmStorage;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>{@link #createStorage()} is called once before every test and {@link #closeStorage(CrmStorage)} once
  * after it. The suites are also usable one by one: extend {@link CustomerRepositoryContract} and the others.
+ *
+ * <p>An adapter whose outbox claims must hold across storage instances on one database (several JVMs)
+ * also overrides {@link #createSecondStorageOnSameData()}; see {@link OutboxRepositoryContract}.
  */
 public abstract class CrmStorageContract {
     /** Creates the storage under test. It must be empty: no data from other tests. */
@@ -26,6 +30,15 @@ public abstract class CrmStorageContract {
     /** Releases the storage after a test; closes it. Override to also clean a shared database. */
     protected void closeStorage(CrmStorage storage) {
         storage.close();
+    }
+
+    /**
+     * A second storage instance on the same data as the latest one from {@link #createStorage()}, for the
+     * concurrent claims of {@link OutboxRepositoryContract}; closed with {@link CrmStorage#close()}, which must
+     * leave the data in place. Default: none.
+     */
+    protected Optional<CrmStorage> createSecondStorageOnSameData() {
+        return Optional.empty();
     }
 
     /** {@link CustomerRepositoryContract} on this storage. */
@@ -109,6 +122,25 @@ public abstract class CrmStorageContract {
         @Override
         protected void closeStorage(CrmStorage storage) {
             CrmStorageContract.this.closeStorage(storage);
+        }
+    }
+
+    /** {@link OutboxRepositoryContract} on this storage. */
+    @Nested
+    public class Outbox extends OutboxRepositoryContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageContract.this.createStorage();
+        }
+
+        @Override
+        protected void closeStorage(CrmStorage storage) {
+            CrmStorageContract.this.closeStorage(storage);
+        }
+
+        @Override
+        protected Optional<CrmStorage> createSecondStorageOnSameData() {
+            return CrmStorageContract.this.createSecondStorageOnSameData();
         }
     }
 

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link io.crmkit.core.customer.CustomerRepository}: exact round trips, the version
- * rule of {@code update}, unique external references, every {@link CustomerQuery} criterion, and keyset
- * pages in id order.
+ * rule of {@code update}, unique external references, every {@link CustomerQuery} criterion, keyset
+ * pages in id order, and the batch methods ({@code insertAll}, {@code existingIds},
+ * {@code findByExternalRefs}, {@code findByEmails}), whether an adapter overrides them or not.
  */
 public abstract class CustomerRepositoryContract extends StorageContractSupport {
 
@@ -514,6 +516,176 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
                 .containsExactly(match.id(), otherName.id());
         assertThat(search(CustomerQuery.all().owner("u1").memberOf(org.id()))).containsExactly(match.id(), otherTag.id());
         assertThat(search(CustomerQuery.all().tag("vip").owner("u2"))).isEmpty();
+    }
+
+    // ---- batch methods ------------------------------------------------------------------------------
+
+    private void insertAll(List<Customer> customers) {
+        write(r -> r.customers().insertAll(customers));
+    }
+
+    private Map<String, Customer> byRefs(String system, Collection<String> ids) {
+        return read(r -> r.customers().findByExternalRefs(system, ids));
+    }
+
+    private Map<String, Customer> byEmails(Collection<String> emails) {
+        return read(r -> r.customers().findByEmails(emails));
+    }
+
+    private Set<CustomerId> existing(Collection<CustomerId> ids) {
+        return read(r -> r.customers().existingIds(ids));
+    }
+
+    @Test
+    void insertAllStoresEveryCustomer() {
+        Customer org = data.organization("机构 " + TestStrings.EMOJI).build();
+        List<Customer> batch = new ArrayList<>();
+        batch.add(data.fullPerson("张三 " + TestStrings.NASTY, "b1").organizationId(org.id()).build());
+        batch.add(data.fullPerson("李四", "b2").build());
+        for (int i = 0; i < 20; i++) {
+            batch.add(data.person("P" + i).build());
+        }
+        batch.add(org);
+        insertAll(batch);
+
+        for (Customer c : batch) {
+            assertSameCustomer(stored(c.id()), c);
+        }
+        assertThat(byRef("erp", "C-b1")).map(Customer::id).contains(batch.get(0).id());
+        assertThat(search(CustomerQuery.all())).hasSize(batch.size());
+    }
+
+    @Test
+    void insertAllOfNothingStoresNothing() {
+        Customer before = data.person("Before").build();
+        insert(before);
+
+        insertAll(List.of());
+
+        assertThat(search(CustomerQuery.all().includeArchived(true))).containsExactly(before.id());
+    }
+
+    @Test
+    void insertAllWithTakenExternalRefConflictsAndLeavesNothingOfTheBatch() {
+        Customer holder = data.person("Holder").externalRefs(List.of(ExternalRef.of("erp", "C-1"))).build();
+        insert(holder);
+        Customer first = data.person("First").externalRefs(List.of(ExternalRef.of("erp", "C-0"))).build();
+        Customer taker = data.person("Taker").externalRefs(List.of(ExternalRef.of("erp", "C-1"))).build();
+        Customer last = data.person("Last").build();
+
+        assertThatThrownBy(() -> insertAll(List.of(first, taker, last))).isInstanceOf(ConflictException.class);
+
+        assertThat(find(first.id())).isEmpty();
+        assertThat(find(taker.id())).isEmpty();
+        assertThat(find(last.id())).isEmpty();
+        assertThat(byRef("erp", "C-0")).isEmpty();
+        assertThat(byRef("erp", "C-1")).contains(holder);
+        assertThat(search(CustomerQuery.all().includeArchived(true))).containsExactly(holder.id());
+    }
+
+    @Test
+    void insertAllWithTheSameExternalRefTwiceConflictsAndLeavesNothing() {
+        Customer a = data.person("A").externalRefs(List.of(ExternalRef.of("shop", "7"))).build();
+        Customer b = data.person("B").externalRefs(List.of(ExternalRef.of("shop", "7"))).build();
+
+        assertThatThrownBy(() -> insertAll(List.of(a, b))).isInstanceOf(ConflictException.class);
+
+        assertThat(find(a.id())).isEmpty();
+        assertThat(find(b.id())).isEmpty();
+        assertThat(byRef("shop", "7")).isEmpty();
+    }
+
+    @Test
+    void insertAllWithAnExistingIdConflictsAndLeavesNothingOfTheBatch() {
+        Customer stored = data.person("Stored").build();
+        insert(stored);
+        Customer fresh = data.person("Fresh").build();
+        Customer sameId = data.person("Same id").id(stored.id()).build();
+
+        assertThatThrownBy(() -> insertAll(List.of(fresh, sameId))).isInstanceOf(ConflictException.class);
+
+        assertThat(find(fresh.id())).isEmpty();
+        assertSameCustomer(stored(stored.id()), stored);
+    }
+
+    @Test
+    void existingIdsNamesStoredCustomersArchivedOnesToo() {
+        Customer active = data.person("Active").build();
+        Customer archived = data.person("Archived").archivedAt(data.now()).build();
+        Customer other = data.person("Other").build();
+        insert(active, archived, other);
+        CustomerId unknown = data.customerId();
+
+        assertThat(existing(List.of(active.id(), archived.id(), unknown))).containsExactlyInAnyOrder(active.id(), archived.id());
+        assertThat(existing(List.of(unknown, data.customerId()))).isEmpty();
+        assertThat(existing(List.of())).isEmpty();
+        List<CustomerId> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(data.customerId());
+        }
+        many.add(other.id());
+        assertThat(existing(many)).containsExactly(other.id());
+    }
+
+    @Test
+    void findByExternalRefsMatchesExactlyAndKeysByReference() {
+        Customer lower = data.person("lower").externalRefs(List.of(ExternalRef.of("erp", "abc"))).build();
+        Customer upper = data.person("upper").externalRefs(List.of(ExternalRef.of("erp", "ABC"))).build();
+        Customer shop = data.person("shop").externalRefs(List.of(ExternalRef.of("shop", "abc"))).build();
+        Customer meta = data.person("meta").externalRefs(List.of(ExternalRef.of("erp", "a%_\\'"))).build();
+        Customer archived = data.fullPerson("archived", "arch").archivedAt(data.now()).build();
+        insert(lower, upper, shop, meta, archived);
+
+        Map<String, Customer> found = byRefs("erp", List.of("abc", "ABC", "Abc", "a%", "a%_\\'", "C-arch", "missing"));
+
+        assertThat(found).containsOnlyKeys("abc", "ABC", "a%_\\'", "C-arch");
+        assertSameCustomer(found.get("abc"), lower);
+        assertSameCustomer(found.get("ABC"), upper);
+        assertSameCustomer(found.get("a%_\\'"), meta);
+        assertSameCustomer(found.get("C-arch"), archived);
+        assertThat(byRefs("shop", List.of("abc", "ABC"))).containsOnlyKeys("abc");
+        assertThat(byRefs("ERP", List.of("abc"))).as("the system is case-sensitive too").isEmpty();
+        assertThat(byRefs("erp", List.of())).isEmpty();
+        assertThat(byRefs("none", List.of("abc"))).isEmpty();
+    }
+
+    @Test
+    void findByEmailsIsCaseInsensitiveIncludesArchivedAndKeysByLowerCasedAddress() {
+        Customer zhang = data.person("Zhang").emails(List.of(EmailAddress.of("Zhang.Wei@Example.com"))).build();
+        Customer archived = data.person("Archived").emails(List.of(EmailAddress.of("li@example.com")))
+                .archivedAt(data.now()).build();
+        Customer second = data.person("Second address").emails(List.of(EmailAddress.of("first@example.com"),
+                EmailAddress.of("backup@example.org"))).build();
+        Customer underscore = data.person("Underscore").emails(List.of(EmailAddress.of("a_b@example.com"))).build();
+        Customer chinese = data.person("中文").emails(List.of(EmailAddress.of("用户@例子.公司"))).build();
+        insert(zhang, archived, second, underscore, chinese);
+
+        Map<String, Customer> found = byEmails(List.of("zhang.wei@example.com", "LI@EXAMPLE.COM", "Backup@Example.org",
+                "axb@example.com", "用户@例子.公司", "nobody@example.com"));
+
+        assertThat(found).containsOnlyKeys("zhang.wei@example.com", "li@example.com", "backup@example.org", "用户@例子.公司");
+        assertSameCustomer(found.get("zhang.wei@example.com"), zhang);
+        assertSameCustomer(found.get("li@example.com"), archived);
+        assertSameCustomer(found.get("backup@example.org"), second);
+        assertSameCustomer(found.get("用户@例子.公司"), chinese);
+        assertThat(byEmails(List.of("a_b@example.com"))).containsOnlyKeys("a_b@example.com");
+        assertThat(byEmails(List.of())).isEmpty();
+    }
+
+    @Test
+    void findByEmailsGivesTheOldestOfCustomersSharingAnAddress() {
+        Customer oldest = data.person("Oldest").emails(List.of(EmailAddress.of("family@example.com"))).build();
+        data.clock().advance(Duration.ofMinutes(1));
+        Customer middle = data.person("Middle").emails(List.of(EmailAddress.of("Family@example.com"))).build();
+        data.clock().advance(Duration.ofMinutes(1));
+        Customer newest = data.person("Newest").emails(List.of(EmailAddress.of("family@EXAMPLE.com"))).build();
+        insert(newest, middle);
+        insert(oldest);
+
+        Map<String, Customer> found = byEmails(List.of("FAMILY@example.com"));
+
+        assertThat(found).containsOnlyKeys("family@example.com");
+        assertSameCustomer(found.get("family@example.com"), oldest);
     }
 
     // ---- pages ----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.crmkit.testkit;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionChannel;
@@ -27,6 +28,8 @@ public final class InteractionBuilder {
     private @Nullable String outcome;
     private final List<RecordLink> links = new ArrayList<>();
     private Instant recordedAt;
+    private @Nullable DeliveryStatus deliveryStatus;
+    private @Nullable String providerMessageId;
 
     InteractionBuilder(InteractionId id, CustomerId customerId, Instant now) {
         this.id = id;
@@ -47,9 +50,14 @@ public final class InteractionBuilder {
     public InteractionBuilder outcome(@Nullable String outcome) { this.outcome = outcome; return this; }
     public InteractionBuilder link(RecordLink.Type type, java.util.UUID id) { this.links.add(new RecordLink(type, id)); return this; }
     public InteractionBuilder recordedAt(Instant recordedAt) { this.recordedAt = recordedAt; return this; }
+    /** For an outbound message: where its delivery stands; {@code null} (the default) for other interactions. */
+    public InteractionBuilder deliveryStatus(@Nullable DeliveryStatus status) { this.deliveryStatus = status; return this; }
+    /** For a sent message: the provider's id for it. */
+    public InteractionBuilder providerMessageId(@Nullable String id) { this.providerMessageId = id; return this; }
 
     public Interaction build() {
         return new Interaction(id, customerId, channel, direction, Optional.ofNullable(subject), Optional.ofNullable(notes),
-                occurredAt, Optional.ofNullable(duration), author, Optional.ofNullable(outcome), links, recordedAt);
+                occurredAt, Optional.ofNullable(duration), author, Optional.ofNullable(outcome), links, recordedAt,
+                Optional.ofNullable(deliveryStatus), Optional.ofNullable(providerMessageId));
     }
 }

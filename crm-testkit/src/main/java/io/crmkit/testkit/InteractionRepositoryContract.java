@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.ConflictException;
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionChannel;
@@ -26,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link io.crmkit.core.interaction.InteractionRepository}: exact round trips and a
- * timeline newest first ({@code occurredAt} descending, then id descending) filtered by channel and
- * period {@code [from, to)}, in keyset pages.
+ * The contract of {@link io.crmkit.core.interaction.InteractionRepository}: exact round trips (delivery
+ * status and provider id included), {@code updateDelivery}, and a timeline newest first ({@code occurredAt}
+ * descending, then id descending) filtered by channel and period {@code [from, to)}, in keyset pages.
  */
 public abstract class InteractionRepositoryContract extends StorageContractSupport {
     /** Timeline order: occurredAt descending, then id descending. */
@@ -121,6 +123,106 @@ public abstract class InteractionRepositoryContract extends StorageContractSuppo
 
         assertThatThrownBy(() -> insert(List.of(again))).isInstanceOf(ConflictException.class);
         assertThat(find(first.id())).contains(first);
+    }
+
+    // ---- delivery of messages ---------------------------------------------------------------------------
+
+    @Test
+    void deliveryStatusAndProviderIdReadBack() {
+        List<Interaction> all = new ArrayList<>();
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            all.add(data.interaction(customer.id()).channel(InteractionChannel.SMS).direction(Direction.OUTBOUND)
+                    .deliveryStatus(status).build());
+        }
+        Interaction sent = data.interaction(customer.id()).channel(InteractionChannel.EMAIL).direction(Direction.OUTBOUND)
+                .deliveryStatus(DeliveryStatus.SENT).providerMessageId("<1a2b@mail.example.com> " + TestStrings.NASTY)
+                .build();
+        Interaction plainCall = data.interaction(customer.id()).build();
+        all.add(sent);
+        all.add(plainCall);
+        insert(all);
+
+        for (Interaction i : all) {
+            assertThat(find(i.id())).contains(i);
+        }
+        assertThat(find(plainCall.id()).orElseThrow().deliveryStatus()).isEmpty();
+        assertThat(find(plainCall.id()).orElseThrow().providerMessageId()).isEmpty();
+        assertThat(find(sent.id()).orElseThrow().providerMessageId()).isEqualTo(sent.providerMessageId());
+    }
+
+    @Test
+    void updateDeliveryWritesStatusAndProviderIdAndNothingElse() {
+        Interaction queued = data.interaction(customer.id()).channel(InteractionChannel.EMAIL).direction(Direction.OUTBOUND)
+                .subject("发货通知 " + TestStrings.EMOJI).notes("n").outcome("o").link(RecordLink.Type.MESSAGE, data.uuid())
+                .deliveryStatus(DeliveryStatus.QUEUED).build();
+        Interaction neighbour = data.interaction(customer.id()).channel(InteractionChannel.EMAIL)
+                .direction(Direction.OUTBOUND).deliveryStatus(DeliveryStatus.QUEUED).build();
+        insert(List.of(queued, neighbour));
+
+        write(r -> r.interactions().updateDelivery(queued.id(), DeliveryStatus.SENT, Optional.of("SM-1'%_\\")));
+
+        Interaction sent = find(queued.id()).orElseThrow();
+        assertThat(sent.deliveryStatus()).contains(DeliveryStatus.SENT);
+        assertThat(sent.providerMessageId()).contains("SM-1'%_\\");
+        assertThat(sent).isEqualTo(queued.withDelivery(DeliveryStatus.SENT, Optional.of("SM-1'%_\\")));
+        assertThat(find(neighbour.id())).contains(neighbour);
+        assertThat(read(r -> r.interactions().timeline(customer.id(), TimelineQuery.all(), PageRequest.first(10))).items())
+                .as("the timeline shows the new state").contains(sent);
+    }
+
+    @Test
+    void updateDeliveryWithoutProviderIdKeepsTheKnownOne() {
+        Interaction queued = data.interaction(customer.id()).channel(InteractionChannel.SMS).direction(Direction.OUTBOUND)
+                .deliveryStatus(DeliveryStatus.QUEUED).build();
+        insert(List.of(queued));
+
+        write(r -> r.interactions().updateDelivery(queued.id(), DeliveryStatus.SENT, Optional.of("SM-9")));
+        write(r -> r.interactions().updateDelivery(queued.id(), DeliveryStatus.DELIVERED, Optional.empty()));
+
+        Interaction delivered = find(queued.id()).orElseThrow();
+        assertThat(delivered.deliveryStatus()).contains(DeliveryStatus.DELIVERED);
+        assertThat(delivered.providerMessageId()).as("kept from the earlier update").contains("SM-9");
+
+        write(r -> r.interactions().updateDelivery(queued.id(), DeliveryStatus.FAILED, Optional.of("SM-10")));
+        assertThat(find(queued.id()).orElseThrow().providerMessageId()).as("replaced by a new one").contains("SM-10");
+    }
+
+    @Test
+    void updateDeliveryOfAnInteractionWithoutDeliveryStateGivesItOne() {
+        Interaction call = data.interaction(customer.id()).build();
+        insert(List.of(call));
+
+        write(r -> r.interactions().updateDelivery(call.id(), DeliveryStatus.REFUSED, Optional.empty()));
+
+        Interaction after = find(call.id()).orElseThrow();
+        assertThat(after.deliveryStatus()).contains(DeliveryStatus.REFUSED);
+        assertThat(after.providerMessageId()).isEmpty();
+        assertThat(after).isEqualTo(call.withDelivery(DeliveryStatus.REFUSED, Optional.empty()));
+    }
+
+    @Test
+    void updateDeliveryOfUnknownInteractionThrowsNotFoundAndStoresNothing() {
+        io.crmkit.core.interaction.InteractionId ghost = data.interactionId();
+
+        assertThatThrownBy(() -> write(r -> r.interactions().updateDelivery(ghost, DeliveryStatus.SENT, Optional.of("SM-x"))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(find(ghost)).isEmpty();
+        assertThat(timeline(customer.id(), TimelineQuery.all())).isEmpty();
+    }
+
+    @Test
+    void updateDeliveryInAFailedUnitOfWorkIsUndone() {
+        Interaction queued = data.interaction(customer.id()).channel(InteractionChannel.SMS).direction(Direction.OUTBOUND)
+                .deliveryStatus(DeliveryStatus.QUEUED).build();
+        insert(List.of(queued));
+        RuntimeException boom = new IllegalStateException("boom");
+
+        assertThatThrownBy(() -> write(r -> {
+            r.interactions().updateDelivery(queued.id(), DeliveryStatus.SENT, Optional.of("SM-rb"));
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(find(queued.id())).contains(queued);
     }
 
     @Test

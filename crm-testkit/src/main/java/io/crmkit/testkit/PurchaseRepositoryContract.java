@@ -12,18 +12,20 @@ import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link io.crmkit.core.commerce.PurchaseRepository}: round trips (amounts compared by
- * value), unique external ids, lookup by external id, and {@link PurchaseQuery} filters in id order, in
- * keyset pages.
+ * value), unique external ids, lookup by external id, {@link PurchaseQuery} filters in id order, in
+ * keyset pages, and the batch methods {@code insertAll} and {@code existingExternalIds}.
  */
 public abstract class PurchaseRepositoryContract extends StorageContractSupport {
     private Customer customer;
@@ -170,5 +172,88 @@ public abstract class PurchaseRepositoryContract extends StorageContractSupport 
                     p -> p.id().value())).as("one customer's, limit %d", limit)
                     .containsExactlyElementsOf(ids(mine, p -> p.id().value()));
         }
+    }
+
+    // ---- batch methods ------------------------------------------------------------------------------
+
+    private void insertAll(List<Purchase> purchases) {
+        write(r -> r.purchases().insertAll(purchases));
+    }
+
+    private Set<String> existingExternalIds(Collection<String> externalIds) {
+        return read(r -> r.purchases().existingExternalIds(externalIds));
+    }
+
+    @Test
+    void insertAllStoresEveryPurchase() {
+        List<Purchase> batch = new ArrayList<>();
+        batch.add(data.purchase(customer.id(), "123456789012345.6789", "CNY").quantity(3)
+                .product("有机绿茶 " + TestStrings.EMOJI).externalId("SO-1'%_\\").build());
+        for (int i = 0; i < 30; i++) {
+            batch.add(data.purchase(i % 2 == 0 ? customer.id() : other.id(), i + ".25", "USD")
+                    .externalId(i % 3 == 0 ? null : "B-" + i).build());
+        }
+        insertAll(batch);
+
+        for (Purchase p : batch) {
+            assertSamePurchase(find(p.id()).orElseThrow(() -> new AssertionError("not stored: " + p)), p);
+        }
+        assertThat(byExternalId("SO-1'%_\\")).map(Purchase::id).contains(batch.get(0).id());
+        assertThat(find(PurchaseQuery.all())).containsExactlyElementsOf(ids(batch, p -> p.id().value()));
+    }
+
+    @Test
+    void insertAllOfNothingStoresNothing() {
+        Purchase before = data.purchase(customer.id(), "1", "CNY").build();
+        insert(before);
+
+        insertAll(List.of());
+
+        assertThat(find(PurchaseQuery.all())).containsExactly(id(before));
+    }
+
+    @Test
+    void insertAllWithTakenExternalIdConflictsAndLeavesNothingOfTheBatch() {
+        Purchase holder = data.purchase(customer.id(), "10", "CNY").externalId("SO-taken").build();
+        insert(holder);
+        Purchase first = data.purchase(customer.id(), "1", "CNY").externalId("SO-new").build();
+        Purchase taker = data.purchase(other.id(), "2", "CNY").externalId("SO-taken").build();
+        Purchase last = data.purchase(other.id(), "3", "CNY").build();
+
+        assertThatThrownBy(() -> insertAll(List.of(first, taker, last))).isInstanceOf(ConflictException.class);
+
+        assertThat(find(PurchaseQuery.all())).containsExactly(id(holder));
+        assertThat(byExternalId("SO-new")).isEmpty();
+        assertThat(byExternalId("SO-taken")).map(Purchase::id).contains(holder.id());
+    }
+
+    @Test
+    void insertAllWithTheSameExternalIdTwiceConflictsAndLeavesNothing() {
+        Purchase a = data.purchase(customer.id(), "1", "CNY").externalId("SO-twice").build();
+        Purchase b = data.purchase(other.id(), "2", "CNY").externalId("SO-twice").build();
+
+        assertThatThrownBy(() -> insertAll(List.of(a, b))).isInstanceOf(ConflictException.class);
+
+        assertThat(find(PurchaseQuery.all())).isEmpty();
+        assertThat(byExternalId("SO-twice")).isEmpty();
+    }
+
+    @Test
+    void existingExternalIdsMatchExactly() {
+        insert(data.purchase(customer.id(), "1", "CNY").externalId("SO-001").build(),
+                data.purchase(customer.id(), "2", "CNY").externalId("订单%_\\").build(),
+                data.purchase(other.id(), "3", "CNY").externalId("so-002").build(),
+                data.purchase(other.id(), "4", "CNY").build());
+
+        assertThat(existingExternalIds(List.of("SO-001", "so-001", "SO-002", "so-002", "订单%_\\", "订单%", "SO-00", "")))
+                .containsExactlyInAnyOrder("SO-001", "so-002", "订单%_\\");
+        assertThat(existingExternalIds(List.of("missing"))).isEmpty();
+        assertThat(existingExternalIds(List.of())).isEmpty();
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add("X-" + i);
+        }
+        many.add("SO-001");
+        assertThat(existingExternalIds(many)).containsExactly("SO-001");
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.messaging.Attachment;
+import io.crmkit.core.messaging.MessageContent;
+import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.task.Task;
 import org.assertj.core.api.SoftAssertions;
@@ -103,5 +106,49 @@ public final class StoredAssertions {
         s.assertThat(actual.product()).as("product").isEqualTo(expected.product());
         s.assertThat(actual.externalId()).as("externalId").isEqualTo(expected.externalId());
         s.assertAll();
+    }
+
+    /**
+     * Asserts that {@code actual} has exactly the state of {@code expected}: every field of the message and
+     * of its content, attachments byte for byte and in order.
+     */
+    public static void assertSameMessage(OutboxMessage actual, OutboxMessage expected) {
+        SoftAssertions s = new SoftAssertions();
+        s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
+        s.assertThat(actual.message().idempotencyKey()).as("idempotencyKey").isEqualTo(expected.message().idempotencyKey());
+        s.assertThat(actual.message().to()).as("to").isEqualTo(expected.message().to());
+        s.assertThat(actual.kind()).as("kind").isEqualTo(expected.kind());
+        MessageContent a = actual.message().content();
+        MessageContent e = expected.message().content();
+        if (a instanceof MessageContent.Email ae && e instanceof MessageContent.Email ee) {
+            s.assertThat(ae.subject()).as("email subject").isEqualTo(ee.subject());
+            s.assertThat(ae.text()).as("email text").isEqualTo(ee.text());
+            s.assertThat(ae.html()).as("email html").isEqualTo(ee.html());
+            s.assertThat(ae.replyTo()).as("email replyTo").isEqualTo(ee.replyTo());
+            s.assertThat(ae.attachments()).as("number of attachments").hasSameSizeAs(ee.attachments());
+            for (int i = 0; i < Math.min(ae.attachments().size(), ee.attachments().size()); i++) {
+                Attachment aa = ae.attachments().get(i);
+                Attachment ea = ee.attachments().get(i);
+                s.assertThat(aa.fileName()).as("attachment %d fileName", i).isEqualTo(ea.fileName());
+                s.assertThat(aa.contentType()).as("attachment %d contentType", i).isEqualTo(ea.contentType());
+                s.assertThat(aa.content()).as("attachment %d content (%d bytes)", i, ea.content().length)
+                        .isEqualTo(ea.content());
+            }
+        } else {
+            s.assertThat(a).as("content").isEqualTo(e);
+        }
+        s.assertThat(actual.customerId()).as("customerId").isEqualTo(expected.customerId());
+        s.assertThat(actual.interactionId()).as("interactionId").isEqualTo(expected.interactionId());
+        s.assertThat(actual.status()).as("status").isEqualTo(expected.status());
+        s.assertThat(actual.attempts()).as("attempts").isEqualTo(expected.attempts());
+        s.assertThat(actual.nextAttemptAt()).as("nextAttemptAt").isEqualTo(expected.nextAttemptAt());
+        s.assertThat(actual.leaseUntil()).as("leaseUntil").isEqualTo(expected.leaseUntil());
+        s.assertThat(actual.lastError()).as("lastError").isEqualTo(expected.lastError());
+        s.assertThat(actual.providerMessageId()).as("providerMessageId").isEqualTo(expected.providerMessageId());
+        s.assertThat(actual.createdAt()).as("createdAt").isEqualTo(expected.createdAt());
+        s.assertThat(actual.updatedAt()).as("updatedAt").isEqualTo(expected.updatedAt());
+        s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
+        s.assertAll();
+        assertThat(actual).as("OutboxMessage.equals").isEqualTo(expected);
     }
 }

@@ -14,6 +14,8 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.messaging.MessageContent;
+import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyResponseId;
@@ -33,8 +35,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Builds valid domain objects for tests: customers, interactions, needs, tasks, survey responses and
- * purchases, with time-ordered (version 7) ids and timestamps from a settable {@link TestClock}.
+ * Builds valid domain objects for tests: customers, interactions, needs, tasks, survey responses,
+ * purchases and outbox messages, with time-ordered (version 7) ids and timestamps from a settable {@link TestClock}.
  * Objects made one after another by one {@code TestData} have increasing ids, so their id order is
  * their creation order. Thread-safe.
  *
@@ -112,6 +114,11 @@ public final class TestData {
     /** A fresh survey response id. */
     public SurveyResponseId surveyResponseId() {
         return new SurveyResponseId(uuid());
+    }
+
+    /** A fresh outbound message id. */
+    public MessageId messageId() {
+        return new MessageId(uuid());
     }
 
     /** A fresh purchase id. */
@@ -203,6 +210,16 @@ public final class TestData {
     /** A survey response given now, without comment, touchpoint or channel. */
     public SurveyResponseBuilder surveyResponse(CustomerId customer, SurveyKind kind, int score) {
         return new SurveyResponseBuilder(surveyResponseId(), customer, kind, score, now());
+    }
+
+    /**
+     * An outbox message of {@code content} to {@code customer}, shown on the timeline as {@code interaction}:
+     * QUEUED, due now, not leased, no attempts, no error, no provider id, created and updated now, version 1.
+     * Its idempotency key is {@code "key-"} and its id; its address suits the content's kind
+     * ({@code customer@example.com} or {@code +8613800138000}).
+     */
+    public OutboxMessageBuilder outboxMessage(CustomerId customer, InteractionId interaction, MessageContent content) {
+        return new OutboxMessageBuilder(messageId(), customer, interaction, content, now());
     }
 
     /** A purchase now of one unit, without product or external id. */
