@@ -13,7 +13,7 @@ public final class Redactor {
     private final List<String> secrets;
 
     public Redactor(List<@Nullable String> secrets) {
-        this.secrets = secrets.stream().filter(Objects::nonNull).map(s -> (String) s)
+        this.secrets = secrets.stream().filter(Objects::nonNull)
                 .filter(s -> s.length() >= 3).toList();
     }
 
