@@ -245,6 +245,18 @@ class SmtpEmailChannelTest {
     }
 
     @Test
+    void replacesAConnectionThatSatIdleLongerThanTheIdleTimeout() throws Exception {
+        try (CountingProxy proxy = new CountingProxy(smtpPort())) {
+            SmtpEmailChannel channel = open(plain(proxy.port()).idleTimeout(Duration.ofNanos(1)));
+            for (int i = 0; i < 3; i++) {
+                channel.send(Messages.email("k-idle-" + i, "a@example.com", "s" + i, "t"));
+            }
+            assertThat(greenMail.waitForIncomingEmail(5_000, 3)).isTrue();
+            assertThat(proxy.connections()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void sharesTheConnectionSafelyBetweenThreads() throws Exception {
         try (CountingProxy proxy = new CountingProxy(smtpPort())) {
             SmtpEmailChannel channel = open(plain(proxy.port()));

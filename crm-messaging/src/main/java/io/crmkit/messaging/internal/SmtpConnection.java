@@ -36,7 +36,6 @@ public final class SmtpConnection implements AutoCloseable {
 
     private @Nullable Transport transport;
     private long lastUsed;
-    private long connections;
     private boolean closed;
 
     /**
@@ -113,7 +112,6 @@ public final class SmtpConnection implements AutoCloseable {
             t.connect(host, port, username, password);
             transport = t;
             lastUsed = nanoTime.getAsLong();
-            connections++;
         } catch (MessagingException e) {
             closeQuietly(t);
             throw SmtpFailures.classify(endpoint, "connecting", e, redactor);
@@ -137,16 +135,6 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    /** How many connections this has opened so far. */
-    public long connectionsOpened() {
-        lock.lock();
-        try {
-            return connections;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Closes the connection (QUIT); later sends fail. Idempotent. */
     @Override
     public void close() {
@@ -158,5 +146,4 @@ public final class SmtpConnection implements AutoCloseable {
             lock.unlock();
         }
     }
-
 }

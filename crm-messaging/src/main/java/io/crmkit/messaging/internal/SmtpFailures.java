@@ -137,5 +137,4 @@ public final class SmtpFailures {
         }
         return out;
     }
-
 }
