@@ -16,20 +16,21 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
-import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.security.Actor;
-import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Priority;
+import io.crmkit.jdbc.JdbcStorage;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,15 +50,14 @@ public final class Demo {
     private Demo() {
     }
 
+    /** Runs on an embedded H2 database in {@code data/crm-demo}, or in the directory given as the first argument. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (Crm crm = Crm.builder().storage(storage(args)).build()) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "data/crm-demo").toAbsolutePath();
+        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).build()) {
             run(crm, out);
+            out.printf("%nData is kept in %s; run the demo again to see it grow.%n", dir);
         }
-    }
-
-    static CrmStorage storage(String[] args) {
-        return InMemoryStorage.create();
     }
 
     static void run(Crm crm, PrintStream out) {
@@ -66,13 +66,14 @@ public final class Demo {
         CrmServices sales = crm.as(wang);
         CrmServices finance = crm.as(chen);
 
-        Customer acme = sales.customers().create(NewCustomer.organization("华东精密机械有限公司")
+        // Customers are linked to the ERP's records, so a second run finds them instead of creating them again.
+        Customer acme = findOrCreate(sales, "C-10086", () -> NewCustomer.organization("华东精密机械有限公司")
                 .email("purchasing@huadong-jm.cn").phone("021 6888 1234").tag("制造业", "key-account")
-                .externalRef("erp", "C-10086").stage(LifecycleStage.CUSTOMER).owner("wang.fang").department("sales"));
-        Customer zhang = sales.customers().create(NewCustomer.person("张伟")
+                .stage(LifecycleStage.CUSTOMER).owner("wang.fang").department("sales"));
+        Customer zhang = findOrCreate(sales, "C-10087", () -> NewCustomer.person("张伟")
                 .email("Zhang.Wei@Huadong-JM.cn").phone("138 0013 8000").organization(acme.id()).jobTitle("采购经理")
                 .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "signed contract").attribute("生日", LocalDate.of(1985, 3, 12)));
-        Customer emma = sales.customers().create(NewCustomer.person("Emma Schmidt 👩‍💼")
+        Customer emma = findOrCreate(sales, "C-20001", () -> NewCustomer.person("Emma Schmidt 👩‍💼")
                 .email("emma@example.de").phone("+49 30 901820").tag("trade-fair-2026").stage(LifecycleStage.PROSPECT));
 
         Interaction call = sales.interactions().log(zhang.id(), Interaction.call(Direction.OUTBOUND)
@@ -102,10 +103,18 @@ public final class Demo {
         sales.surveys().record(NewSurveyResponse.nps(emma.id(), 6).comment("Delivery was late.").touchpoint("trade fair"));
 
         sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("128000.00"), "CNY").product("轴承 6205 ×2000").externalId("SO-2026-118"));
+        // an order number per run, so that each run adds one purchase
+        String run = Long.toString(crm.clock().millis());
+        sales.purchases().record(NewPurchase.of(emma.id(), new BigDecimal("980.00"), "EUR").product("sample kit").externalId("WEB-" + run));
         sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("56400.50"), "CNY").product("轴承 6308 ×600").externalId("SO-2026-131"));
         sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("128000.00"), "CNY").externalId("SO-2026-118")); // re-import: stored once
 
         printSummary(crm, out, zhang, invoice, quote);
+    }
+
+    private static Customer findOrCreate(CrmServices crm, String erpId, Supplier<NewCustomer> create) {
+        return crm.customers().findByExternalRef("erp", erpId)
+                .orElseGet(() -> crm.customers().create(create.get().externalRef("erp", erpId)));
     }
 
     private static void printSummary(Crm crm, PrintStream out, Customer zhang, Requirement invoice, Task quote) {
@@ -114,11 +123,12 @@ public final class Demo {
         Page<Customer> customers = crm.customers().search(CustomerQuery.all(), PageRequest.first(100));
         out.printf("%nCustomers (%d)%n", customers.size());
         for (Customer c : customers.items()) {
-            out.printf("  %-28s %-12s %-9s %s%n", c.displayName(), c.kind(), c.stage(),
+            out.printf("  %s %-12s %-9s %s%n", Text.pad(c.displayName(), 28), c.kind(), c.stage(),
                     c.primaryPhone().map(Object::toString).orElse("-"));
         }
-        out.printf("%nTimeline of %s%n", zhang.displayName());
-        for (Interaction i : crm.interactions().timeline(zhang.id(), TimelineQuery.all(), PageRequest.first(10)).items()) {
+        Page<Interaction> timeline = crm.interactions().timeline(zhang.id(), TimelineQuery.all(), PageRequest.first(6));
+        out.printf("%nTimeline of %s (newest %d)%n", zhang.displayName(), timeline.size());
+        for (Interaction i : timeline.items()) {
             out.printf("  %s  %-6s %-8s %s (by %s)%n", TIME.format(i.occurredAt()), i.channel(), i.direction(),
                     i.subject().orElse(""), i.author());
         }
@@ -128,11 +138,13 @@ public final class Demo {
                 quote.assignee().flatMap(Assignee::departmentId).orElse("-"));
         quote.assignments().forEach(a -> out.printf("  assigned to %s/%s by %s%n", a.to().departmentId().orElse("-"),
                 a.to().userId().orElse("-"), a.byActorId()));
-        List<SurveyResponse> answers = crm.surveys().find(SurveyQuery.all(), PageRequest.first(100)).items();
-        out.printf("%nSurvey answers (%d)%n", answers.size());
+        List<SurveyResponse> answers = crm.surveys().find(SurveyQuery.all(), PageRequest.first(6)).items();
+        out.printf("%nSurvey answers (first %d)%n", answers.size());
         answers.forEach(r -> out.printf("  %-4s %2d  %s%n", r.kind(), r.score(), r.comment().orElse("")));
-        List<Purchase> purchases = crm.purchases().find(PurchaseQuery.all(), PageRequest.first(100)).items();
-        BigDecimal total = purchases.stream().map(Purchase::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        out.printf("%nPurchases: %d, total %s CNY%n", purchases.size(), total.toPlainString());
+        List<Purchase> purchases = crm.purchases().find(PurchaseQuery.all(), PageRequest.first(1000)).items();
+        out.printf("%nPurchases: %d (the ERP order SO-2026-118 imported again on every run is stored once)%n", purchases.size());
+        purchases.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.currency().getCurrencyCode(),
+                        java.util.TreeMap::new, java.util.stream.Collectors.reducing(BigDecimal.ZERO, Purchase::amount, BigDecimal::add)))
+                .forEach((currency, sum) -> out.printf("  %s %s%n", currency, sum.toPlainString()));
     }
 }
