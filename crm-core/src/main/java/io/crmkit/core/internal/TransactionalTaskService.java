@@ -124,6 +124,11 @@ final class TransactionalTaskService implements TaskService {
             if (!t.status().isOpen()) {
                 throw ValidationException.of("progress", "task_closed", "cannot change on a task that is " + t.status());
             }
+            boolean starts = t.status() == TaskStatus.NOT_STARTED && percent > 0;
+            if (starts) { // progress starts the task: a status change like any other
+                engine.taskWorkflow().check(t.status(), TaskStatus.IN_PROGRESS, "task " + id);
+                tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), TaskStatus.IN_PROGRESS, tx.now, actor.id()));
+            }
             return t.progress(percent, actor.id(), tx.now);
         });
     }

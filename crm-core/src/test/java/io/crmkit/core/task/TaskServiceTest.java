@@ -194,6 +194,36 @@ class TaskServiceTest {
     }
 
     @Test
+    void progressStartingATaskIsPublishedAsAStatusChange() {
+        List<io.crmkit.core.event.DomainEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Crm observed = TestCrm.builder(clock).listener(events::add).build()) {
+            Task t = observed.tasks().create(NewTask.titled("回访"));
+            observed.tasks().progress(t.id(), 10);
+            observed.tasks().progress(t.id(), 20);
+            assertThat(events).filteredOn(e -> e instanceof io.crmkit.core.event.DomainEvent.TaskStatusChanged)
+                    .containsExactly(new io.crmkit.core.event.DomainEvent.TaskStatusChanged(t.id(), TaskStatus.NOT_STARTED,
+                            TaskStatus.IN_PROGRESS, clock.instant(), Actor.SYSTEM.id()));
+        }
+    }
+
+    @Test
+    void progressCannotStartATaskTheWorkflowKeepsFromStarting() {
+        var mustWaitFirst = io.crmkit.core.workflow.Workflow.builder(TaskStatus.class, TaskStatus.NOT_STARTED)
+                .allow(TaskStatus.NOT_STARTED, TaskStatus.WAITING)
+                .allow(TaskStatus.WAITING, TaskStatus.IN_PROGRESS)
+                .build();
+        try (Crm custom = TestCrm.builder(clock).taskWorkflow(mustWaitFirst).build()) {
+            Task t = custom.tasks().create(NewTask.titled("回访"));
+            assertThatThrownBy(() -> custom.tasks().progress(t.id(), 10)).isInstanceOf(InvalidTransitionException.class);
+            assertThat(custom.tasks().get(t.id())).contains(t);
+            assertThatThrownBy(() -> custom.tasks().changeStatus(t.id(), TaskStatus.IN_PROGRESS, null))
+                    .isInstanceOf(InvalidTransitionException.class);
+            custom.tasks().changeStatus(t.id(), TaskStatus.WAITING, null);
+            assertThat(custom.tasks().changeStatus(t.id(), TaskStatus.IN_PROGRESS, null).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        }
+    }
+
+    @Test
     void progressFrom0To100() {
         Task t = newTask("回访");
         assertThat(tasks.progress(t.id(), 0).status()).as("zero progress does not start it").isEqualTo(TaskStatus.NOT_STARTED);
