@@ -1,0 +1,315 @@
+package io.crmkit.analytics.report;
+
+import io.crmkit.analytics.satisfaction.Ces;
+import io.crmkit.analytics.satisfaction.Csat;
+import io.crmkit.analytics.satisfaction.Granularity;
+import io.crmkit.analytics.satisfaction.Interval;
+import io.crmkit.analytics.satisfaction.Nps;
+import io.crmkit.analytics.satisfaction.SatisfactionAnalytics;
+import io.crmkit.analytics.satisfaction.ScoreDistribution;
+import io.crmkit.analytics.satisfaction.SurveySlice;
+import io.crmkit.analytics.satisfaction.Trend;
+import io.crmkit.analytics.satisfaction.TrendPoint;
+import io.crmkit.analytics.value.CohortRetention;
+import io.crmkit.analytics.value.CustomerValue;
+import io.crmkit.analytics.value.CustomerValueAnalytics;
+import io.crmkit.analytics.value.Pareto;
+import io.crmkit.analytics.value.RfmScore;
+import io.crmkit.analytics.value.RfmSegment;
+import io.crmkit.core.Crm;
+import io.crmkit.core.CrmServices;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.commerce.PurchaseQuery;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.satisfaction.SurveyKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A satisfaction and customer-value report, rendered as one self-contained HTML page with inline SVG
+ * charts ({@link #toHtml()}), as plain text ({@link #toText()}) and as CSV ({@link #toCsv()}). All three
+ * show the same numbers, formatted the same way. Immutable.
+ *
+ * @param title        the heading
+ * @param generatedAt  when the numbers were computed
+ * @param zone         the zone dates are shown in
+ * @param satisfaction one section per survey kind with responses, in CSAT, NPS, CES order
+ * @param value        customer value, empty when there are no purchases
+ */
+public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, List<SatisfactionSection> satisfaction,
+                              Optional<ValueSection> value) {
+    public AnalyticsReport {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(zone, "zone");
+        satisfaction = List.copyOf(satisfaction);
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Starts a report over a CRM's data. */
+    public static Builder builder(CrmServices crm) {
+        return new Builder(crm);
+    }
+
+    /**
+     * One number of the report, as every format shows it.
+     *
+     * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort" or "customer"
+     * @param item    what it is about: a survey kind, a score, a period, a segment, a customer
+     * @param metric  the measure, with its unit: {@code mean}, {@code csat_percent}, {@code revenue}
+     * @param value   the formatted number, as shown everywhere
+     */
+    public record Metric(String section, String item, String metric, String value) {
+    }
+
+    /** Every number of the report, in the order the text and CSV show them. */
+    public List<Metric> metrics() {
+        List<Metric> out = new ArrayList<>();
+        for (SatisfactionSection s : satisfaction) {
+            ScoreDistribution d = s.distribution();
+            String k = s.kind().name();
+            out.add(new Metric("satisfaction", k, "count", Long.toString(d.count())));
+            out.add(new Metric("satisfaction", k, "mean", Fmt.fixed(d.mean(), 3)));
+            out.add(new Metric("satisfaction", k, "median", Fmt.fixed(d.median(), 1)));
+            out.add(new Metric("satisfaction", k, "std_dev", Fmt.fixed(d.standardDeviation(), 3)));
+            Interval ci = d.meanInterval();
+            out.add(new Metric("satisfaction", k, "mean_ci95_low", Fmt.fixed(ci.lower(), 3)));
+            out.add(new Metric("satisfaction", k, "mean_ci95_high", Fmt.fixed(ci.upper(), 3)));
+            switch (s.kind()) {
+                case CSAT -> {
+                    Csat c = Csat.of(d);
+                    out.add(new Metric("satisfaction", k, "csat_percent", Fmt.fixed(c.percent(), 1)));
+                    out.add(new Metric("satisfaction", k, "csat_margin_percent", Fmt.fixed(100 * c.marginOfError(), 1)));
+                }
+                case NPS -> {
+                    Nps n = Nps.of(d);
+                    out.add(new Metric("satisfaction", k, "nps", Fmt.fixed(n.score(), 1)));
+                    out.add(new Metric("satisfaction", k, "nps_margin", Fmt.fixed(n.marginOfError(), 1)));
+                    out.add(new Metric("satisfaction", k, "promoters_percent", Fmt.fixed(100 * n.promoters(), 1)));
+                    out.add(new Metric("satisfaction", k, "passives_percent", Fmt.fixed(100 * n.passives(), 1)));
+                    out.add(new Metric("satisfaction", k, "detractors_percent", Fmt.fixed(100 * n.detractors(), 1)));
+                }
+                case CES -> out.add(new Metric("satisfaction", k, "ces", Fmt.fixed(Ces.of(d).mean(), 3)));
+            }
+            out.add(new Metric("satisfaction", k, "trend_slope_per_" + s.trend().granularity().name().toLowerCase(Locale.ROOT),
+                    Fmt.fixed(s.trend().slope(), 4)));
+            out.add(new Metric("satisfaction", k, "trend_p_value", Fmt.fixed(s.trend().pValue(), 4)));
+            for (Map.Entry<Integer, Long> e : d.counts().entrySet()) {
+                out.add(new Metric("distribution", k, "score_" + e.getKey(), Long.toString(e.getValue())));
+            }
+            for (TrendPoint p : s.trend().points()) {
+                out.add(new Metric("trend", k + " " + p.start(), "count", Long.toString(p.distribution().count())));
+                out.add(new Metric("trend", k + " " + p.start(), "mean", Fmt.fixed(p.distribution().mean(), 3)));
+            }
+        }
+        value.ifPresent(v -> {
+            Pareto p = v.pareto();
+            out.add(new Metric("value", "all", "customers", Integer.toString(p.customers())));
+            out.add(new Metric("value", "all", "revenue", Fmt.money(p.revenue())));
+            out.add(new Metric("value", "all", "top20_revenue_percent", Fmt.fixed(100 * p.topFifthShare(), 1)));
+            out.add(new Metric("value", "all", "customers_for_80_percent_revenue_percent",
+                    Fmt.fixed(100 * p.customerShareFor80Percent(), 1)));
+            v.segments().forEach((seg, n) -> out.add(new Metric("segment", seg.name(), "customers", Integer.toString(n))));
+            for (CohortRetention.Cohort c : v.cohorts().cohorts()) {
+                out.add(new Metric("cohort", c.month().toString(), "customers", Integer.toString(c.customers())));
+                for (int m = 1; m < c.active().size(); m++) {
+                    out.add(new Metric("cohort", c.month().toString(), "retained_month_" + m + "_percent",
+                            Fmt.fixed(100 * c.retention(m), 1)));
+                }
+            }
+            int rank = 1;
+            for (TopCustomer t : v.topCustomers()) {
+                String item = rank++ + " " + t.name();
+                out.add(new Metric("customer", item, "purchases", Long.toString(t.value().purchases())));
+                out.add(new Metric("customer", item, "total", Fmt.money(t.value().total())));
+                out.add(new Metric("customer", item, "average", Fmt.money(t.value().average())));
+                out.add(new Metric("customer", item, "rfm", t.rfm().code()));
+                out.add(new Metric("customer", item, "segment", t.rfm().segment().name()));
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    /** The numbers as CSV with the header {@code section,item,metric,value}. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("section,item,metric,value\n");
+        for (Metric m : metrics()) {
+            sb.append(Fmt.csv(m.section())).append(',').append(Fmt.csv(m.item())).append(',')
+                    .append(Fmt.csv(m.metric())).append(',').append(Fmt.csv(m.value())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The numbers as plain text, one aligned table per section. */
+    public String toText() {
+        return TextRenderer.render(this);
+    }
+
+    /** One self-contained HTML page: inline CSS and SVG, no script, no external resources. */
+    public String toHtml() {
+        return HtmlRenderer.render(this);
+    }
+
+    /**
+     * Writes {@code <baseName>.html}, {@code .txt} and {@code .csv} (UTF-8) into a directory, creating it.
+     *
+     * @return the HTML file
+     */
+    public Path writeTo(Path directory, String baseName) {
+        Objects.requireNonNull(directory, "directory");
+        if (baseName == null || baseName.isBlank() || baseName.contains("/") || baseName.contains("\\")) {
+            throw ValidationException.of("baseName", "format", "must be a plain file name");
+        }
+        try {
+            Files.createDirectories(directory);
+            Path html = directory.resolve(baseName + ".html");
+            Files.writeString(html, toHtml(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(baseName + ".txt"), toText(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(baseName + ".csv"), toCsv(), StandardCharsets.UTF_8);
+            return html;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + directory, e);
+        }
+    }
+
+    String generatedText() {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(generatedAt.atZone(zone));
+    }
+
+    /** Configures and computes a report. Not thread-safe. */
+    public static final class Builder {
+        private final CrmServices crm;
+        private String title = "Customer satisfaction and value";
+        private SurveySlice slice = SurveySlice.all();
+        private PurchaseQuery purchases = PurchaseQuery.all();
+        private ZoneId zone = ZoneOffset.UTC;
+        private Granularity granularity = Granularity.MONTH;
+        private Clock clock;
+        private int topCustomers = 10;
+
+        private Builder(CrmServices crm) {
+            this.crm = Objects.requireNonNull(crm, "crm");
+            this.clock = crm instanceof Crm c ? c.clock() : Clock.systemUTC();
+        }
+
+        public Builder title(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        /** Which survey responses the satisfaction part covers. Default: all. */
+        public Builder surveys(SurveySlice slice) {
+            this.slice = Objects.requireNonNull(slice, "slice");
+            return this;
+        }
+
+        /** Which purchases the value part covers. Default: all. */
+        public Builder purchases(PurchaseQuery query) {
+            this.purchases = Objects.requireNonNull(query, "query");
+            return this;
+        }
+
+        /** The zone for periods, cohort months and shown times. Default: UTC. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** Trend periods. Default: months. */
+        public Builder granularity(Granularity granularity) {
+            this.granularity = Objects.requireNonNull(granularity, "granularity");
+            return this;
+        }
+
+        /** "Now" for RFM recency and the report's time. Default: the CRM's clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many customers the top list shows, 0 to 100. Default: 10. */
+        public Builder topCustomers(int count) {
+            if (count < 0 || count > 100) {
+                throw ValidationException.of("topCustomers", "range", "must be between 0 and 100 but was " + count);
+            }
+            this.topCustomers = count;
+            return this;
+        }
+
+        /** Reads the data and computes every number. */
+        public AnalyticsReport build() {
+            Instant now = clock.instant();
+            SatisfactionAnalytics sat = SatisfactionAnalytics.of(crm);
+            List<SatisfactionSection> sections = new ArrayList<>();
+            for (SurveyKind kind : SurveyKind.values()) {
+                Trend trend = sat.trend(kind, slice, granularity, zone);
+                ScoreDistribution total = io.crmkit.analytics.satisfaction.ScoreCounter.of(kind).snapshot();
+                for (TrendPoint p : trend.points()) {
+                    total = total.plus(p.distribution());
+                }
+                if (total.count() > 0) {
+                    sections.add(new SatisfactionSection(kind, total, trend));
+                }
+            }
+            CustomerValueAnalytics values = CustomerValueAnalytics.of(crm);
+            List<CustomerValue> customers = values.customers(purchases);
+            Optional<ValueSection> value = Optional.empty();
+            if (!customers.isEmpty()) {
+                Instant asOf = customers.stream().map(CustomerValue::last).max(Instant::compareTo).orElse(now);
+                asOf = asOf.isAfter(now) ? asOf : now;
+                List<RfmScore> rfm = RfmScore.score(customers, asOf);
+                Map<RfmSegment, Integer> segments = new EnumMap<>(RfmSegment.class);
+                Map<io.crmkit.core.customer.CustomerId, RfmScore> byId = new HashMap<>();
+                for (RfmScore r : rfm) {
+                    segments.merge(r.segment(), 1, Integer::sum);
+                    byId.put(r.customerId(), r);
+                }
+                List<TopCustomer> top = new ArrayList<>();
+                for (CustomerValue v : customers.subList(0, Math.min(topCustomers, customers.size()))) {
+                    String name = crm.customers().get(v.customerId()).map(Customer::displayName)
+                            .orElse(v.customerId().toString());
+                    top.add(new TopCustomer(name, v, byId.get(v.customerId())));
+                }
+                value = Optional.of(new ValueSection(Pareto.of(customers), segments, values.retention(purchases, zone),
+                        top, lorenz(customers)));
+            }
+            return new AnalyticsReport(title, now, zone, sections, value);
+        }
+
+        private static List<Double> lorenz(List<CustomerValue> byTotalDescending) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (CustomerValue v : byTotalDescending) {
+                sum = sum.add(v.total());
+            }
+            int n = byTotalDescending.size();
+            int step = Math.max(1, n / 200);
+            List<Double> out = new ArrayList<>();
+            out.add(0.0);
+            BigDecimal running = BigDecimal.ZERO;
+            for (int i = 0; i < n; i++) {
+                running = running.add(byTotalDescending.get(i).total());
+                if ((i + 1) % step == 0 || i == n - 1) {
+                    out.add(sum.signum() == 0 ? 0 : running.doubleValue() / sum.doubleValue());
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.crmkit.analytics.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Plain text: one aligned table per section, the numbers of {@link AnalyticsReport#metrics()}. */
+final class TextRenderer {
+    private static final Map<String, String> HEADINGS = Map.of(
+            "satisfaction", "Satisfaction", "distribution", "Responses per score", "trend", "Trend per period",
+            "value", "Customer value", "segment", "RFM segments", "cohort", "Retention by first-purchase month",
+            "customer", "Top customers");
+
+    private TextRenderer() {
+    }
+
+    static String render(AnalyticsReport report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(report.title()).append('\n').append("=".repeat(Math.max(3, width(report.title())))).append('\n');
+        sb.append("Generated ").append(report.generatedText()).append("\n");
+        Map<String, List<AnalyticsReport.Metric>> bySection = new LinkedHashMap<>();
+        for (AnalyticsReport.Metric m : report.metrics()) {
+            bySection.computeIfAbsent(m.section(), s -> new ArrayList<>()).add(m);
+        }
+        if (bySection.isEmpty()) {
+            sb.append("\nNo survey responses and no purchases.\n");
+        }
+        bySection.forEach((section, metrics) -> {
+            String heading = HEADINGS.getOrDefault(section, section);
+            sb.append('\n').append(heading).append('\n').append("-".repeat(width(heading))).append('\n');
+            int itemWidth = 4;
+            int metricWidth = 6;
+            for (AnalyticsReport.Metric m : metrics) {
+                itemWidth = Math.max(itemWidth, width(m.item()));
+                metricWidth = Math.max(metricWidth, width(m.metric()));
+            }
+            for (AnalyticsReport.Metric m : metrics) {
+                sb.append(pad(m.item(), itemWidth)).append("  ").append(pad(m.metric(), metricWidth)).append("  ")
+                        .append(m.value()).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Display width: East Asian characters take two columns. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || (cp >= 0xFF00 && cp <= 0xFFEF) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - width(s)));
+    }
+}
