@@ -16,6 +16,8 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessageTemplate;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
@@ -54,9 +56,13 @@ public final class Demo {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path dir = Path.of(args.length > 0 ? args[0] : "data/crm-demo").toAbsolutePath();
-        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).build()) {
+        try (LocalMessagingServers servers = new LocalMessagingServers();
+             Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir))
+                     .channel(servers.emailChannel()).channel(servers.smsChannel()).build()) {
             run(crm, out);
-            out.printf("%nData is kept in %s; run the demo again to see it grow.%n", dir);
+            out.printf("%nThe local SMTP server on port %d received %d email(s); the local SMS sink at %s received %d SMS.%n",
+                    servers.smtpPort(), servers.receivedEmails().length, servers.smsUrl(), servers.receivedSms().size());
+            out.printf("Data is kept in %s; run the demo again to see it grow.%n", dir);
         }
     }
 
@@ -109,6 +115,13 @@ public final class Demo {
         sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("56400.50"), "CNY").product("轴承 6308 ×600").externalId("SO-2026-131"));
         sales.purchases().record(NewPurchase.of(acme.id(), new BigDecimal("128000.00"), "CNY").externalId("SO-2026-118")); // re-import: stored once
 
+        // Messages go through the outbox: queued with the timeline entry, then sent by the dispatcher.
+        sales.messaging().send(MessageRequest.email(zhang.id()).subject("发票已寄出 - SO-2026-118")
+                .text("张经理您好，专用发票已寄出，快递单号 SF1234567890。").html("<p>张经理您好，专用发票已寄出，快递单号 <b>SF1234567890</b>。</p>"));
+        sales.messaging().send(MessageRequest.sms(zhang.id())
+                .template(MessageTemplate.text("{{name}}您好，您的订单 {{order}} 已发货。")).variable("order", "SO-2026-131"));
+        crm.messaging().dispatchPending();
+
         printSummary(crm, out, zhang, invoice, quote);
     }
 
@@ -129,8 +142,9 @@ public final class Demo {
         Page<Interaction> timeline = crm.interactions().timeline(zhang.id(), TimelineQuery.all(), PageRequest.first(6));
         out.printf("%nTimeline of %s (newest %d)%n", zhang.displayName(), timeline.size());
         for (Interaction i : timeline.items()) {
-            out.printf("  %s  %-6s %-8s %s (by %s)%n", TIME.format(i.occurredAt()), i.channel(), i.direction(),
-                    i.subject().orElse(""), i.author());
+            out.printf("  %s  %-6s %-8s %s (by %s)%s%n", TIME.format(i.occurredAt()), i.channel(), i.direction(),
+                    i.subject().orElse(""), i.author(), i.deliveryStatus().map(s -> " [" + s + " "
+                            + i.providerMessageId().orElse("") + "]").orElse(""));
         }
         out.printf("%nNeed \"%s\": %s%n", invoice.title(), invoice.status());
         invoice.history().forEach(h -> out.printf("  %s -> %s by %s: %s%n", h.from(), h.to(), h.actorId(), h.comment().orElse("")));

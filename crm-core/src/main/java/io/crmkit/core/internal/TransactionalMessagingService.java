@@ -199,7 +199,10 @@ final class TransactionalMessagingService implements MessagingService {
         if (content instanceof MessageContent.Email e) {
             return e.subject();
         }
-        return content instanceof MessageContent.Sms ? "SMS" : "Voice call";
+        String prefix = content instanceof MessageContent.Sms ? "SMS: " : "Voice call: ";
+        String body = body(content).strip();
+        int cut = body.codePointCount(0, body.length()) > 40 ? body.offsetByCodePoints(0, 40) : body.length();
+        return prefix + body.substring(0, cut) + (cut < body.length() ? "…" : "");
     }
 
     private static String body(@Nullable MessageContent content) {
