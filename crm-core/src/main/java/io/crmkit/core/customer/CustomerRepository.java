@@ -57,7 +57,10 @@ public interface CustomerRepository {
         return found;
     }
 
-    /** The customers holding these references of one system, by reference id; adapters override it to query once. */
+    /**
+     * The customers (archived ones too) holding these references of one system, by reference id; matching is
+     * exact. Adapters override it to query once.
+     */
     default Map<String, Customer> findByExternalRefs(String system, Collection<String> ids) {
         Map<String, Customer> found = new HashMap<>();
         for (String id : ids) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 /** Storage port for interactions. */
 public interface InteractionRepository {
+    /** @throws io.crmkit.core.ConflictException if the id is taken */
     void insert(Interaction interaction);
 
     Optional<Interaction> findById(InteractionId id);

@@ -16,7 +16,7 @@ public interface OutboxRepository {
     /**
      * Stores a new message.
      *
-     * @throws io.crmkit.core.ConflictException if its idempotency key is taken
+     * @throws io.crmkit.core.ConflictException if its id or idempotency key is taken
      */
     void insert(OutboxMessage message);
 
@@ -37,6 +37,7 @@ public interface OutboxRepository {
      * Replaces a message whose stored version is {@code message.version() - 1}.
      *
      * @throws io.crmkit.core.ConflictException if the stored version differs
+     * @throws io.crmkit.core.NotFoundException if there is no such message
      */
     void update(OutboxMessage message);
 

@@ -16,6 +16,7 @@ public interface RequirementRepository {
      * Replaces a need whose stored version is {@code requirement.version() - 1}, history included.
      *
      * @throws io.crmkit.core.ConflictException if the stored version differs
+     * @throws io.crmkit.core.NotFoundException if there is no such need
      */
     void update(Requirement requirement);
 

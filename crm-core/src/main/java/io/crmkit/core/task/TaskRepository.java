@@ -17,6 +17,7 @@ public interface TaskRepository {
      * Replaces a task whose stored version is {@code task.version() - 1}, with its comments and histories.
      *
      * @throws io.crmkit.core.ConflictException if the stored version differs
+     * @throws io.crmkit.core.NotFoundException if there is no such task
      */
     void update(Task task);
 
