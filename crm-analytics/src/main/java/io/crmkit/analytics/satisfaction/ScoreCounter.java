@@ -48,11 +48,11 @@ public final class ScoreCounter {
      * @throws ValidationException if the score is outside the scale
      */
     public ScoreCounter add(int score) {
-        int i = score - min;
-        if (i < 0 || i >= counts.length) {
+        try {
+            counts[score - min]++; // the array's own bounds check is the scale check
+        } catch (ArrayIndexOutOfBoundsException e) {
             throw outOfScale(score);
         }
-        counts[i]++;
         return this;
     }
 
