@@ -6,16 +6,19 @@ import java.util.Set;
 
 /**
  * The features a trained model sees: for Latin words, unigrams and bigrams with negated words marked
- * ({@code "not good"} gives {@code !good}); for Chinese, character unigrams, bigrams and trigrams within a clause.
+ * ({@code "not good"} gives {@code !good}, up to three words after the negator); for Chinese, character unigrams, bigrams and trigrams within a clause.
  */
 final class Features {
+    /** How many words after a negator are marked as negated (within the clause). */
+    private static final int NEGATION_SCOPE = 3;
+
     private Features() {
     }
 
     static Set<String> of(String text, Tokenizer tokenizer) {
         Set<String> out = new LinkedHashSet<>();
         for (List<String> clause : tokenizer.clauses(text)) {
-            boolean negated = false;
+            int negated = 0;
             String previous = "<s>";
             StringBuilder han = new StringBuilder();
             for (String w : clause) {
@@ -24,12 +27,15 @@ final class Features {
                     continue;
                 }
                 flushHan(han, out);
-                String word = negated ? "!" + w : w;
+                String word = negated > 0 ? "!" + w : w;
+                if (negated > 0) {
+                    negated--;
+                }
                 out.add(word);
                 out.add(previous + " " + word);
                 previous = word;
                 if (isNegator(w)) {
-                    negated = true;
+                    negated = NEGATION_SCOPE;
                 }
             }
             flushHan(han, out);
