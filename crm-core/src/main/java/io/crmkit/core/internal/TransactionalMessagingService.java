@@ -57,7 +57,12 @@ final class TransactionalMessagingService implements MessagingService {
             throw ValidationException.of("kind", "no_channel", "has no channel registered for " + request.kind()
                     + "; add one with Crm.builder().channel(...)");
         }
-        String key = new Checks().optional("idempotencyKey", request.idempotencyKey().orElse(null), MAX_KEY);
+        Checks keyCheck = new Checks();
+        String key = keyCheck.optional("idempotencyKey", request.idempotencyKey().orElse(null), MAX_KEY);
+        // keys travel in SMTP and HTTP headers: printable ASCII only
+        keyCheck.require(key == null || key.matches("[\\x21-\\x7E]+"), "idempotencyKey", "format",
+                "must be printable ASCII without spaces");
+        keyCheck.throwIfAny();
         MessageResult result = engine.write(tx -> {
             if (key != null) {
                 Optional<OutboxMessage> existing = tx.repos.outbox().findByIdempotencyKey(key);

@@ -74,7 +74,8 @@ public final class MessageRequest {
     public MessageRequest variables(Map<String, String> values) { values.forEach(this::variable); return this; }
     /**
      * The host's key for this message: sending again with the same key returns the first message
-     * instead of queueing a second. Default: a new key per request.
+     * instead of queueing a second. Printable ASCII without spaces, at most 200 characters, as it travels in
+     * SMTP and HTTP headers. Default: a new key per request.
      */
     public MessageRequest idempotencyKey(String key) { this.idempotencyKey = key; return this; }
 

@@ -270,6 +270,19 @@ class MessagingServiceTest {
     }
 
     @Test
+    void idempotencyKeysMustFitInAHeader() {
+        crm();
+        Customer c = zhang();
+        for (String bad : new String[] {"订单-1", "has space", "tab\tkey", "x".repeat(201)}) {
+            assertThatThrownBy(() -> crm.messaging().send(MessageRequest.sms(c.id()).text("t").idempotencyKey(bad)))
+                    .as(bad).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("idempotencyKey")).isTrue());
+        }
+        assertThat(crm.messaging().send(MessageRequest.sms(c.id()).text("t").idempotencyKey("order-1:sms/2026")).status())
+                .isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(crm.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items()).hasSize(1);
+    }
+
+    @Test
     void theRateLimitDefersWhatExceedsItToTheNextWindow() {
         crm(b -> b.rateLimit(ChannelKind.SMS, 2, Duration.ofMinutes(1)));
         Customer c = zhang();
