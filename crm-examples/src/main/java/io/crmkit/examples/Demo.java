@@ -29,7 +29,10 @@ import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Priority;
+import io.crmkit.analytics.report.AnalyticsReport;
 import io.crmkit.jdbc.JdbcStorage;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -40,6 +43,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import io.crmkit.core.importing.ImportOptions;
+import java.time.temporal.ChronoUnit;
+import java.util.Random;
+import java.time.Instant;
 
 /**
  * The main demo: a small trading company's CRM day. It creates customers, logs calls and visits,
@@ -60,7 +67,11 @@ public final class Demo {
              Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir))
                      .channel(servers.emailChannel()).channel(servers.smsChannel()).build()) {
             run(crm, out);
-            out.printf("%nThe local SMTP server on port %d received %d email(s); the local SMS sink at %s received %d SMS.%n",
+            Path report = AnalyticsReport.builder(crm).title("华东精密 · 客户满意度与价值")
+                    .zone(ZoneId.of("Asia/Shanghai")).currency(Currency.getInstance("CNY")).build()
+                    .writeTo(dir.resolve("report"), "crm-report");
+            out.printf("%nSatisfaction and customer-value report: %s (and .txt, .csv beside it)%n", report);
+            out.printf("The local SMTP server on port %d received %d email(s); the local SMS sink at %s received %d SMS.%n",
                     servers.smtpPort(), servers.receivedEmails().length, servers.smsUrl(), servers.receivedSms().size());
             out.printf("Data is kept in %s; run the demo again to see it grow.%n", dir);
         }
@@ -105,6 +116,8 @@ public final class Demo {
         quote = finance.tasks().changeStatus(quote.id(), TaskStatus.DONE, "报价单已发出");
 
         sales.surveys().record(NewSurveyResponse.csat(zhang.id(), 4).comment("服务不错，发票处理很快").touchpoint("售后回访"));
+        recordSurveyHistory(sales, List.of(acme, zhang, emma), crm.clock().instant());
+        importOrderHistory(sales, List.of(acme, zhang, emma), crm.clock().instant());
         sales.surveys().record(NewSurveyResponse.nps(zhang.id(), 9).touchpoint("季度回访"));
         sales.surveys().record(NewSurveyResponse.nps(emma.id(), 6).comment("Delivery was late.").touchpoint("trade fair"));
 
@@ -123,6 +136,34 @@ public final class Demo {
         crm.messaging().dispatchPending();
 
         printSummary(crm, out, zhang, invoice, quote);
+    }
+
+    /** Half a year of survey answers, slowly improving, so that the report has trends to show. */
+    private static void recordSurveyHistory(CrmServices crm, List<Customer> customers, Instant now) {
+        Random random = new Random(2026);
+        for (int day = 180; day > 0; day -= 3) {
+            Customer c = customers.get(random.nextInt(customers.size()));
+            Instant at = now.minus(Duration.ofDays(day));
+            double lift = (180 - day) / 180.0;
+            int csat = Math.min(5, Math.max(1, (int) Math.round(3.2 + 1.2 * lift + random.nextGaussian() * 0.8)));
+            int nps = Math.min(10, Math.max(0, (int) Math.round(6.5 + 2.0 * lift + random.nextGaussian() * 1.8)));
+            crm.surveys().record(NewSurveyResponse.csat(c.id(), csat).touchpoint("售后回访").respondedAt(at));
+            crm.surveys().record(NewSurveyResponse.nps(c.id(), nps).touchpoint("季度回访").respondedAt(at));
+        }
+    }
+
+    /** Orders from the ERP; their order numbers make a second import a no-op. */
+    private static void importOrderHistory(CrmServices crm, List<Customer> customers, Instant now) {
+        Random random = new Random(7);
+        Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(360));
+        List<NewPurchase> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Customer c = customers.get(i % 5 == 0 ? 2 : i % 3 == 0 ? 1 : 0);
+            BigDecimal amount = BigDecimal.valueOf(500 + random.nextInt(20_000)).setScale(2);
+            orders.add(NewPurchase.of(c.id(), amount, "CNY").occurredAt(start.plus(Duration.ofDays(i * 9L)))
+                    .externalId("ERP-2026-" + (1000 + i)).product("轴承"));
+        }
+        crm.purchases().importAll(orders.stream(), ImportOptions.insertOnly());
     }
 
     private static Customer findOrCreate(CrmServices crm, String erpId, Supplier<NewCustomer> create) {
@@ -152,11 +193,12 @@ public final class Demo {
                 quote.assignee().flatMap(Assignee::departmentId).orElse("-"));
         quote.assignments().forEach(a -> out.printf("  assigned to %s/%s by %s%n", a.to().departmentId().orElse("-"),
                 a.to().userId().orElse("-"), a.byActorId()));
-        List<SurveyResponse> answers = crm.surveys().find(SurveyQuery.all(), PageRequest.first(6)).items();
-        out.printf("%nSurvey answers (first %d)%n", answers.size());
-        answers.forEach(r -> out.printf("  %-4s %2d  %s%n", r.kind(), r.score(), r.comment().orElse("")));
+        List<SurveyResponse> answers = crm.surveys().find(SurveyQuery.all(), PageRequest.first(1000)).items();
+        out.printf("%nSurvey answers: %d; those with a comment:%n", answers.size());
+        answers.stream().filter(r -> r.comment().isPresent()).limit(6)
+                .forEach(r -> out.printf("  %-4s %2d  %s%n", r.kind(), r.score(), r.comment().get()));
         List<Purchase> purchases = crm.purchases().find(PurchaseQuery.all(), PageRequest.first(1000)).items();
-        out.printf("%nPurchases: %d (the ERP order SO-2026-118 imported again on every run is stored once)%n", purchases.size());
+        out.printf("%nPurchases: %d (ERP orders imported again on every run are stored once)%n", purchases.size());
         purchases.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.currency().getCurrencyCode(),
                         java.util.TreeMap::new, java.util.stream.Collectors.reducing(BigDecimal.ZERO, Purchase::amount, BigDecimal::add)))
                 .forEach((currency, sum) -> out.printf("  %s %s%n", currency, sum.toPlainString()));

@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A satisfaction and customer-value report, rendered as one self-contained HTML page with inline SVG
@@ -203,6 +205,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         private Granularity granularity = Granularity.MONTH;
         private Clock clock;
         private int topCustomers = 10;
+        private @Nullable Currency currency;
 
         private Builder(CrmServices crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -244,6 +247,15 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             return this;
         }
 
+        /**
+         * The currency of the value part: purchases in other currencies are left out. Needed when the
+         * purchases are in more than one currency. Default: the one currency they share.
+         */
+        public Builder currency(Currency currency) {
+            this.currency = Objects.requireNonNull(currency, "currency");
+            return this;
+        }
+
         /** How many customers the top list shows, 0 to 100. Default: 10. */
         public Builder topCustomers(int count) {
             if (count < 0 || count > 100) {
@@ -268,7 +280,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                     sections.add(new SatisfactionSection(kind, total, trend));
                 }
             }
-            CustomerValueAnalytics values = CustomerValueAnalytics.of(crm);
+            CustomerValueAnalytics values = currency == null ? CustomerValueAnalytics.of(crm)
+                    : CustomerValueAnalytics.of(crm).currency(currency);
             List<CustomerValue> customers = values.customers(purchases);
             Optional<ValueSection> value = Optional.empty();
             if (!customers.isEmpty()) {

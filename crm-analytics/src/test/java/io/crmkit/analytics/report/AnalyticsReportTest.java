@@ -161,6 +161,20 @@ class AnalyticsReportTest {
     }
 
     @Test
+    void mixedCurrenciesNeedOneChosenAndTheOthersAreLeftOut() {
+        AnalyticsReport before = report();
+        CustomerId euroBuyer = crm.customers().create(NewCustomer.person("Euro Käufer")).id();
+        crm.purchases().record(NewPurchase.of(euroBuyer, new java.math.BigDecimal("99999"), "EUR"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> report())
+                .isInstanceOf(io.crmkit.core.ValidationException.class);
+        AnalyticsReport cny = AnalyticsReport.builder(crm).title("客户满意度与价值 <2026 H1>").granularity(Granularity.MONTH)
+                .currency(java.util.Currency.getInstance("CNY")).build();
+        assertThat(cny.metrics()).isEqualTo(before.metrics());
+        AnalyticsReport eur = AnalyticsReport.builder(crm).currency(java.util.Currency.getInstance("EUR")).build();
+        assertThat(eur.toCsv()).contains("99999").contains("Euro Käufer");
+    }
+
+    @Test
     void anEmptyCrmGivesAnEmptyButValidReport() {
         try (Crm empty = Crm.builder().storage(InMemoryStorage.create()).build()) {
             AnalyticsReport r = AnalyticsReport.builder(empty).build();
