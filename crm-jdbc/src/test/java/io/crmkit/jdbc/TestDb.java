@@ -57,24 +57,48 @@ enum TestDb {
         return JdbcStorage.builder().url(url()).tablePrefix(prefix).maximumPoolSize(4);
     }
 
-    /** Deletes every row of every crmkit table with the prefix (children go with their parents). */
+    /**
+     * Deletes every row of every table whose name starts with the prefix, except crmkit's migration history,
+     * so the next storage on the prefix starts empty. The tables are read from the database, not listed
+     * here, so tables added by later migrations (such as {@code outbox} and {@code outbox_attachments} in V2)
+     * are emptied too; a fixed list once missed {@code outbox}, and outbox rows leaked from test to test.
+     */
     static void deleteAll(String url, String prefix) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (String t : List.of("customers", "interactions", "requirements", "tasks", "survey_responses", "purchases")) {
-                s.executeUpdate("DELETE FROM " + prefix + t);
+            String history = (prefix + "schema_history").toLowerCase(Locale.ROOT);
+            List<String> tables = tables(c, prefix).stream().filter(t -> !t.equals(history)).toList();
+            if (tables.isEmpty()) {
+                throw new IllegalStateException("no tables with prefix " + prefix + " to clean");
+            }
+            boolean maria = isMariaDb(c);
+            if (maria) {
+                s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            }
+            try {
+                // PostgreSQL: every foreign key is ON DELETE CASCADE, so any order works
+                for (String t : tables) {
+                    s.executeUpdate("DELETE FROM " + t);
+                }
+            } finally {
+                if (maria) {
+                    s.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean tables with prefix " + prefix, e);
         }
     }
 
+    private static boolean isMariaDb(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("maria") || product.contains("mysql");
+    }
+
     /** Drops every table whose name starts with the prefix. */
     static void dropTables(String url, String prefix) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             List<String> tables = tables(c, prefix);
-            boolean maria = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("maria")
-                    || c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mysql");
-            if (maria) {
+            if (isMariaDb(c)) {
                 s.execute("SET FOREIGN_KEY_CHECKS = 0");
                 for (String t : tables) {
                     s.execute("DROP TABLE IF EXISTS " + t);
