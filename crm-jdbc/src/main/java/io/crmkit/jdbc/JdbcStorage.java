@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,11 @@ import org.jspecify.annotations.Nullable;
  * themselves set {@link Builder#migrate(boolean) migrate(false)}: the storage then only validates the
  * schema and refuses to start on a missing or outdated one. The SQL scripts ship in this jar under
  * {@code io/crmkit/jdbc/migration/<h2|postgresql|mariadb>}.
+ *
+ * <p>A pool of crmkit's own turns on the driver's rewriting of batched inserts into multi-row
+ * inserts ({@code reWriteBatchedInserts} on PostgreSQL, {@code rewriteBatchedStatements} on MariaDB
+ * and MySQL) unless the URL sets the property itself; bulk imports send their rows as JDBC batches.
+ * With the host's {@link DataSource}, set it there.
  *
  * <p>A unit of work runs in one transaction on one connection; a nested {@link #inTransaction} joins
  * the enclosing one. Errors of the database surface as {@link StorageException}, taken unique keys and
@@ -133,6 +140,24 @@ public final class JdbcStorage implements CrmStorage {
     @Override
     public String toString() {
         return "JdbcStorage[" + description + ", prefix=" + prefix + (closed ? ", closed" : "") + "]";
+    }
+
+    /**
+     * The driver property that makes a JDBC batch of inserts travel as multi-row inserts, for a URL whose
+     * driver has one and which does not set it already: {@code reWriteBatchedInserts} (PostgreSQL),
+     * {@code rewriteBatchedStatements} (MariaDB Connector/J, MySQL Connector/J).
+     */
+    static Optional<String> batchRewrite(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        String property;
+        if (u.startsWith("jdbc:postgresql:")) {
+            property = "reWriteBatchedInserts";
+        } else if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+            property = "rewriteBatchedStatements";
+        } else {
+            return Optional.empty();
+        }
+        return u.contains(property.toLowerCase(Locale.ROOT) + "=") ? Optional.empty() : Optional.of(property);
     }
 
     static String maskUrl(String url) {
@@ -269,6 +294,7 @@ public final class JdbcStorage implements CrmStorage {
                 where = errors.scrub(maskUrl(u));
                 HikariConfig config = new HikariConfig();
                 config.setJdbcUrl(u);
+                batchRewrite(u).ifPresent(property -> config.addDataSourceProperty(property, "true"));
                 if (user != null) {
                     config.setUsername(user);
                 }

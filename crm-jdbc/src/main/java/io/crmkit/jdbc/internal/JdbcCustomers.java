@@ -20,6 +20,9 @@ import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,12 +30,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Customers in {@code customers} and seven child tables; children are replaced on update. */
 final class JdbcCustomers implements CustomerRepository {
     private static final String COLUMNS = "id, kind, display_name, stage, owner_id, department_id, organization_id,"
             + " job_title, time_zone, archived_at, created_at, updated_at, version";
+
+    /** Values per IN list of the batch look-ups. */
+    static final int IN_CHUNK = 500;
 
     private final Sql sql;
 
@@ -42,18 +49,106 @@ final class JdbcCustomers implements CustomerRepository {
 
     @Override
     public void insert(Customer c) {
-        sql.write("insert customer " + c.id(), () -> {
-            sql.stmt("INSERT INTO {p}customers (id, kind, display_name, name_lower, stage, owner_id, department_id,"
-                            + " organization_id, job_title, time_zone, archived_at, created_at, updated_at, version)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .uuid(c.id().value()).enumName(c.kind()).text(c.displayName()).text(lower(c.displayName()))
+        sql.write("insert customer " + c.id(), () -> insertRows(List.of(c)));
+    }
+
+    /** One JDBC batch for the customers and one per child table; all or nothing. */
+    @Override
+    public void insertAll(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        sql.write("insert " + customers.size() + " customers", () -> insertRows(customers));
+    }
+
+    private void insertRows(List<Customer> customers) {
+        Sql.Batch b = sql.batch("INSERT INTO {p}customers (id, kind, display_name, name_lower, stage, owner_id, department_id,"
+                + " organization_id, job_title, time_zone, archived_at, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (Customer c : customers) {
+            b.uuid(c.id().value()).enumName(c.kind()).text(c.displayName()).text(lower(c.displayName()))
                     .enumName(c.stage()).text(c.ownerId()).text(c.departmentId())
                     .uuid(c.organizationId().map(CustomerId::value).orElse(null)).text(c.jobTitle())
                     .text(c.timeZone().map(ZoneId::getId).orElse(null)).instant(c.archivedAt().orElse(null))
                     .instant(c.createdAt()).instant(c.updatedAt()).lng(c.version())
-                    .execute();
-            insertChildren(c);
+                    .add();
+        }
+        b.execute();
+        insertChildren(customers);
+    }
+
+    @Override
+    public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        return sql.read("check which customers exist", () -> {
+            Set<CustomerId> found = new HashSet<>();
+            for (List<UUID> chunk : Sql.chunks(ids.stream().map(CustomerId::value).distinct().toList(), IN_CHUNK)) {
+                sql.stmt("SELECT id FROM {p}customers WHERE id IN (" + Sql.marks(chunk.size()) + ")").uuids(chunk)
+                        .list(r -> found.add(new CustomerId(r.uuid("id"))));
+            }
+            return found;
         });
+    }
+
+    @Override
+    public Map<String, Customer> findByExternalRefs(String system, Collection<String> ids) {
+        return sql.read("find customers by external references", () -> {
+            Map<String, Customer> found = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(ids), IN_CHUNK)) {
+                Map<String, UUID> refToId = new HashMap<>();
+                Sql.Stmt s;
+                if (sql.dialect() == Dialect.H2) {
+                    // H2 uses an index for an IN list on the index's first column only; a row IN list uses
+                    // the whole (ref_system, ref_id) index
+                    s = sql.stmt("SELECT r.ref_id AS match_key, " + prefixed("c") + " FROM {p}customers c"
+                            + " JOIN {p}customer_external_refs r ON r.customer_id = c.id"
+                            + " WHERE (r.ref_system, r.ref_id) IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")");
+                    chunk.forEach(id -> s.text(system).text(id));
+                } else {
+                    s = sql.stmt("SELECT r.ref_id AS match_key, " + prefixed("c") + " FROM {p}customers c"
+                            + " JOIN {p}customer_external_refs r ON r.customer_id = c.id"
+                            + " WHERE r.ref_system = ? AND r.ref_id IN (" + Sql.marks(chunk.size()) + ")").text(system);
+                    chunk.forEach(s::text);
+                }
+                List<Loaded> rows = s.list(r -> {
+                    Loaded l = readRow(r);
+                    refToId.put(r.text("match_key"), l.id());
+                    return l;
+                });
+                Map<UUID, Customer> byId = byId(load(rows));
+                refToId.forEach((ref, id) -> found.put(ref, byId.get(id)));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Map<String, Customer> findByEmails(Collection<String> emails) {
+        return sql.read("find customers by email", () -> {
+            Set<String> keys = new LinkedHashSet<>();
+            emails.forEach(e -> keys.add(lower(e)));
+            Map<String, Customer> found = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(keys, IN_CHUNK)) {
+                Map<String, UUID> emailToId = new HashMap<>();
+                Sql.Stmt s = sql.stmt("SELECT e.email_lower AS match_key, " + prefixed("c") + " FROM {p}customers c"
+                        + " JOIN {p}customer_emails e ON e.customer_id = c.id"
+                        + " WHERE e.email_lower IN (" + Sql.marks(chunk.size()) + ") ORDER BY c.id");
+                chunk.forEach(s::text);
+                List<Loaded> rows = s.list(r -> {
+                    Loaded l = readRow(r);
+                    emailToId.putIfAbsent(r.text("match_key"), l.id()); // id order: the oldest first
+                    return l;
+                });
+                Map<UUID, Customer> byId = byId(load(rows));
+                emailToId.forEach((email, id) -> found.put(email, byId.get(id)));
+            }
+            return found;
+        });
+    }
+
+    private static Map<UUID, Customer> byId(List<Customer> customers) {
+        Map<UUID, Customer> out = new HashMap<>();
+        customers.forEach(c -> out.put(c.id().value(), c));
+        return out;
     }
 
     @Override
@@ -82,69 +177,55 @@ final class JdbcCustomers implements CustomerRepository {
                     "customer_attributes", "customer_external_refs", "customer_consents")) {
                 sql.stmt("DELETE FROM {p}" + child + " WHERE customer_id = ?").uuid(c.id().value()).execute();
             }
-            insertChildren(c);
+            insertChildren(List.of(c));
         });
     }
 
-    private void insertChildren(Customer c) {
-        UUID id = c.id().value();
-        if (!c.emails().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_emails (customer_id, seq, email, email_lower) VALUES (?, ?, ?, ?)");
+    /** Every child row of these customers, one batch per child table. */
+    private void insertChildren(List<Customer> customers) {
+        Sql.Batch emails = sql.batch("INSERT INTO {p}customer_emails (customer_id, seq, email, email_lower) VALUES (?, ?, ?, ?)");
+        Sql.Batch phones = sql.batch("INSERT INTO {p}customer_phones (customer_id, seq, phone) VALUES (?, ?, ?)");
+        Sql.Batch addresses = sql.batch("INSERT INTO {p}customer_addresses (customer_id, seq, street, city, region,"
+                + " postal_code, country) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        Sql.Batch tags = sql.batch("INSERT INTO {p}customer_tags (customer_id, seq, tag) VALUES (?, ?, ?)");
+        Sql.Batch attributes = sql.batch("INSERT INTO {p}customer_attributes (customer_id, seq, attr_name, attr_type,"
+                + " attr_value) VALUES (?, ?, ?, ?, ?)");
+        Sql.Batch refs = sql.batch("INSERT INTO {p}customer_external_refs (customer_id, seq, ref_system, ref_id) VALUES (?, ?, ?, ?)");
+        Sql.Batch consents = sql.batch("INSERT INTO {p}customer_consents (customer_id, channel, consent_status, given_at,"
+                + " consent_source) VALUES (?, ?, ?, ?, ?)");
+        for (Customer c : customers) {
+            UUID id = c.id().value();
             int seq = 0;
             for (EmailAddress e : c.emails()) {
-                b.uuid(id).integer(seq++).text(e.value()).text(lower(e.value())).add();
+                emails.uuid(id).integer(seq++).text(e.value()).text(lower(e.value())).add();
             }
-            b.execute();
-        }
-        if (!c.phones().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_phones (customer_id, seq, phone) VALUES (?, ?, ?)");
-            int seq = 0;
+            seq = 0;
             for (PhoneNumber p : c.phones()) {
-                b.uuid(id).integer(seq++).text(p.value()).add();
+                phones.uuid(id).integer(seq++).text(p.value()).add();
             }
-            b.execute();
-        }
-        if (!c.addresses().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_addresses (customer_id, seq, street, city, region, postal_code,"
-                    + " country) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            int seq = 0;
+            seq = 0;
             for (PostalAddress a : c.addresses()) {
-                b.uuid(id).integer(seq++).text(a.street()).text(a.city()).text(a.region()).text(a.postalCode())
+                addresses.uuid(id).integer(seq++).text(a.street()).text(a.city()).text(a.region()).text(a.postalCode())
                         .text(a.country()).add();
             }
-            b.execute();
-        }
-        if (!c.tags().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_tags (customer_id, seq, tag) VALUES (?, ?, ?)");
-            int seq = 0;
+            seq = 0;
             for (String t : c.tags()) {
-                b.uuid(id).integer(seq++).text(t).add();
+                tags.uuid(id).integer(seq++).text(t).add();
             }
-            b.execute();
-        }
-        if (!c.attributes().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_attributes (customer_id, seq, attr_name, attr_type, attr_value)"
-                    + " VALUES (?, ?, ?, ?, ?)");
-            int seq = 0;
+            seq = 0;
             for (Map.Entry<String, AttributeValue> e : c.attributes().entrySet()) {
-                b.uuid(id).integer(seq++).text(e.getKey()).enumName(e.getValue().type()).text(e.getValue().asText()).add();
+                attributes.uuid(id).integer(seq++).text(e.getKey()).enumName(e.getValue().type())
+                        .text(e.getValue().asText()).add();
             }
-            b.execute();
-        }
-        if (!c.externalRefs().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_external_refs (customer_id, seq, ref_system, ref_id) VALUES (?, ?, ?, ?)");
-            int seq = 0;
+            seq = 0;
             for (ExternalRef r : c.externalRefs()) {
-                b.uuid(id).integer(seq++).text(r.system()).text(r.id()).add();
+                refs.uuid(id).integer(seq++).text(r.system()).text(r.id()).add();
             }
-            b.execute();
-        }
-        if (!c.consents().isEmpty()) {
-            Sql.Batch b = sql.batch("INSERT INTO {p}customer_consents (customer_id, channel, consent_status, given_at,"
-                    + " consent_source) VALUES (?, ?, ?, ?, ?)");
             for (Consent k : c.consents().values()) {
-                b.uuid(id).enumName(k.channel()).enumName(k.status()).instant(k.at()).text(k.source()).add();
+                consents.uuid(id).enumName(k.channel()).enumName(k.status()).instant(k.at()).text(k.source()).add();
             }
+        }
+        for (Sql.Batch b : List.of(emails, phones, addresses, tags, attributes, refs, consents)) {
             b.execute();
         }
     }

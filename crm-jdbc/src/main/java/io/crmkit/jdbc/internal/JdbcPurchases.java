@@ -7,8 +7,13 @@ import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerId;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Purchases in {@code purchases}. The amount is stored as a decimal with its scale beside it, so
@@ -25,12 +30,41 @@ final class JdbcPurchases implements PurchaseRepository {
 
     @Override
     public void insert(Purchase p) {
-        sql.write("insert purchase " + p.id(), () -> sql.stmt(
-                        "INSERT INTO {p}purchases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .uuid(p.id().value()).uuid(p.customerId().value()).instant(p.occurredAt()).decimal(p.amount())
-                .integer(p.amount().scale()).text(p.currency().getCurrencyCode()).integer(p.quantity())
-                .text(p.product()).text(p.externalId())
-                .execute());
+        sql.write("insert purchase " + p.id(), () -> insertRows(List.of(p)));
+    }
+
+    /** One JDBC batch; all or nothing. */
+    @Override
+    public void insertAll(List<Purchase> purchases) {
+        if (purchases.isEmpty()) {
+            return;
+        }
+        sql.write("insert " + purchases.size() + " purchases", () -> insertRows(purchases));
+    }
+
+    private void insertRows(List<Purchase> purchases) {
+        Sql.Batch b = sql.batch("INSERT INTO {p}purchases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (Purchase p : purchases) {
+            b.uuid(p.id().value()).uuid(p.customerId().value()).instant(p.occurredAt()).decimal(p.amount())
+                    .integer(p.amount().scale()).text(p.currency().getCurrencyCode()).integer(p.quantity())
+                    .text(p.product()).text(p.externalId())
+                    .add();
+        }
+        b.execute();
+    }
+
+    @Override
+    public Set<String> existingExternalIds(Collection<String> externalIds) {
+        return sql.read("check which purchase external ids are stored", () -> {
+            Set<String> found = new HashSet<>();
+            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds), JdbcCustomers.IN_CHUNK)) {
+                Sql.Stmt s = sql.stmt("SELECT external_id FROM {p}purchases WHERE external_id IN ("
+                        + Sql.marks(chunk.size()) + ")");
+                chunk.forEach(s::text);
+                s.list(r -> found.add(r.text("external_id")));
+            }
+            return found;
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.CrmException;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
@@ -255,26 +255,71 @@ final class Sql {
             return this;
         }
 
+        /** The rows added so far. */
+        int size() {
+            return rows.size();
+        }
+
+        /**
+         * Sends the rows as JDBC batches of at most {@value #CHUNK} rows on the unit of work's connection
+         * (the driver may rewrite each into multi-row inserts), then forgets them.
+         */
         void execute() {
             if (rows.isEmpty()) {
                 return;
             }
-            if (rows.size() == 1) {
-                Stmt s = new Stmt(sql);
-                s.args.addAll(rows.get(0));
-                s.execute();
-                return;
-            }
-            try (PreparedBatch b = handle.prepareBatch(sql)) {
+            try (PreparedStatement ps = handle.getConnection().prepareStatement(sql)) {
+                int pending = 0;
                 for (List<Argument> row : rows) {
                     for (int i = 0; i < row.size(); i++) {
-                        b.bind(i, row.get(i));
+                        row.get(i).apply(i + 1, ps, null);
                     }
-                    b.add();
+                    if (rows.size() == 1) {
+                        ps.executeUpdate();
+                        break;
+                    }
+                    ps.addBatch();
+                    if (++pending == CHUNK) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
                 }
-                b.execute();
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw new Failure(e);
+            } finally {
+                rows.clear();
             }
         }
+    }
+
+    /** Rows per {@code executeBatch} call. */
+    static final int CHUNK = 1000;
+
+    /** An SQL error of a statement run on the raw connection; {@link Errors} maps its cause. */
+    static final class Failure extends RuntimeException {
+        Failure(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Splits {@code values} into lists of at most {@code size}, for IN lists of bounded length. */
+    static <T> List<List<T>> chunks(Collection<T> values, int size) {
+        List<List<T>> out = new ArrayList<>();
+        List<T> current = new ArrayList<>(Math.min(size, values.size()));
+        for (T v : values) {
+            current.add(v);
+            if (current.size() == size) {
+                out.add(current);
+                current = new ArrayList<>(size);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     /** Placeholders {@code ?, ?, ?} for an IN list. */
