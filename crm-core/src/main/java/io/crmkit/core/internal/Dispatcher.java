@@ -1,6 +1,5 @@
 package io.crmkit.core.internal;
 
-import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
@@ -160,14 +159,13 @@ final class Dispatcher {
         OutboxMessage apply(OutboxMessage message, Instant now);
     }
 
-    /** Writes the new state to the outbox and the timeline in one transaction. */
+    /**
+     * Writes the new state to the outbox and the timeline in one transaction. The update's version check
+     * refuses it if the message changed since it was claimed.
+     */
     private void record(OutboxMessage claimed, Change change) {
         engine.write(tx -> {
-            OutboxMessage current = tx.repos.outbox().findById(claimed.id()).orElse(claimed);
-            if (current.version() != claimed.version()) {
-                throw new ConflictException("message " + claimed.id() + " changed while it was being sent");
-            }
-            OutboxMessage next = change.apply(current, tx.now);
+            OutboxMessage next = change.apply(claimed, tx.now);
             tx.repos.outbox().update(next);
             tx.repos.interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
             tx.raise(new DomainEvent.MessageStatusChanged(next.id(), next.customerId(), next.kind(), next.status(),

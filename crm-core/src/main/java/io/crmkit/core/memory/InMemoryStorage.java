@@ -4,6 +4,7 @@ import io.crmkit.core.StorageException;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
@@ -114,7 +115,8 @@ public final class InMemoryStorage implements CrmStorage {
             tasks = new MemoryTasks(new Table<>(undo, lock));
             surveys = new MemorySurveys(new Table<>(undo, lock));
             purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()));
-            outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys));
+            outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys,
+                    m -> m.status() == DeliveryStatus.QUEUED));
         }
 
         void clear() {

@@ -49,7 +49,7 @@ record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
 
     @Override
     public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<OutboxMessage> due = table.all()
+        List<OutboxMessage> due = table.active() // the queued messages only
                 .filter(m -> m.status() == DeliveryStatus.QUEUED && !m.nextAttemptAt().isAfter(now)
                         && m.leaseUntil().map(l -> !l.isAfter(now)).orElse(true))
                 .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(m -> m.id().value()))

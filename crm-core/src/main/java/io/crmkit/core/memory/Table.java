@@ -5,36 +5,48 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.StorageException;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.List;
-import java.util.function.Function;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Rows of one aggregate by id. Every change pushes its undo action so that a failed unit of work can
- * be rolled back; changes are allowed only to the thread holding the storage's write lock.
+ * Rows of one aggregate by id, with two optional indexes: unique keys (such as external references)
+ * and the set of "active" rows a hot query scans instead of the whole table (such as queued messages).
+ * Every change pushes its undo action so that a failed unit of work can be rolled back; changes are
+ * allowed only to the thread holding the storage's write lock.
  */
 final class Table<T> {
     private final Map<UUID, T> rows = new HashMap<>();
-    /** Unique keys (such as external references) to the id of the row holding them. */
     private final Map<Object, UUID> unique = new HashMap<>();
+    private final Set<UUID> activeIds = new HashSet<>();
     private final Function<T, Collection<?>> uniqueKeys;
+    private final Predicate<T> active;
     private final Deque<Runnable> undo;
     private final ReentrantReadWriteLock lock;
 
     Table(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
-        this(undo, lock, row -> List.of());
+        this(undo, lock, row -> List.of(), row -> false);
     }
 
     Table(Deque<Runnable> undo, ReentrantReadWriteLock lock, Function<T, Collection<?>> uniqueKeys) {
+        this(undo, lock, uniqueKeys, row -> false);
+    }
+
+    Table(Deque<Runnable> undo, ReentrantReadWriteLock lock, Function<T, Collection<?>> uniqueKeys, Predicate<T> active) {
         this.undo = undo;
         this.lock = lock;
         this.uniqueKeys = uniqueKeys;
+        this.active = active;
     }
 
     /** The row holding a unique key. */
@@ -51,6 +63,11 @@ final class Table<T> {
         return rows.values().stream();
     }
 
+    /** The rows the active predicate holds for, without scanning the others. */
+    Stream<T> active() {
+        return activeIds.stream().map(rows::get);
+    }
+
     void insert(UUID id, T row) {
         checkWritable();
         if (rows.containsKey(id)) {
@@ -58,10 +75,10 @@ final class Table<T> {
         }
         checkUnique(id, row);
         rows.put(id, row);
-        index(id, List.of(), uniqueKeys.apply(row));
+        reindex(id, null, row);
         undo.push(() -> {
             rows.remove(id);
-            index(id, uniqueKeys.apply(row), List.of());
+            reindex(id, row, null);
         });
     }
 
@@ -93,10 +110,10 @@ final class Table<T> {
     private void swap(UUID id, T previous, T row) {
         checkUnique(id, row);
         rows.put(id, row);
-        index(id, uniqueKeys.apply(previous), uniqueKeys.apply(row));
+        reindex(id, previous, row);
         undo.push(() -> {
             rows.put(id, previous);
-            index(id, uniqueKeys.apply(row), uniqueKeys.apply(previous));
+            reindex(id, row, previous);
         });
     }
 
@@ -109,18 +126,28 @@ final class Table<T> {
         }
     }
 
-    private void index(UUID id, Collection<?> removed, Collection<?> added) {
-        for (Object key : removed) {
-            unique.remove(key, id);
+    /** Moves the indexes of row {@code id} from its state {@code before} to {@code after} (null: absent). */
+    private void reindex(UUID id, @Nullable T before, @Nullable T after) {
+        if (before != null) {
+            for (Object key : uniqueKeys.apply(before)) {
+                unique.remove(key, id);
+            }
+            activeIds.remove(id);
         }
-        for (Object key : added) {
-            unique.put(key, id);
+        if (after != null) {
+            for (Object key : uniqueKeys.apply(after)) {
+                unique.put(key, id);
+            }
+            if (active.test(after)) {
+                activeIds.add(id);
+            }
         }
     }
 
     void clear() {
         rows.clear();
         unique.clear();
+        activeIds.clear();
     }
 
     private void checkWritable() {
