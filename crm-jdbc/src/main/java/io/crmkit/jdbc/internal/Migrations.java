@@ -2,6 +2,7 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.StorageException;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -33,7 +34,8 @@ public final class Migrations {
      * on connections from the host's DataSource.
      */
     public static void apply(DataSource dataSource, Dialect dialect, String prefix, boolean migrate, Errors errors) {
-        apply(Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource), dialect, prefix, migrate, errors);
+        apply(() -> Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource), dialect, prefix, migrate,
+                errors);
     }
 
     /**
@@ -42,23 +44,25 @@ public final class Migrations {
      */
     public static void apply(String url, @Nullable String user, @Nullable String password, Dialect dialect, String prefix,
                              boolean migrate, Errors errors) {
-        apply(Flyway.configure(Migrations.class.getClassLoader()).dataSource(url, user, password), dialect, prefix,
+        apply(() -> Flyway.configure(Migrations.class.getClassLoader()).dataSource(url, user, password), dialect, prefix,
                 migrate, errors);
     }
 
-    private static void apply(FluentConfiguration config, Dialect dialect, String prefix, boolean migrate, Errors errors) {
-        Flyway flyway = config
-                .locations(dialect.migrationLocation())
-                .table(historyTable(prefix))
-                .placeholders(Map.of("prefix", prefix))
-                // the schema may hold the host's tables: start crmkit's own history at version 0
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .baselineDescription("crmkit baseline")
-                .cleanDisabled(true)
-                .load();
+    /** Configuring Flyway already looks for the database's plugin, so it runs inside the error mapping. */
+    private static void apply(Supplier<FluentConfiguration> config, Dialect dialect, String prefix, boolean migrate,
+                              Errors errors) {
         String what = "crmkit schema (table prefix '" + prefix + "')";
         try {
+            Flyway flyway = config.get()
+                    .locations(dialect.migrationLocation())
+                    .table(historyTable(prefix))
+                    .placeholders(Map.of("prefix", prefix))
+                    // the schema may hold the host's tables: start crmkit's own history at version 0
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("crmkit baseline")
+                    .cleanDisabled(true)
+                    .load();
             if (migrate) {
                 MigrateResult r = flyway.migrate();
                 LOG.info("{} on {} at version {} ({} migrations applied)", what, dialect,
@@ -74,7 +78,8 @@ public final class Migrations {
                 LOG.info("{} on {} validated", what, dialect);
             }
         } catch (FlywayException e) {
-            String hint = e.getMessage() != null && e.getMessage().contains("Unsupported Database")
+            String message = String.valueOf(e.getMessage());
+            String hint = message.contains("Unsupported Database") || message.contains("No Flyway database plugin")
                     ? " (add org.flywaydb:flyway-database-postgresql or org.flywaydb:flyway-mysql to the classpath)" : "";
             throw new StorageException((migrate ? "migrate " : "validate ") + what + " failed: "
                     + errors.scrub(e.getMessage()) + hint, e);
