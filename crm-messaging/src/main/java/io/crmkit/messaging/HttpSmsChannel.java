@@ -1,9 +1,6 @@
 package io.crmkit.messaging;
 
-import io.crmkit.core.DeliveryException;
 import io.crmkit.core.messaging.ChannelKind;
-import io.crmkit.core.messaging.DeliveryReceipt;
-import io.crmkit.core.messaging.MessageChannel;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.messaging.internal.HttpGateway;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -40,19 +36,10 @@ import org.jspecify.annotations.Nullable;
  * {@link HttpGatewayBuilder#okHttpClient(okhttp3.OkHttpClient)}), released by {@link #close()}. Tokens and
  * API keys never appear in {@code toString()}, logs or exception messages.
  */
-public final class HttpSmsChannel implements MessageChannel {
-    private final HttpGateway gateway;
-    private final Function<OutboundMessage, Request> requests;
-    private final Function<String, Optional<String>> providerId;
-    private final String description;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
+public final class HttpSmsChannel extends GatewayChannel {
     private HttpSmsChannel(HttpGateway gateway, Function<OutboundMessage, Request> requests,
-                           Function<String, Optional<String>> providerId, String description) {
-        this.gateway = gateway;
-        this.requests = requests;
-        this.providerId = providerId;
-        this.description = description;
+                   Function<String, Optional<String>> providerId, String description) {
+        super(gateway, requests, providerId, description, MessageContent.Sms.class);
     }
 
     /** A builder for a generic JSON gateway. */
@@ -69,40 +56,6 @@ public final class HttpSmsChannel implements MessageChannel {
     @Override
     public ChannelKind kind() {
         return ChannelKind.SMS;
-    }
-
-    /**
-     * Posts the message to the gateway.
-     *
-     * @return the gateway's message id
-     * @throws DeliveryException when the gateway refused it or could not be reached; permanent for content
-     *                           that is not an SMS
-     * @throws IllegalStateException after {@link #close()}
-     */
-    @Override
-    public DeliveryReceipt send(OutboundMessage message) {
-        Objects.requireNonNull(message, "message");
-        if (closed.get()) {
-            throw new IllegalStateException(description + " is closed");
-        }
-        if (!(message.content() instanceof MessageContent.Sms)) {
-            throw DeliveryException.permanent(description + " sends SMS, not " + message.kind(), null);
-        }
-        return new DeliveryReceipt(gateway.execute(requests.apply(message), providerId, message.idempotencyKey()));
-    }
-
-    /** Releases the connection pool, unless it is the host's. Idempotent. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            gateway.close();
-        }
-    }
-
-    /** The gateway's kind and endpoint; never credentials. */
-    @Override
-    public String toString() {
-        return description;
     }
 
     private static String text(OutboundMessage message) {

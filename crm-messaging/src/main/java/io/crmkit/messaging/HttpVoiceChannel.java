@@ -1,9 +1,6 @@
 package io.crmkit.messaging;
 
-import io.crmkit.core.DeliveryException;
 import io.crmkit.core.messaging.ChannelKind;
-import io.crmkit.core.messaging.DeliveryReceipt;
-import io.crmkit.core.messaging.MessageChannel;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.messaging.internal.HttpGateway;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -42,19 +38,10 @@ import org.jspecify.annotations.Nullable;
  * refused connections and timeouts are retryable, other 4xx permanent. Thread-safe; one connection pool per
  * channel, released by {@link #close()}; credentials never in {@code toString()}, logs or exceptions.
  */
-public final class HttpVoiceChannel implements MessageChannel {
-    private final HttpGateway gateway;
-    private final Function<OutboundMessage, Request> requests;
-    private final Function<String, Optional<String>> providerId;
-    private final String description;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
+public final class HttpVoiceChannel extends GatewayChannel {
     private HttpVoiceChannel(HttpGateway gateway, Function<OutboundMessage, Request> requests,
-                             Function<String, Optional<String>> providerId, String description) {
-        this.gateway = gateway;
-        this.requests = requests;
-        this.providerId = providerId;
-        this.description = description;
+                   Function<String, Optional<String>> providerId, String description) {
+        super(gateway, requests, providerId, description, MessageContent.Voice.class);
     }
 
     /** A builder for a generic JSON gateway. */
@@ -71,40 +58,6 @@ public final class HttpVoiceChannel implements MessageChannel {
     @Override
     public ChannelKind kind() {
         return ChannelKind.VOICE;
-    }
-
-    /**
-     * Asks the gateway to place the call.
-     *
-     * @return the gateway's call id
-     * @throws DeliveryException when the gateway refused it or could not be reached; permanent for content
-     *                           that is not a voice call
-     * @throws IllegalStateException after {@link #close()}
-     */
-    @Override
-    public DeliveryReceipt send(OutboundMessage message) {
-        Objects.requireNonNull(message, "message");
-        if (closed.get()) {
-            throw new IllegalStateException(description + " is closed");
-        }
-        if (!(message.content() instanceof MessageContent.Voice)) {
-            throw DeliveryException.permanent(description + " places voice calls, not " + message.kind(), null);
-        }
-        return new DeliveryReceipt(gateway.execute(requests.apply(message), providerId, message.idempotencyKey()));
-    }
-
-    /** Releases the connection pool, unless it is the host's. Idempotent. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            gateway.close();
-        }
-    }
-
-    /** The gateway's kind and endpoint; never credentials. */
-    @Override
-    public String toString() {
-        return description;
     }
 
     private static MessageContent.Voice voiceOf(OutboundMessage message) {

@@ -63,6 +63,20 @@ class HttpVoiceChannelTest {
     }
 
     @Test
+    void messagesOfAnotherKindAreRefusedPermanentlyWithoutARequest() {
+        HttpVoiceChannel voice = open(twilio().build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> voice.send(Messages.sms("key-x", "+8613800138000", "hi")))
+                .isInstanceOfSatisfying(io.crmkit.core.DeliveryException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("VOICE").contains("not SMS");
+                });
+        assertThat(server.getRequestCount()).isZero();
+        voice.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> voice.send(Messages.script("k", "+8613800138000", "x", null)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void twilioSpeaksAScriptInChineseThroughInlineTwiml() throws Exception {
         HttpVoiceChannel channel = open(twilio().build());
         server.enqueue(json(201, "{\"sid\":\"CA0123\",\"status\":\"queued\"}"));
