@@ -82,7 +82,7 @@ final class JdbcCustomers implements CustomerRepository {
         return sql.read("check which customers exist", () -> {
             Set<CustomerId> found = new HashSet<>();
             for (List<UUID> chunk : Sql.chunks(ids.stream().map(CustomerId::value).distinct().toList(), IN_CHUNK)) {
-                sql.stmt("SELECT id FROM {p}customers WHERE id IN (" + Sql.marks(chunk.size()) + ")").uuids(chunk)
+                sql.stmt("SELECT id FROM {p}customers WHERE id IN (" + Sql.marks(chunk.size()) + ")").planEachTime().uuids(chunk)
                         .list(r -> found.add(new CustomerId(r.uuid("id"))));
             }
             return found;
@@ -101,12 +101,13 @@ final class JdbcCustomers implements CustomerRepository {
                     // the whole (ref_system, ref_id) index
                     s = sql.stmt("SELECT r.ref_id AS match_key, " + prefixed("c") + " FROM {p}customers c"
                             + " JOIN {p}customer_external_refs r ON r.customer_id = c.id"
-                            + " WHERE (r.ref_system, r.ref_id) IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")");
+                            + " WHERE (r.ref_system, r.ref_id) IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")")
+                            .planEachTime();
                     chunk.forEach(id -> s.text(system).text(id));
                 } else {
                     s = sql.stmt("SELECT r.ref_id AS match_key, " + prefixed("c") + " FROM {p}customers c"
                             + " JOIN {p}customer_external_refs r ON r.customer_id = c.id"
-                            + " WHERE r.ref_system = ? AND r.ref_id IN (" + Sql.marks(chunk.size()) + ")").text(system);
+                            + " WHERE r.ref_system = ? AND r.ref_id IN (" + Sql.marks(chunk.size()) + ")").planEachTime().text(system);
                     chunk.forEach(s::text);
                 }
                 List<Loaded> rows = s.list(r -> {
@@ -131,7 +132,7 @@ final class JdbcCustomers implements CustomerRepository {
                 Map<String, UUID> emailToId = new HashMap<>();
                 Sql.Stmt s = sql.stmt("SELECT e.email_lower AS match_key, " + prefixed("c") + " FROM {p}customers c"
                         + " JOIN {p}customer_emails e ON e.customer_id = c.id"
-                        + " WHERE e.email_lower IN (" + Sql.marks(chunk.size()) + ") ORDER BY c.id");
+                        + " WHERE e.email_lower IN (" + Sql.marks(chunk.size()) + ") ORDER BY c.id").planEachTime();
                 chunk.forEach(s::text);
                 List<Loaded> rows = s.list(r -> {
                     Loaded l = readRow(r);

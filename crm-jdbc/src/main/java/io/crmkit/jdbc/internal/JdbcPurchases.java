@@ -59,7 +59,7 @@ final class JdbcPurchases implements PurchaseRepository {
             Set<String> found = new HashSet<>();
             for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds), JdbcCustomers.IN_CHUNK)) {
                 Sql.Stmt s = sql.stmt("SELECT external_id FROM {p}purchases WHERE external_id IN ("
-                        + Sql.marks(chunk.size()) + ")");
+                        + Sql.marks(chunk.size()) + ")").planEachTime();
                 chunk.forEach(s::text);
                 s.list(r -> found.add(r.text("external_id")));
             }

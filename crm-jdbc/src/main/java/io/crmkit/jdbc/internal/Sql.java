@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
@@ -219,8 +221,28 @@ final class Sql {
             }
         }
 
+        /**
+         * Plans this statement for its actual parameters every time. For the batch look-ups with long IN
+         * lists: PostgreSQL would otherwise, after five executions of a server-prepared statement, keep a
+         * generic plan made while the table was small (a sequential scan) as an import fills the table.
+         */
+        Stmt planEachTime() {
+            this.planEachTime = true;
+            return this;
+        }
+
+        private boolean planEachTime;
+
         <T> List<T> list(RowReader<T> reader) {
             try (Query q = handle.createQuery(sql)) {
+                if (planEachTime && dialect == Dialect.POSTGRESQL) {
+                    q.addCustomizer(new StatementCustomizer() {
+                        @Override
+                        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+                            stmt.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+                        }
+                    });
+                }
                 for (int i = 0; i < args.size(); i++) {
                     q.bind(i, args.get(i));
                 }
