@@ -1,0 +1,171 @@
+package io.crmkit.bench.storage;
+
+import io.crmkit.jdbc.JdbcStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The database of a storage benchmark: an H2 file database in a temporary directory, or PostgreSQL at
+ * {@code -Dcrm.bench.postgres=<jdbc url>} (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}),
+ * with crmkit's tables under a random prefix that {@link #close()} drops. Big tables are generated inside
+ * the database with {@code INSERT ... SELECT} over a number series, with ids the benchmark can compute:
+ * {@link #id(int, long)}.
+ */
+final class BenchDatabase implements AutoCloseable {
+    final String kind;
+    final String url;
+    final String prefix;
+    private final Path dir;
+
+    BenchDatabase(String kind) {
+        this.kind = kind;
+        this.prefix = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+        try {
+            switch (kind) {
+                case "h2" -> {
+                    dir = Files.createTempDirectory("crm-bench-h2");
+                    url = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath() + ";LOCK_TIMEOUT=10000";
+                }
+                case "postgresql" -> {
+                    dir = null;
+                    url = System.getProperty("crm.bench.postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+                }
+                default -> throw new IllegalArgumentException("unknown database " + kind);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** crmkit's storage on this database (migrates the schema). */
+    JdbcStorage storage() {
+        return JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(4).build();
+    }
+
+    /** A plain connection for the baselines, with the same batch rewriting crmkit's own pool turns on. */
+    Connection connect() throws SQLException {
+        String u = kind.equals("postgresql") ? url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : url;
+        return DriverManager.getConnection(u);
+    }
+
+    String t(String table) {
+        return prefix + table;
+    }
+
+    /**
+     * The id of the {@code n}-th generated row of a kind (0 customers, 1 interactions): a UUID of version 7
+     * layout whose leading 48 bits grow with {@code n}, written with decimal digits so SQL can build it.
+     */
+    static UUID id(int kind, long n) {
+        String p = String.format("%012d", n);
+        return UUID.fromString(p.substring(0, 8) + "-" + p.substring(8, 12) + "-700" + kind + "-8000-" + p);
+    }
+
+    /** The SQL expression for {@link #id(int, long)} over a column {@code p} = the zero-padded number. */
+    static String idSql(int kind, String p) {
+        return "CAST(SUBSTRING(" + p + ", 1, 8) || '-' || SUBSTRING(" + p + ", 9, 4) || '-700" + kind + "-8000-' || " + p
+                + " AS UUID)";
+    }
+
+    /** A row source of numbers 1..n as column {@code x} and its 12-digit zero-padded form as {@code p}. */
+    String series(long n) {
+        String source = kind.equals("h2") ? "SELECT X AS x FROM SYSTEM_RANGE(1, " + n + ")"
+                : "SELECT g AS x FROM generate_series(1, " + n + ") g";
+        return "(SELECT x, LPAD(CAST(x AS VARCHAR(20)), 12, '0') AS p FROM (" + source + ") s0) s";
+    }
+
+    /** An instant {@code seconds} after 2024-01-01 UTC in SQL. */
+    String timeSql(String seconds) {
+        return kind.equals("h2") ? "DATEADD(SECOND, " + seconds + ", TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+00')"
+                : "(TIMESTAMPTZ '2024-01-01 00:00:00+00' + " + seconds + " * INTERVAL '1 second')";
+    }
+
+    /** Customers 1..n with an email c{i}@example.com, a phone +8613{i:9} and tags "bench" and "t{i%10}". */
+    void generateCustomers(long n) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + t("customers") + " (id, kind, display_name, name_lower, stage, created_at,"
+                    + " updated_at, version) SELECT " + idSql(0, "p") + ", 'PERSON', 'Customer ' || x, 'customer ' || x,"
+                    + " 'LEAD', " + timeSql("x") + ", " + timeSql("x") + ", 1 FROM " + series(n));
+            s.executeUpdate("INSERT INTO " + t("customer_emails") + " (customer_id, seq, email, email_lower) SELECT "
+                    + idSql(0, "p") + ", 0, 'c' || x || '@example.com', 'c' || x || '@example.com' FROM " + series(n));
+            s.executeUpdate("INSERT INTO " + t("customer_phones") + " (customer_id, seq, phone) SELECT "
+                    + idSql(0, "p") + ", 0, '+8613' || LPAD(CAST(x AS VARCHAR(20)), 9, '0') FROM " + series(n));
+            s.executeUpdate("INSERT INTO " + t("customer_tags") + " (customer_id, seq, tag) SELECT "
+                    + idSql(0, "p") + ", 0, 'bench' FROM " + series(n));
+            s.executeUpdate("INSERT INTO " + t("customer_tags") + " (customer_id, seq, tag) SELECT "
+                    + idSql(0, "p") + ", 1, 't' || MOD(x, 10) FROM " + series(n));
+            analyze(s);
+        }
+    }
+
+    /** Interactions 1..n, spread round-robin over {@code customers} customers, one second apart. */
+    void generateInteractions(long n, long customers) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + t("interactions") + " (id, customer_id, channel, direction, subject,"
+                    + " occurred_at, author, recorded_at) SELECT " + idSql(1, "p") + ", "
+                    + idSql(0, "LPAD(CAST(MOD(x, " + customers + ") + 1 AS VARCHAR(20)), 12, '0')")
+                    + ", 'CALL', 'INBOUND', 'Call ' || x, " + timeSql("x") + ", 'bench', " + timeSql("x") + " FROM " + series(n));
+            analyze(s);
+        }
+    }
+
+    private void analyze(Statement s) throws SQLException {
+        s.execute(kind.equals("h2") ? "ANALYZE" : "ANALYZE");
+    }
+
+    /** Deletes every row of crmkit's customer tables (children first). */
+    void deleteCustomers() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            if (kind.equals("postgresql")) {
+                s.execute("TRUNCATE " + t("customers") + " CASCADE");
+            } else {
+                for (String table : List.of("customer_emails", "customer_phones", "customer_addresses", "customer_tags",
+                        "customer_attributes", "customer_external_refs", "customer_consents", "customers")) {
+                    s.executeUpdate("DELETE FROM " + t(table));
+                }
+            }
+        }
+    }
+
+    /** Drops the tables and, for H2, the database directory. */
+    @Override
+    public void close() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                        tables.add(name);
+                    }
+                }
+            }
+            for (String table : tables) {
+                s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
+            }
+            if (kind.equals("h2")) {
+                s.execute("SHUTDOWN");
+            }
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

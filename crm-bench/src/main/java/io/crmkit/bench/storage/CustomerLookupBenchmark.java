@@ -1,0 +1,109 @@
+package io.crmkit.bench.storage;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Reading one random customer (with an email, a phone and two tags) among {@code size}: by id, by email and
+ * by phone, through crmkit's {@code customers().get} / {@code search}, beside plain JDBC reading the same
+ * rows (the customer row and its seven child tables) on one connection. The tables are generated once per
+ * trial and dropped after it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CustomerLookupBenchmark {
+    @Param({"h2", "postgresql"})
+    public String db;
+
+    @Param({"10000", "1000000"})
+    public int size;
+
+    private BenchDatabase database;
+    private Crm crm;
+    private Connection connection;
+    private final SplittableRandom random = new SplittableRandom(42);
+
+    @Setup(Level.Trial)
+    public void load() throws SQLException {
+        database = new BenchDatabase(db);
+        crm = Crm.builder().storage(database.storage()).build();
+        long started = System.nanoTime();
+        database.generateCustomers(size);
+        System.out.printf("%n[setup] %,d customers with children generated on %s in %.1f s%n", size, db,
+                (System.nanoTime() - started) / 1e9);
+        connection = database.connect();
+    }
+
+    @TearDown(Level.Trial)
+    public void drop() throws Exception {
+        connection.close();
+        crm.close();
+        database.close();
+    }
+
+    private long next() {
+        return 1 + random.nextInt(size);
+    }
+
+    @Benchmark
+    public Customer crmkitGetById() {
+        return crm.customers().get(new CustomerId(BenchDatabase.id(0, next()))).orElseThrow();
+    }
+
+    @Benchmark
+    public List<Object> baselineGetById() throws SQLException {
+        List<Object> row = PlainJdbc.customer(connection, database.prefix, BenchDatabase.id(0, next()));
+        if (row.isEmpty()) {
+            throw new IllegalStateException("not found");
+        }
+        return row;
+    }
+
+    @Benchmark
+    public List<Customer> crmkitFindByEmail() {
+        return one(crm.customers().search(CustomerQuery.all().email("c" + next() + "@example.com"), PageRequest.first(10)).items());
+    }
+
+    @Benchmark
+    public List<Object> baselineFindByEmail() throws SQLException {
+        return PlainJdbc.customersBy(connection, database.prefix, "customer_emails", "email_lower", "c" + next() + "@example.com");
+    }
+
+    @Benchmark
+    public List<Customer> crmkitFindByPhone() {
+        return one(crm.customers().search(CustomerQuery.all().phone(CustomerImportBenchmark.phone((int) next())),
+                PageRequest.first(10)).items());
+    }
+
+    @Benchmark
+    public List<Object> baselineFindByPhone() throws SQLException {
+        return PlainJdbc.customersBy(connection, database.prefix, "customer_phones", "phone",
+                CustomerImportBenchmark.phone((int) next()));
+    }
+
+    private static List<Customer> one(List<Customer> found) {
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected one customer, found " + found.size());
+        }
+        return found;
+    }
+}
