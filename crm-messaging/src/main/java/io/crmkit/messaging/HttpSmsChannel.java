@@ -1,5 +1,6 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.DeliveryException;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboundMessage;
