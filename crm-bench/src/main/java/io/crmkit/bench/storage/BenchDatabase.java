@@ -30,6 +30,46 @@ final class BenchDatabase implements AutoCloseable {
     final String prefix;
     private final Path dir;
 
+    private static final java.util.Map<String, Shared> SHARED = new java.util.HashMap<>();
+
+    /** A loaded database with crmkit and a baseline connection on it. */
+    record Shared(BenchDatabase database, io.crmkit.core.Crm crm, Connection connection) {
+    }
+
+    /** A loader of a database's tables. */
+    interface Loader {
+        void load(BenchDatabase database) throws SQLException;
+    }
+
+    /**
+     * The database loaded for {@code key}, made once per JVM and dropped when the JVM exits: the benchmark
+     * methods of a class run one after another in one JVM with {@code -f 0} reuse the big tables (each
+     * {@code -f 1} fork loads its own).
+     */
+    static synchronized Shared shared(String kind, String key, Loader loader) throws SQLException {
+        Shared found = SHARED.get(kind + "/" + key);
+        if (found != null) {
+            return found;
+        }
+        BenchDatabase database = new BenchDatabase(kind);
+        io.crmkit.core.Crm crm = io.crmkit.core.Crm.builder().storage(database.storage()).build();
+        long started = System.nanoTime();
+        loader.load(database);
+        System.out.printf("%n[setup] %s on %s loaded in %.1f s%n", key, kind, (System.nanoTime() - started) / 1e9);
+        Shared made = new Shared(database, crm, database.connect());
+        SHARED.put(kind + "/" + key, made);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                made.connection().close();
+                made.crm().close();
+                made.database().close();
+            } catch (Exception e) {
+                System.err.println("cannot drop the benchmark tables " + database.prefix + ": " + e);
+            }
+        }));
+        return made;
+    }
+
     BenchDatabase(String kind) {
         this.kind = kind;
         this.prefix = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";

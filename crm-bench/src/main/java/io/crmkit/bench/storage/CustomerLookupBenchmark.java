@@ -19,13 +19,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Reading one random customer (with an email, a phone and two tags) among {@code size}: by id, by email and
  * by phone, through crmkit's {@code customers().get} / {@code search}, beside plain JDBC reading the same
  * rows (the customer row and its seven child tables) on one connection. The tables are generated once per
- * trial and dropped after it.
+ * JVM (see {@link BenchDatabase#shared}) and dropped when it exits.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,20 +43,10 @@ public class CustomerLookupBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws SQLException {
-        database = new BenchDatabase(db);
-        crm = Crm.builder().storage(database.storage()).build();
-        long started = System.nanoTime();
-        database.generateCustomers(size);
-        System.out.printf("%n[setup] %,d customers with children generated on %s in %.1f s%n", size, db,
-                (System.nanoTime() - started) / 1e9);
-        connection = database.connect();
-    }
-
-    @TearDown(Level.Trial)
-    public void drop() throws Exception {
-        connection.close();
-        crm.close();
-        database.close();
+        BenchDatabase.Shared shared = BenchDatabase.shared(db, size + " customers", d -> d.generateCustomers(size));
+        database = shared.database();
+        crm = shared.crm();
+        connection = shared.connection();
     }
 
     private long next() {

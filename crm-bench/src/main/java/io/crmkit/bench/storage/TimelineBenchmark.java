@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A random customer's newest 50 interactions among {@code size}, every customer having 100 (so the
@@ -53,21 +52,12 @@ public class TimelineBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws SQLException {
-        database = new BenchDatabase(db);
-        crm = Crm.builder().storage(database.storage()).build();
         customers = size / PER_CUSTOMER;
-        long started = System.nanoTime();
-        database.generateInteractions(size, customers);
-        System.out.printf("%n[setup] %,d interactions of %,d customers generated on %s in %.1f s%n", size, customers, db,
-                (System.nanoTime() - started) / 1e9);
-        connection = database.connect();
-    }
-
-    @TearDown(Level.Trial)
-    public void drop() throws Exception {
-        connection.close();
-        crm.close();
-        database.close();
+        BenchDatabase.Shared shared = BenchDatabase.shared(db, size + " interactions",
+                d -> d.generateInteractions(size, customers));
+        database = shared.database();
+        crm = shared.crm();
+        connection = shared.connection();
     }
 
     private UUID nextCustomer() {
