@@ -157,7 +157,8 @@ public class SatisfactionMetricsBenchmark {
         SurveyService surveys = new SurveyService() {
             @Override
             public SurveyResponse record(NewSurveyResponse response) {
-                throw new UnsupportedOperationException();
+                // a read-only generator: the benchmark only reads
+                throw new UnsupportedOperationException("read-only generated responses");
             }
 
             @Override
@@ -186,7 +187,7 @@ public class SatisfactionMetricsBenchmark {
                     if (method.getName().equals("surveys")) {
                         return surveys;
                     }
-                    throw new UnsupportedOperationException(method.getName());
+                    throw new UnsupportedOperationException(method.getName() + ": the benchmark's CRM only has surveys");
                 });
     }
 
