@@ -164,6 +164,15 @@ final class Dispatcher {
      * refuses it if the message changed since it was claimed.
      */
     private void record(OutboxMessage claimed, Change change) {
+        try {
+            write(claimed, change);
+        } catch (RuntimeException e) {
+            // the rest of the batch goes on; this message is picked up again when its lease ends
+            LOG.warn("could not record the result of message {}; it is retried after its lease", claimed.id(), e);
+        }
+    }
+
+    private void write(OutboxMessage claimed, Change change) {
         engine.write(tx -> {
             OutboxMessage next = change.apply(claimed, tx.now);
             tx.repos.outbox().update(next);

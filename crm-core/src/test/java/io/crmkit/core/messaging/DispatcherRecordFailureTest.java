@@ -1,0 +1,92 @@
+package io.crmkit.core.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.StorageException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.memory.InMemoryStorage;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.spi.UnitOfWork;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DispatcherRecordFailureTest {
+
+    @Test
+    void aResultThatCannotBeRecordedDoesNotStopTheBatchAndIsRetriedAfterItsLease() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+        FakeChannel sms = new FakeChannel(ChannelKind.SMS);
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        CrmStorage storage = new FailingDeliveryWrites(InMemoryStorage.create(), failuresLeft);
+        try (Crm crm = Crm.builder().storage(storage).clock(clock).channel(sms)
+                .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()) {
+            Customer c = crm.customers().create(NewCustomer.person("记录失败").phone("13800138000"));
+            MessageResult first = crm.messaging().send(MessageRequest.sms(c.id()).text("1"));
+            crm.messaging().send(MessageRequest.sms(c.id()).text("2"));
+            crm.messaging().send(MessageRequest.sms(c.id()).text("3"));
+
+            assertThat(crm.messaging().dispatchPending()).isEqualTo(3);
+            assertThat(sms.delivered).hasSize(3);
+            assertThat(crm.messaging().withStatus(DeliveryStatus.SENT, PageRequest.first(10)).items()).hasSize(2);
+            OutboxMessage unrecorded = crm.messaging().get(first.messageId()).orElseThrow();
+            assertThat(unrecorded.status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(unrecorded.leaseUntil()).isPresent();
+
+            assertThat(crm.messaging().dispatchPending()).isZero(); // still leased
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(crm.messaging().dispatchPending()).isEqualTo(1);
+            assertThat(sms.delivered).hasSize(4);
+            assertThat(sms.delivered.get(3).idempotencyKey()).isEqualTo(sms.delivered.get(0).idempotencyKey());
+            assertThat(crm.messaging().get(first.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+        }
+    }
+
+    /** Storage whose first N writes of a SENT delivery status fail, as a dropped connection would. */
+    private static final class FailingDeliveryWrites implements CrmStorage {
+        private final CrmStorage delegate;
+        private final AtomicInteger failuresLeft;
+
+        FailingDeliveryWrites(CrmStorage delegate, AtomicInteger failuresLeft) {
+            this.delegate = delegate;
+            this.failuresLeft = failuresLeft;
+        }
+
+        @Override
+        public <T> T inTransaction(UnitOfWork<T> work) {
+            return delegate.inTransaction(repos -> work.run(wrap(repos)));
+        }
+
+        private Repositories wrap(Repositories repos) {
+            InteractionRepository interactions = repos.interactions();
+            InteractionRepository failing = (InteractionRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {InteractionRepository.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("updateDelivery") && args[1] == DeliveryStatus.SENT
+                                && failuresLeft.getAndDecrement() > 0) {
+                            throw new StorageException("connection lost");
+                        }
+                        try {
+                            return method.invoke(interactions, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            return (Repositories) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Repositories.class},
+                    (proxy, method, args) -> method.getName().equals("interactions") ? failing : method.invoke(repos, args));
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
