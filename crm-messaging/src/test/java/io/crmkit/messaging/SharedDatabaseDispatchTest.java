@@ -1,5 +1,7 @@
 package io.crmkit.messaging;
 
+import io.crmkit.testkit.NoDelayServerSockets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

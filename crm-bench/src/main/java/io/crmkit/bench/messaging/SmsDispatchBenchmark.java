@@ -1,5 +1,7 @@
 package io.crmkit.bench.messaging;
 
+import io.crmkit.testkit.NoDelayServerSockets;
+
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
@@ -16,9 +18,6 @@ import io.crmkit.jdbc.JdbcStorage;
 import io.crmkit.messaging.HttpSmsChannel;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -26,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -253,37 +251,5 @@ public class SmsDispatchBenchmark {
             }
         }
         return sent;
-    }
-
-    /** Accepted connections get {@code TCP_NODELAY}. */
-    static final class NoDelayServerSockets extends ServerSocketFactory {
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new ServerSocket() {
-                @Override
-                public Socket accept() throws IOException {
-                    Socket socket = super.accept();
-                    socket.setTcpNoDelay(true);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            return createServerSocket(port, 50, null);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return createServerSocket(port, backlog, null);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            ServerSocket socket = createServerSocket();
-            socket.bind(new InetSocketAddress(address, port), backlog);
-            return socket;
-        }
     }
 }

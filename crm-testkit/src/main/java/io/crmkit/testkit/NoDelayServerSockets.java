@@ -1,4 +1,4 @@
-package io.crmkit.messaging;
+package io.crmkit.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,9 +12,10 @@ import javax.net.ServerSocketFactory;
  * in several small writes; with Nagle's algorithm on its side and delayed ACKs on the client's, every
  * request on a kept-alive connection then waits about 40 ms on Linux loopback. Tests that send many
  * messages use this so that they measure crmkit, not that stall:
- * {@code server.setServerSocketFactory(new NoDelayServerSockets())}.
+ * {@code server.setServerSocketFactory(new NoDelayServerSockets())}. Benchmarks against an in-JVM HTTP
+ * server need it for the same reason.
  */
-final class NoDelayServerSockets extends ServerSocketFactory {
+public final class NoDelayServerSockets extends ServerSocketFactory {
     @Override
     public ServerSocket createServerSocket() throws IOException {
         return new ServerSocket() {
