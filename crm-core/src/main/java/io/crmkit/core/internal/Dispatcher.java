@@ -9,6 +9,7 @@ import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.security.Actor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,11 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends due messages from the outbox: claims a batch under a lease, sends each through its channel
- * outside any transaction, and records each result in its own transaction. Runs on the caller's thread
+ * outside any transaction, and records the results of the batch together. Runs on the caller's thread
  * ({@link #dispatchPending()}) and, if configured, on one background thread owned by the CRM.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** The longest a result waits to be recorded while the rest of its batch is sent. */
+    static final Duration MAX_UNRECORDED = Duration.ofMillis(500);
 
     private final Engine engine;
     private final MessagingConfig config;
@@ -91,18 +94,27 @@ final class Dispatcher {
             if (batch.isEmpty()) {
                 break;
             }
-            for (OutboxMessage message : batch) {
-                if (stopping.get()) {
-                    release(message, engine.clock().instant());
-                    continue;
+            Outcomes outcomes = new Outcomes();
+            try {
+                for (OutboxMessage message : batch) {
+                    Instant at = engine.clock().instant();
+                    if (stopping.get()) {
+                        outcomes.add(message.deferred(at, at), false); // released for the next dispatcher
+                        continue;
+                    }
+                    Optional<Instant> limited = rateLimiter.acquire(message.kind(), at);
+                    if (limited.isPresent()) {
+                        outcomes.add(message.deferred(limited.get(), at), false);
+                        continue;
+                    }
+                    outcomes.add(attempt(message), true);
+                    attempted++;
+                    if (outcomes.waitedTooLong()) {
+                        outcomes.record();
+                    }
                 }
-                Optional<Instant> limited = rateLimiter.acquire(message.kind(), engine.clock().instant());
-                if (limited.isPresent()) {
-                    release(message, limited.get());
-                    continue;
-                }
-                attempt(message);
-                attempted++;
+            } finally {
+                outcomes.record();
             }
             if (batch.size() < config.batchSize()) {
                 break;
@@ -111,76 +123,100 @@ final class Dispatcher {
         return attempted;
     }
 
-    private void attempt(OutboxMessage message) {
+    /** Sends one message and returns its next state; never throws. */
+    private OutboxMessage attempt(OutboxMessage message) {
         MessageChannel channel = config.channels().get(message.kind());
         try {
             if (channel == null) {
                 throw DeliveryException.permanent("no channel registered for " + message.kind(), null);
             }
             DeliveryReceipt receipt = channel.send(message.message());
-            record(message, (m, now) -> m.sent(receipt.providerMessageId(), now));
+            return message.sent(receipt.providerMessageId(), engine.clock().instant());
         } catch (DeliveryException e) {
-            failed(message, e.getMessage(), e.isRetryable(), e.retryAfter());
+            return failed(message, e.getMessage(), e.isRetryable(), e.retryAfter());
         } catch (RuntimeException e) {
             // A channel that throws something else is broken for now, not the message: retry it.
-            failed(message, e.getClass().getSimpleName() + ": " + e.getMessage(), true, Optional.empty());
+            return failed(message, e.getClass().getSimpleName() + ": " + e.getMessage(), true, Optional.empty());
         }
     }
 
-    private void failed(OutboxMessage message, @Nullable String reason, boolean retryable, Optional<Duration> retryAfter) {
+    private OutboxMessage failed(OutboxMessage message, @Nullable String reason, boolean retryable, Optional<Duration> retryAfter) {
         String error = reason == null ? "delivery failed" : reason;
         int attempt = message.attempts() + 1;
         boolean again = retryable && attempt < config.retryPolicy().maxAttempts();
         LOG.info("message {} attempt {} failed ({}): {}", message.id(), attempt,
                 again ? "will retry" : retryable ? "dead-lettered" : "permanent", error);
-        record(message, (m, now) -> {
-            Optional<Instant> retryAt = Optional.empty();
-            if (again) {
-                Duration backoff = config.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
-                Duration wait = retryAfter.filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-                retryAt = Optional.of(now.plus(wait));
-            }
-            return m.failed(error, retryAt, retryable ? DeliveryStatus.DEAD : DeliveryStatus.FAILED, now);
-        });
-    }
-
-    private void release(OutboxMessage message, Instant at) {
-        try {
-            engine.storage().inTransaction(repos -> {
-                repos.outbox().update(message.deferred(at, engine.clock().instant()));
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("could not release message {}; its lease will run out", message.id(), e);
+        Instant now = engine.clock().instant();
+        Optional<Instant> retryAt = Optional.empty();
+        if (again) {
+            Duration backoff = config.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
+            Duration wait = retryAfter.filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
+            retryAt = Optional.of(now.plus(wait));
         }
-    }
-
-    private interface Change {
-        OutboxMessage apply(OutboxMessage message, Instant now);
+        return message.failed(error, retryAt, retryable ? DeliveryStatus.DEAD : DeliveryStatus.FAILED, now);
     }
 
     /**
-     * Writes the new state to the outbox and the timeline in one transaction. The update's version check
-     * refuses it if the message changed since it was claimed.
+     * The new states of claimed messages, written to the outbox (and, for an attempt, to the timeline)
+     * together: one transaction per batch instead of one per message. A message whose state is not
+     * written keeps its lease and is sent again, with the same idempotency key, when the lease ends; so
+     * results wait at most {@link #MAX_UNRECORDED} before they are written, however slow the channel.
      */
-    private void record(OutboxMessage claimed, Change change) {
-        try {
-            write(claimed, change);
-        } catch (RuntimeException e) {
-            // the rest of the batch goes on; this message is picked up again when its lease ends
-            LOG.warn("could not record the result of message {}; it is retried after its lease", claimed.id(), e);
+    private final class Outcomes {
+        private final List<Outcome> pending = new ArrayList<>();
+        private long firstAt;
+
+        void add(OutboxMessage next, boolean attempted) {
+            if (pending.isEmpty()) {
+                firstAt = System.nanoTime();
+            }
+            pending.add(new Outcome(next, attempted));
+        }
+
+        boolean waitedTooLong() {
+            return !pending.isEmpty() && System.nanoTime() - firstAt >= MAX_UNRECORDED.toNanos();
+        }
+
+        void record() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                write(pending);
+            } catch (RuntimeException e) {
+                // one bad row must not cost the others their results: write them one by one
+                LOG.debug("recording {} results together failed; recording them one by one", pending.size(), e);
+                for (Outcome outcome : pending) {
+                    try {
+                        write(List.of(outcome));
+                    } catch (RuntimeException single) {
+                        LOG.warn("could not record the result of message {}; it is sent again after its lease",
+                                outcome.next().id(), single);
+                    }
+                }
+            }
+            pending.clear();
+        }
+
+        /** The version check of each update refuses it if the message changed since it was claimed. */
+        private void write(List<Outcome> outcomes) {
+            engine.write(tx -> {
+                for (Outcome o : outcomes) {
+                    OutboxMessage next = o.next();
+                    tx.repos.outbox().update(next);
+                    if (o.attempted()) {
+                        tx.repos.interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
+                        tx.raise(new DomainEvent.MessageStatusChanged(next.id(), next.customerId(), next.kind(),
+                                next.status(), next.updatedAt(), Actor.SYSTEM.id()));
+                    }
+                }
+                return null;
+            });
         }
     }
 
-    private void write(OutboxMessage claimed, Change change) {
-        engine.write(tx -> {
-            OutboxMessage next = change.apply(claimed, tx.now);
-            tx.repos.outbox().update(next);
-            tx.repos.interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
-            tx.raise(new DomainEvent.MessageStatusChanged(next.id(), next.customerId(), next.kind(), next.status(),
-                    tx.now, Actor.SYSTEM.id()));
-            return next;
-        });
+    /** A claimed message's next state; {@code attempted}: it was sent (or failed), not only released. */
+    private record Outcome(OutboxMessage next, boolean attempted) {
     }
 
     /** Stops claiming, lets the running batch finish (bounded), then closes the channels. */

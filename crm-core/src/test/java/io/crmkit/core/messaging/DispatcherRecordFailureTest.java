@@ -8,6 +8,7 @@ import io.crmkit.core.StorageException;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.spi.CrmStorage;
@@ -17,7 +18,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class DispatcherRecordFailureTest {
@@ -26,14 +28,15 @@ class DispatcherRecordFailureTest {
     void aResultThatCannotBeRecordedDoesNotStopTheBatchAndIsRetriedAfterItsLease() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        CrmStorage storage = new FailingDeliveryWrites(InMemoryStorage.create(), failuresLeft);
+        Set<InteractionId> unrecordable = ConcurrentHashMap.newKeySet();
+        CrmStorage storage = new FailingDeliveryWrites(InMemoryStorage.create(), unrecordable);
         try (Crm crm = Crm.builder().storage(storage).clock(clock).channel(sms)
                 .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()) {
             Customer c = crm.customers().create(NewCustomer.person("记录失败").phone("13800138000"));
             MessageResult first = crm.messaging().send(MessageRequest.sms(c.id()).text("1"));
             crm.messaging().send(MessageRequest.sms(c.id()).text("2"));
             crm.messaging().send(MessageRequest.sms(c.id()).text("3"));
+            unrecordable.add(first.interactionId());
 
             assertThat(crm.messaging().dispatchPending()).isEqualTo(3);
             assertThat(sms.delivered).hasSize(3);
@@ -43,6 +46,7 @@ class DispatcherRecordFailureTest {
             assertThat(unrecorded.leaseUntil()).isPresent();
 
             assertThat(crm.messaging().dispatchPending()).isZero(); // still leased
+            unrecordable.clear(); // the connection is back
             clock.advance(Duration.ofMinutes(5));
             assertThat(crm.messaging().dispatchPending()).isEqualTo(1);
             assertThat(sms.delivered).hasSize(4);
@@ -51,14 +55,14 @@ class DispatcherRecordFailureTest {
         }
     }
 
-    /** Storage whose first N writes of a SENT delivery status fail, as a dropped connection would. */
+    /** Storage where writing SENT on the given interactions fails, as a dropped connection would. */
     private static final class FailingDeliveryWrites implements CrmStorage {
         private final CrmStorage delegate;
-        private final AtomicInteger failuresLeft;
+        private final Set<InteractionId> unrecordable;
 
-        FailingDeliveryWrites(CrmStorage delegate, AtomicInteger failuresLeft) {
+        FailingDeliveryWrites(CrmStorage delegate, Set<InteractionId> failing) {
             this.delegate = delegate;
-            this.failuresLeft = failuresLeft;
+            this.unrecordable = failing;
         }
 
         @Override
@@ -71,7 +75,7 @@ class DispatcherRecordFailureTest {
             InteractionRepository failing = (InteractionRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {InteractionRepository.class}, (proxy, method, args) -> {
                         if (method.getName().equals("updateDelivery") && args[1] == DeliveryStatus.SENT
-                                && failuresLeft.getAndDecrement() > 0) {
+                                && unrecordable.contains((InteractionId) args[0])) {
                             throw new StorageException("connection lost");
                         }
                         try {
