@@ -17,29 +17,38 @@ public record SmsLength(Encoding encoding, int characters, int units, int segmen
     private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
     public static SmsLength of(String text) {
-        int septets = 0;
         boolean gsm = true;
         for (int i = 0; i < text.length() && gsm; i++) {
-            char c = text.charAt(i);
-            if (GSM_BASIC.indexOf(c) >= 0) {
-                septets++;
-            } else if (GSM_EXTENSION.indexOf(c) >= 0) {
-                septets += 2;
-            } else {
-                gsm = false;
+            gsm = septets(text.charAt(i)) > 0;
+        }
+        Encoding encoding = gsm ? Encoding.GSM7 : Encoding.UCS2;
+        int single = gsm ? 160 : 70;
+        int multi = gsm ? 153 : 67;
+        int units = 0;
+        int segments = 0;
+        int free = 0; // units left in the current segment of a concatenated message
+        for (int i = 0; i < text.length(); ) {
+            int width = gsm ? septets(text.charAt(i)) : Character.charCount(text.codePointAt(i));
+            units += width;
+            // an escape sequence or a surrogate pair is never split across two segments
+            if (width > free) {
+                segments++;
+                free = multi;
             }
+            free -= width;
+            i += gsm ? 1 : width;
         }
-        int characters = text.codePointCount(0, text.length());
-        if (gsm) {
-            return new SmsLength(Encoding.GSM7, characters, septets, segments(septets, 160, 153));
+        if (units <= single) {
+            segments = units == 0 ? 0 : 1;
         }
-        return new SmsLength(Encoding.UCS2, characters, text.length(), segments(text.length(), 70, 67));
+        return new SmsLength(encoding, text.codePointCount(0, text.length()), units, segments);
     }
 
-    private static int segments(int units, int single, int multi) {
-        if (units == 0) {
-            return 0;
+    /** Septets of a character in GSM-7: 1 (basic table), 2 (escape and extension table), 0 (none). */
+    private static int septets(char c) {
+        if (GSM_BASIC.indexOf(c) >= 0) {
+            return 1;
         }
-        return units <= single ? 1 : (units + multi - 1) / multi;
+        return GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 0;
     }
 }

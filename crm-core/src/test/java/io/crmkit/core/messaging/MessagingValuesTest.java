@@ -41,26 +41,58 @@ class MessagingValuesTest {
     }
 
     @Test
-    void segmentsMatchACountOfUnitsForRandomTexts() {
+    void anEscapeSequenceOrSurrogatePairIsNeverSplitAcrossSegments() {
+        // 152 + 2 septets do not fit into the first 153: the € starts the second segment
+        SmsLength euro = SmsLength.of("a".repeat(152) + "€" + "a".repeat(152));
+        assertThat(euro).isEqualTo(new SmsLength(SmsLength.Encoding.GSM7, 305, 306, 3));
+        assertThat(SmsLength.of("a".repeat(151) + "€" + "a".repeat(153)).segments()).isEqualTo(2);
+        SmsLength emoji = SmsLength.of("你".repeat(66) + "😀" + "你".repeat(66));
+        assertThat(emoji).isEqualTo(new SmsLength(SmsLength.Encoding.UCS2, 133, 134, 3));
+        assertThat(SmsLength.of("你".repeat(65) + "😀" + "你".repeat(67)).segments()).isEqualTo(2);
+    }
+
+    @Test
+    void segmentsAreTheFewestPiecesOfAtMost153Or67UnitsForRandomTexts() {
         Random random = new Random(42);
         String alphabet = "abcXYZ0123 .,!?@€[]你好😀";
+        int[] codePoints = alphabet.codePoints().toArray();
         for (int n = 0; n < 500; n++) {
             StringBuilder sb = new StringBuilder();
             int len = random.nextInt(400);
             for (int i = 0; i < len; i++) {
-                sb.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                sb.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
             }
             String text = sb.toString();
             SmsLength l = SmsLength.of(text);
             boolean ucs2 = text.codePoints().anyMatch(cp -> cp == '你' || cp == '好' || cp > 0xFFFF);
             int units = ucs2 ? text.length() : text.length() + (int) text.chars().filter(c -> c == '€' || c == '[' || c == ']').count();
-            int single = ucs2 ? 70 : 160;
-            int multi = ucs2 ? 67 : 153;
-            int expected = units == 0 ? 0 : units <= single ? 1 : (int) Math.ceil(units / (double) multi);
             assertThat(l.encoding()).isEqualTo(ucs2 ? SmsLength.Encoding.UCS2 : SmsLength.Encoding.GSM7);
             assertThat(l.units()).as(text).isEqualTo(units);
-            assertThat(l.segments()).as(text).isEqualTo(expected);
+            assertThat(l.segments()).as(text).isEqualTo(piecesOf(text, ucs2 ? 70 : 160, ucs2 ? 67 : 153));
         }
+    }
+
+    /** Cuts the text, whole characters at a time, into pieces of at most {@code multi} units each. */
+    private static int piecesOf(String text, int single, int multi) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (SmsLength.of(text).units() <= single) {
+            return 1;
+        }
+        int pieces = 0;
+        StringBuilder piece = new StringBuilder();
+        for (int cp : text.codePoints().toArray()) {
+            String next = piece + new String(Character.toChars(cp));
+            // measured in the encoding of the whole text: a piece of GSM characters of a UCS-2 text counts UTF-16 units
+            int used = SmsLength.of(text).encoding() == SmsLength.Encoding.UCS2 ? next.length() : SmsLength.of(next).units();
+            if (used > multi) {
+                pieces++;
+                piece.setLength(0);
+            }
+            piece.appendCodePoint(cp);
+        }
+        return pieces + 1;
     }
 
     @Test
