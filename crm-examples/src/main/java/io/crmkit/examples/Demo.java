@@ -62,22 +62,36 @@ public final class Demo {
     /** Runs on an embedded H2 database in {@code data/crm-demo}, or in the directory given as the first argument. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path dir = Path.of(args.length > 0 ? args[0] : "data/crm-demo").toAbsolutePath();
+        run(Path.of(args.length > 0 ? args[0] : "data/crm-demo"), out);
+    }
+
+    /**
+     * What one run left behind: the HTML report (the .txt and .csv are beside it) and how many emails and
+     * SMS the local servers received.
+     */
+    record Result(Path report, int emailsReceived, int smsReceived) {
+    }
+
+    /** Runs the demo on an embedded H2 database in {@code dataDir}, printing the summary to {@code out}. */
+    static Result run(Path dataDir, PrintStream out) {
+        Path dir = dataDir.toAbsolutePath();
         try (LocalMessagingServers servers = new LocalMessagingServers();
              Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir))
                      .channel(servers.emailChannel()).channel(servers.smsChannel()).build()) {
-            run(crm, out);
+            businessDay(crm, out);
             Path report = AnalyticsReport.builder(crm).title("华东精密 · 客户满意度与价值")
                     .zone(ZoneId.of("Asia/Shanghai")).currency(Currency.getInstance("CNY")).build()
                     .writeTo(dir.resolve("report"), "crm-report");
+            Result result = new Result(report, servers.receivedEmails().length, servers.receivedSms().size());
             out.printf("%nSatisfaction and customer-value report: %s (and .txt, .csv beside it)%n", report);
             out.printf("The local SMTP server on port %d received %d email(s); the local SMS sink at %s received %d SMS.%n",
-                    servers.smtpPort(), servers.receivedEmails().length, servers.smsUrl(), servers.receivedSms().size());
+                    servers.smtpPort(), result.emailsReceived(), servers.smsUrl(), result.smsReceived());
             out.printf("Data is kept in %s; run the demo again to see it grow.%n", dir);
+            return result;
         }
     }
 
-    static void run(Crm crm, PrintStream out) {
+    private static void businessDay(Crm crm, PrintStream out) {
         Actor wang = Actor.user("wang.fang").inDepartments("sales");
         Actor chen = Actor.user("chen.jie").inDepartments("finance");
         CrmServices sales = crm.as(wang);

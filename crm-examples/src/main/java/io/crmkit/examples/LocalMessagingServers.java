@@ -13,13 +13,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real servers inside this JVM for examples that send messages without touching the outside world:
  * an SMTP server (GreenMail) on a free loopback port, and a local SMS sink, a tiny HTTP gateway that
- * accepts JSON like {@code {"to":"+86...","text":"..."}} and answers {@code {"id":"sink-1"}}.
+ * accepts JSON like {@code {"to":"+86...","text":"..."}} and answers with an id that no other run gives out,
+ * like a real gateway: {@code {"id":"sink-0f1e..."}}.
  */
 final class LocalMessagingServers implements AutoCloseable {
     private final GreenMail smtp;
@@ -35,10 +36,9 @@ final class LocalMessagingServers implements AutoCloseable {
             smtp.stop();
             throw new UncheckedIOException(e);
         }
-        AtomicInteger ids = new AtomicInteger();
         smsSink.createContext("/sms", exchange -> {
             smsBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] reply = ("{\"id\":\"sink-" + ids.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] reply = ("{\"id\":\"sink-" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, reply.length);
             exchange.getResponseBody().write(reply);
