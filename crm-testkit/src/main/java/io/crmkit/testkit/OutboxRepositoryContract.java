@@ -322,6 +322,22 @@ public abstract class OutboxRepositoryContract extends StorageContractSupport {
         assertThat(byProviderId("SM-%")).isEmpty();
     }
 
+    @Test
+    void severalMessagesMayCarryOneProviderIdAndTheNewestIsFound() {
+        Instant t = data.now();
+        OutboxMessage older = sms("older").status(DeliveryStatus.SENT).providerMessageId("1").createdAt(t.minusSeconds(60)).build();
+        OutboxMessage newer = sms("newer").status(DeliveryStatus.SENT).providerMessageId("1").createdAt(t).build();
+        OutboxMessage queued = sms("queued").createdAt(t.plusSeconds(30)).build();
+        insert(newer, older, queued);
+        assertSameMessage(byProviderId("1").orElseThrow(), newer);
+
+        // a gateway that hands out an id again does not keep the message from being recorded as sent
+        OutboxMessage sentLater = queued.sent("1", t.plusSeconds(31));
+        update(sentLater);
+        assertSameMessage(byProviderId("1").orElseThrow(), sentLater);
+        assertSameMessage(find(older.id()).orElseThrow(), older);
+    }
+
     // ---- update -------------------------------------------------------------------------------------------
 
     @Test

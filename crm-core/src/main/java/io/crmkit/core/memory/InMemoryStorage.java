@@ -115,7 +115,7 @@ public final class InMemoryStorage implements CrmStorage {
             tasks = new MemoryTasks(new Table<>(undo, lock));
             surveys = new MemorySurveys(new Table<>(undo, lock));
             purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()));
-            outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys,
+            outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys, MemoryOutbox::lookupKeys,
                     m -> m.status() == DeliveryStatus.QUEUED));
         }
 

@@ -14,11 +14,17 @@ import java.util.UUID;
 
 record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
     private static final Keyset<OutboxMessage, UUID> BY_ID = Keyset.byId(m -> m.id().value());
+    private static final Comparator<OutboxMessage> NEWEST =
+            Comparator.comparing(OutboxMessage::createdAt).thenComparing(m -> m.id().value());
 
-    /** Unique keys: the idempotency key, and the provider id once known. */
+    /** The unique key: the idempotency key. */
     static List<Object> uniqueKeys(OutboxMessage m) {
-        return m.providerMessageId().<List<Object>>map(p -> List.of(new IdempotencyKey(m.message().idempotencyKey()), new ProviderId(p)))
-                .orElseGet(() -> List.of(new IdempotencyKey(m.message().idempotencyKey())));
+        return List.of(new IdempotencyKey(m.message().idempotencyKey()));
+    }
+
+    /** The lookup key: the provider id once known; two gateways may hand out the same one. */
+    static List<Object> lookupKeys(OutboxMessage m) {
+        return m.providerMessageId().<List<Object>>map(p -> List.of(new ProviderId(p))).orElse(List.of());
     }
 
     private record IdempotencyKey(String value) {
@@ -44,7 +50,7 @@ record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
 
     @Override
     public Optional<OutboxMessage> findByProviderMessageId(String providerMessageId) {
-        return table.byUniqueKey(new ProviderId(providerMessageId));
+        return table.byLookupKey(new ProviderId(providerMessageId)).max(NEWEST);
     }
 
     @Override

@@ -20,32 +20,37 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rows of one aggregate by id, with two optional indexes: unique keys (such as external references)
- * and the set of "active" rows a hot query scans instead of the whole table (such as queued messages).
+ * Rows of one aggregate by id, with three optional indexes: unique keys (such as external references),
+ * lookup keys that several rows may share (such as provider message ids), and the set of "active" rows
+ * a hot query scans instead of the whole table (such as queued messages).
  * Every change pushes its undo action so that a failed unit of work can be rolled back; changes are
  * allowed only to the thread holding the storage's write lock.
  */
 final class Table<T> {
     private final Map<UUID, T> rows = new HashMap<>();
     private final Map<Object, UUID> unique = new HashMap<>();
+    private final Map<Object, Set<UUID>> lookup = new HashMap<>();
     private final Set<UUID> activeIds = new HashSet<>();
     private final Function<T, Collection<?>> uniqueKeys;
+    private final Function<T, Collection<?>> lookupKeys;
     private final Predicate<T> active;
     private final Deque<Runnable> undo;
     private final ReentrantReadWriteLock lock;
 
     Table(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
-        this(undo, lock, row -> List.of(), row -> false);
+        this(undo, lock, row -> List.of());
     }
 
     Table(Deque<Runnable> undo, ReentrantReadWriteLock lock, Function<T, Collection<?>> uniqueKeys) {
-        this(undo, lock, uniqueKeys, row -> false);
+        this(undo, lock, uniqueKeys, row -> List.of(), row -> false);
     }
 
-    Table(Deque<Runnable> undo, ReentrantReadWriteLock lock, Function<T, Collection<?>> uniqueKeys, Predicate<T> active) {
+    Table(Deque<Runnable> undo, ReentrantReadWriteLock lock, Function<T, Collection<?>> uniqueKeys,
+          Function<T, Collection<?>> lookupKeys, Predicate<T> active) {
         this.undo = undo;
         this.lock = lock;
         this.uniqueKeys = uniqueKeys;
+        this.lookupKeys = lookupKeys;
         this.active = active;
     }
 
@@ -53,6 +58,11 @@ final class Table<T> {
     Optional<T> byUniqueKey(Object key) {
         UUID id = unique.get(key);
         return id == null ? Optional.empty() : get(id);
+    }
+
+    /** The rows holding a lookup key, in no particular order. */
+    Stream<T> byLookupKey(Object key) {
+        return lookup.getOrDefault(key, Set.of()).stream().map(rows::get);
     }
 
     Optional<T> get(UUID id) {
@@ -132,11 +142,20 @@ final class Table<T> {
             for (Object key : uniqueKeys.apply(before)) {
                 unique.remove(key, id);
             }
+            for (Object key : lookupKeys.apply(before)) {
+                Set<UUID> holders = lookup.get(key);
+                if (holders != null && holders.remove(id) && holders.isEmpty()) {
+                    lookup.remove(key);
+                }
+            }
             activeIds.remove(id);
         }
         if (after != null) {
             for (Object key : uniqueKeys.apply(after)) {
                 unique.put(key, id);
+            }
+            for (Object key : lookupKeys.apply(after)) {
+                lookup.computeIfAbsent(key, k -> new HashSet<>(2)).add(id);
             }
             if (active.test(after)) {
                 activeIds.add(id);
@@ -147,6 +166,7 @@ final class Table<T> {
     void clear() {
         rows.clear();
         unique.clear();
+        lookup.clear();
         activeIds.clear();
     }
 

@@ -24,6 +24,10 @@ public interface OutboxRepository {
 
     Optional<OutboxMessage> findByIdempotencyKey(String key);
 
+    /**
+     * The message the provider knows by this id, the newest (by creation time, then id) if several carry
+     * it: provider ids need not be unique, since two gateways may hand out the same ones.
+     */
     Optional<OutboxMessage> findByProviderMessageId(String providerMessageId);
 
     /**

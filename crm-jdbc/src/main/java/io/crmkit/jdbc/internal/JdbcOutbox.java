@@ -112,7 +112,8 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public Optional<OutboxMessage> findByProviderMessageId(String providerMessageId) {
-        return one("find message by provider id", " WHERE provider_message_id = ?", s -> s.text(providerMessageId));
+        return one("find message by provider id", " WHERE provider_message_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                s -> s.text(providerMessageId));
     }
 
     private Optional<OutboxMessage> one(String operation, String where, java.util.function.Consumer<Sql.Stmt> bind) {
