@@ -17,7 +17,6 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
@@ -51,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  * 421 and 454), refused or dropped connections, timeouts. Permanent: SMTP 5xx replies, such as 550 for an
  * unknown recipient or 535 for wrong credentials (a wrong password will not fix itself; the host must
  * rebuild the channel with the right one), an invalid recipient address, a server without the required
- * STARTTLS. The password never appears in {@code toString()}, logs or exception messages.
+ * STARTTLS. The password never
+ * appears in {@code toString()}, logs, exception messages or the exceptions' causes, which are cleaned
+ * copies of Jakarta Mail's (a server may quote the credentials back).
  */
 public final class SmtpEmailChannel implements MessageChannel {
     private final Session session;
@@ -321,7 +322,7 @@ public final class SmtpEmailChannel implements MessageChannel {
                     : String.valueOf(session.getProperty("mail." + protocol + ".port"));
             String endpoint = shownHost + ":" + shownPort;
             SmtpConnection connection = new SmtpConnection(session, protocol, host, effectivePort, username, password,
-                    endpoint, idleTimeout, new Redactor(Arrays.asList(password)));
+                    endpoint, idleTimeout, Redactor.smtp(username, password));
             MimeComposer composer = new MimeComposer(from, defaultReplyTo, messageIdDomain, clock);
             String description = "SmtpEmailChannel[" + endpoint + ", "
                     + (hostSession != null ? "host session" : security.name())

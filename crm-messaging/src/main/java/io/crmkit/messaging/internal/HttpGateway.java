@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link DeliveryException}: 408, 429 and 5xx and I/O failures (refused, reset, timed out) are
  * retryable, honouring {@code Retry-After}; every other non-2xx answer is permanent. Exception messages
  * name the endpoint without query or user info and quote at most a short, redacted snippet of the
- * response body, never the request.
+ * response body, never the request; an I/O failure is kept as cause only as a
+ * {@linkplain Redactor#scrub(Throwable) cleaned copy}.
  */
 public final class HttpGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
@@ -123,10 +124,10 @@ public final class HttpGateway implements AutoCloseable {
             }
             return failWith(new DeliveryException(message.toString(), retryable, retryAfter, null));
         } catch (InterruptedIOException e) {
-            throw DeliveryException.retryable(name + " " + endpoint + " timed out", e);
+            throw DeliveryException.retryable(name + " " + endpoint + " timed out", redactor.scrub(e));
         } catch (IOException e) {
             throw DeliveryException.retryable(name + " " + endpoint + " unreachable: " + e.getClass().getSimpleName()
-                    + " " + redactor.clean(e.getMessage(), SNIPPET_CHARS), e);
+                    + " " + redactor.clean(e.getMessage(), SNIPPET_CHARS), redactor.scrub(e));
         }
     }
 

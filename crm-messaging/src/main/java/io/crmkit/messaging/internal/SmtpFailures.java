@@ -72,31 +72,38 @@ public final class SmtpFailures {
         return code == 0 && chain(failure).stream().anyMatch(t -> t instanceof IOException);
     }
 
-    /** The failure as a {@link DeliveryException}, its message free of the redactor's secrets. */
+    /**
+     * The failure as a {@link DeliveryException}, its message free of the redactor's secrets, with a
+     * {@linkplain Redactor#scrub(Throwable) cleaned copy} of the failure as its cause: servers quote
+     * credentials back in their replies, and the raw exception would carry them.
+     */
     public static DeliveryException classify(String endpoint, String phase, Exception failure, Redactor redactor) {
         int code = replyCode(failure);
         String detail = redactor.clean(serverText(failure), SNIPPET);
         String prefix = "SMTP server " + endpoint + " ";
+        Throwable cause = redactor.scrub(failure);
         if (code >= 400 && code < 500) {
             return DeliveryException.retryable(prefix + "deferred the message while " + phase + " (" + detail + ")",
-                    failure);
+                    cause);
         }
         if (code >= 500) {
-            String what = failure instanceof AuthenticationFailedException
-                    || chain(failure).stream().anyMatch(t -> t instanceof AuthenticationFailedException)
-                    ? "rejected the credentials" : "rejected the message";
-            return DeliveryException.permanent(prefix + what + " while " + phase + " (" + detail + ")", failure);
+            String what = isAuthenticationFailure(failure) ? "rejected the credentials" : "rejected the message";
+            return DeliveryException.permanent(prefix + what + " while " + phase + " (" + detail + ")", cause);
         }
         if (code == -1 || isConnectionFailure(failure)) {
-            return DeliveryException.retryable(prefix + "connection failed while " + phase + ": " + detail, failure);
+            return DeliveryException.retryable(prefix + "connection failed while " + phase + ": " + detail, cause);
         }
-        if (failure instanceof AuthenticationFailedException) {
-            return DeliveryException.permanent(prefix + "rejected the credentials (" + detail + ")", failure);
+        if (isAuthenticationFailure(failure)) {
+            return DeliveryException.permanent(prefix + "rejected the credentials (" + detail + ")", cause);
         }
         if (detail.contains("STARTTLS is required")) {
-            return DeliveryException.permanent(prefix + "does not offer STARTTLS, which is required", failure);
+            return DeliveryException.permanent(prefix + "does not offer STARTTLS, which is required", cause);
         }
-        return DeliveryException.retryable(prefix + "failed while " + phase + ": " + detail, failure);
+        return DeliveryException.retryable(prefix + "failed while " + phase + ": " + detail, cause);
+    }
+
+    private static boolean isAuthenticationFailure(Throwable failure) {
+        return chain(failure).stream().anyMatch(t -> t instanceof AuthenticationFailedException);
     }
 
     private static String serverText(Throwable failure) {
