@@ -4,11 +4,14 @@ import io.crmkit.core.DeliveryException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.util.IdentityHashMap;
 
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -17,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Classifies what went wrong talking to an SMTP server. A 4xx reply, a closed or reset connection, a
  * refused connection and a timeout are retryable; a 5xx reply (a rejected sender, recipient, message or
- * credentials) is permanent.
+ * credentials) and a server whose TLS certificate is not trusted are permanent.
  */
 public final class SmtpFailures {
     private static final Pattern LEADING_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[ -]");
@@ -90,6 +93,10 @@ public final class SmtpFailures {
             String what = isAuthenticationFailure(failure) ? "rejected the credentials" : "rejected the message";
             return DeliveryException.permanent(prefix + what + " while " + phase + " (" + detail + ")", cause);
         }
+        if (isUntrustedServer(failure)) {
+            return DeliveryException.permanent(prefix + "is not trusted: its TLS certificate could not be verified"
+                    + " for this host while " + phase + " (" + detail + ")", cause);
+        }
         if (code == -1 || isConnectionFailure(failure)) {
             return DeliveryException.retryable(prefix + "connection failed while " + phase + ": " + detail, cause);
         }
@@ -104,6 +111,24 @@ public final class SmtpFailures {
 
     private static boolean isAuthenticationFailure(Throwable failure) {
         return chain(failure).stream().anyMatch(t -> t instanceof AuthenticationFailedException);
+    }
+
+    /**
+     * Whether the TLS handshake failed because the server's certificate is not trusted (unknown issuer,
+     * expired, self-signed) or names another host: retrying cannot help until someone fixes the
+     * configuration, so it is permanent, unlike a connection dropped during the handshake.
+     */
+    static boolean isUntrustedServer(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (t instanceof SSLException && message != null && message.contains("identity")) {
+                return true; // Angus Mail's check of the server identity (mail.smtp.ssl.checkserveridentity)
+            }
+        }
+        return false;
     }
 
     private static String serverText(Throwable failure) {
