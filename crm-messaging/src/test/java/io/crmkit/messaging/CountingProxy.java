@@ -7,17 +7,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A loopback TCP proxy that counts the connections it accepts, so tests can see connection reuse. */
+/**
+ * A loopback TCP proxy that counts the connections it accepts, so tests can see connection reuse, and
+ * keeps what each side sent (as ISO-8859-1 text), so tests can see the protocol conversation.
+ */
 final class CountingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final AtomicInteger accepted = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final StringBuffer fromClients = new StringBuffer();
+    private final StringBuffer fromServer = new StringBuffer();
 
     CountingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -35,6 +41,16 @@ final class CountingProxy implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Everything the clients sent, all connections together. */
+    String clientSent() {
+        return fromClients.toString();
+    }
+
+    /** Everything the server answered, all connections together. */
+    String serverSent() {
+        return fromServer.toString();
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
@@ -44,20 +60,21 @@ final class CountingProxy implements AutoCloseable {
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
                 sockets.add(client);
                 sockets.add(server);
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, fromClients);
+                pump(server, client, fromServer);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, StringBuffer record) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    record.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                     out.write(buffer, 0, n);
                     out.flush();
                 }

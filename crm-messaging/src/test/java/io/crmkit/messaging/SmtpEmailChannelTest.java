@@ -198,12 +198,19 @@ class SmtpEmailChannelTest {
 
     @Test
     void authenticatesWithUserNameAndPassword() throws Exception {
-        SmtpEmailChannel channel = open(plain(smtpPort()).credentials("crm", PASSWORD));
+        try (CountingProxy proxy = new CountingProxy(smtpPort())) {
+            SmtpEmailChannel channel = open(plain(proxy.port()).credentials("crm", PASSWORD));
 
-        channel.send(Messages.email("k-auth", "a@example.com", "s", "t"));
+            channel.send(Messages.email("k-auth", "a@example.com", "s", "t"));
 
-        assertThat(onlyReceived().getSubject()).isEqualTo("s");
-        assertThat(channel.toString()).contains("crm").doesNotContain(PASSWORD);
+            assertThat(onlyReceived().getSubject()).isEqualTo("s");
+            // GreenMail checks the credentials it is given (the next test gets 535 for a wrong password)
+            assertThat(proxy.clientSent()).containsPattern("(?m)^AUTH (PLAIN|LOGIN)");
+            assertThat(proxy.serverSent()).contains("235 2.7.0");
+            assertThat(proxy.clientSent().indexOf("AUTH ")).as("authenticated before sending")
+                    .isLessThan(proxy.clientSent().indexOf("MAIL FROM"));
+            assertThat(channel.toString()).contains("crm").doesNotContain(PASSWORD);
+        }
     }
 
     @Test
@@ -383,6 +390,57 @@ class SmtpEmailChannelTest {
         channel.send(Messages.email("k-session", "a@example.com", "会话", "t"));
 
         assertThat(onlyReceived().getSubject()).isEqualTo("会话");
+    }
+
+    /**
+     * Against a server that refuses mail until the client authenticates. GreenMail 2.1's SMTP server cannot
+     * be one: it accepts mail without AUTH whatever its configuration ("authentication required" only stops
+     * it from creating unknown users when they log in), so this uses the scripted server.
+     */
+    @Nested
+    class RequiredAuthentication {
+        private FakeSmtpServer server;
+
+        @BeforeEach
+        void startServer() throws IOException {
+            server = FakeSmtpServer.requiringAuth("crm", PASSWORD);
+        }
+
+        @AfterEach
+        void closeServer() throws IOException {
+            server.close();
+        }
+
+        @Test
+        void acceptsTheChannelWithTheRightCredentials() {
+            SmtpEmailChannel channel = open(plain(server.port()).credentials("crm", PASSWORD));
+
+            assertThat(channel.send(Messages.email("k-ok", "a@example.com", "s", "t")).providerMessageId())
+                    .isEqualTo("<k-ok@crmkit>");
+            assertThat(server.plainCredentials).singleElement().asString().endsWith("crm\0" + PASSWORD);
+        }
+
+        @Test
+        void refusesTheChannelWithoutCredentialsPermanently() {
+            SmtpEmailChannel channel = open(plain(server.port()));
+
+            DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                    () -> channel.send(Messages.email("k-none", "a@example.com", "s", "t")));
+
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getMessage()).contains("530", "Authentication required");
+        }
+
+        @Test
+        void refusesWrongCredentialsPermanently() {
+            SmtpEmailChannel channel = open(plain(server.port()).credentials("crm", "wrong-" + PASSWORD));
+
+            DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                    () -> channel.send(Messages.email("k-wrong", "a@example.com", "s", "t")));
+
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getMessage()).contains("535", "rejected the credentials").doesNotContain(PASSWORD);
+        }
     }
 
     @Nested
