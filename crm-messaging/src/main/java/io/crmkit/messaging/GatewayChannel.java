@@ -55,7 +55,10 @@ abstract class GatewayChannel implements MessageChannel {
     @Override
     public abstract ChannelKind kind();
 
-    /** Releases the connection pool, unless it is the host's. Idempotent. */
+    /**
+     * Stops this channel: later sends throw {@link IllegalStateException}. The connection pool is left to
+     * the other channels sharing it (or to the host, whose client it is). Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * to read, {@value #DEFAULT_WRITE_SECONDS}s to write and {@value #DEFAULT_CALL_SECONDS}s for the whole
  * call; zero or negative durations are rejected by {@code build()}, so a send never waits forever.
  *
- * <p>Each built channel owns one {@code OkHttpClient} (one connection pool) and shuts it down on
- * {@code close()}. With {@link #okHttpClient(OkHttpClient)} it instead shares the host's connection pool
- * and dispatcher, keeps the host's timeouts except those set here (and adds the default call timeout when
- * the host's client has none), and never shuts the host's client down.
+ * <p>Channels built without a host client share one connection pool and dispatcher, as OkHttp advises
+ * (one client per application), each with its own timeouts; so SMS and voice channels to the same gateway
+ * host reuse each other's connections, and closing one channel leaves the others' connections alone. With
+ * {@link #okHttpClient(OkHttpClient)} a channel instead shares the host's connection pool and dispatcher,
+ * keeps the host's timeouts except those set here (and adds the default call timeout when the host's
+ * client has none), and never shuts the host's client down.
  *
  * @param <B> the concrete builder
  */
@@ -103,6 +105,6 @@ public abstract class HttpGatewayBuilder<B extends HttpGatewayBuilder<B>> {
         OkHttpClient client = HttpGateway.client(hostClient, connectTimeout, readTimeout, writeTimeout, callTimeout,
                 Duration.ofSeconds(DEFAULT_CONNECT_SECONDS), Duration.ofSeconds(DEFAULT_READ_SECONDS),
                 Duration.ofSeconds(DEFAULT_WRITE_SECONDS), Duration.ofSeconds(DEFAULT_CALL_SECONDS));
-        return new HttpGateway(name, client, hostClient == null, clock, redactor);
+        return new HttpGateway(name, client, clock, redactor);
     }
 }

@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * as {@link DeliveryException#retryAfter()}; every other 4xx is permanent. The message's idempotency key
  * goes with every attempt, so a gateway that honours it sends a retried message once.
  *
- * <p>Thread-safe; one connection pool per channel (or the host's, see
- * {@link HttpGatewayBuilder#okHttpClient(okhttp3.OkHttpClient)}), released by {@link #close()}. Tokens and
- * API keys never appear in {@code toString()}, logs or exception messages.
+ * <p>Thread-safe. Channels share one connection pool (or use the host's, see
+ * {@link HttpGatewayBuilder#okHttpClient(okhttp3.OkHttpClient)}); {@link #close()} stops the channel and
+ * leaves the pool to the others. Tokens and API keys never appear in {@code toString()}, logs or exceptions.
  */
 public final class HttpSmsChannel extends GatewayChannel {
     private HttpSmsChannel(HttpGateway gateway, Function<OutboundMessage, Request> requests,

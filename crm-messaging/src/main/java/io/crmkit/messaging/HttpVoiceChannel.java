@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * audio URL {@code <Response><Play>...</Play></Response>}, sent inline as {@code Twiml}.
  *
  * <p>Failures are classified like {@link HttpSmsChannel}'s: 408, 429 (with {@code Retry-After}), 5xx,
- * refused connections and timeouts are retryable, other 4xx permanent. Thread-safe; one connection pool per
- * channel, released by {@link #close()}; credentials never in {@code toString()}, logs or exceptions.
+ * refused connections and timeouts are retryable, other 4xx permanent. Thread-safe; shares the connection
+ * pool of the other channels (see {@link HttpGatewayBuilder}); credentials never in {@code toString()}, logs
+ * or exceptions.
  */
 public final class HttpVoiceChannel extends GatewayChannel {
     private HttpVoiceChannel(HttpGateway gateway, Function<OutboundMessage, Request> requests,

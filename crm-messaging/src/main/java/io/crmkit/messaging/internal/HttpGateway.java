@@ -35,34 +35,40 @@ public final class HttpGateway implements AutoCloseable {
 
     private final String name;
     private final OkHttpClient client;
-    private final boolean ownsClient;
     private final Clock clock;
     private final Redactor redactor;
 
-    /**
-     * @param name       what the gateway is, for messages: "SMS gateway"
-     * @param ownsClient whether {@link #close()} shuts the client down (false for a host's client)
-     */
-    public HttpGateway(String name, OkHttpClient client, boolean ownsClient, Clock clock, Redactor redactor) {
+    /** @param name what the gateway is, for messages: "SMS gateway" */
+    public HttpGateway(String name, OkHttpClient client, Clock clock, Redactor redactor) {
         this.name = name;
         this.client = client;
-        this.ownsClient = ownsClient;
         this.clock = clock;
         this.redactor = redactor;
     }
 
     /**
-     * The client a channel uses. Without a host client: a new one with the given timeouts (the defaults
-     * where null). With the host's client: one sharing its connection pool and dispatcher, with the
-     * timeouts that were set explicitly, keeping the host's others, and the default call timeout when the
-     * host's client has none, so a call never waits forever.
+     * The one client behind every channel built without a host client: OkHttp wants one client per
+     * application, so that its connection pool and dispatcher are shared. Channels derive their own from it
+     * with {@link OkHttpClient#newBuilder()}, which keeps both. Never shut down: idle connections close
+     * themselves after the pool's keep-alive (5 minutes), on daemon threads.
+     */
+    private static final class Shared {
+        static final OkHttpClient CLIENT = new OkHttpClient();
+    }
+
+    /**
+     * The client a channel uses, sharing the connection pool and dispatcher of the host's client, or
+     * without one of the library's {@linkplain Shared shared client}. Without a host client: the given
+     * timeouts (the defaults where null). With the host's client: the timeouts that were set explicitly,
+     * the host's others, and the default call timeout when the host's client has none, so a call never
+     * waits forever.
      */
     public static OkHttpClient client(@Nullable OkHttpClient hostClient, @Nullable Duration connect,
                                       @Nullable Duration read, @Nullable Duration write, @Nullable Duration call,
                                       Duration defaultConnect, Duration defaultRead, Duration defaultWrite,
                                       Duration defaultCall) {
         if (hostClient == null) {
-            return new OkHttpClient.Builder()
+            return Shared.CLIENT.newBuilder()
                     .connectTimeout(orDefault(connect, defaultConnect).toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(orDefault(read, defaultRead).toMillis(), TimeUnit.MILLISECONDS)
                     .writeTimeout(orDefault(write, defaultWrite).toMillis(), TimeUnit.MILLISECONDS)
@@ -170,11 +176,11 @@ public final class HttpGateway implements AutoCloseable {
         return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
     }
 
+    /**
+     * Nothing to release: the connection pool belongs to the host's client or is the shared one, which
+     * other channels may be using; its idle connections time out by themselves.
+     */
     @Override
     public void close() {
-        if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
-        }
     }
 }
