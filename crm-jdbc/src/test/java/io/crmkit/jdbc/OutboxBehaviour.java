@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.ConflictException;
+import io.crmkit.core.Crm;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.messaging.ChannelKind;
+import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.testkit.RecordingChannel;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
@@ -27,7 +34,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and delivery status on every database, until crm-testkit has a suite for them. */
@@ -36,6 +45,36 @@ abstract class OutboxBehaviour extends JdbcStorageBehaviour {
         Instant now = data.now();
         return new OutboxMessage(new OutboundMessage(new MessageId(data.uuid()), "key-" + data.uuid(), "张三 <z@example.com>", content),
                 c.id(), i.id(), DeliveryStatus.QUEUED, 0, due, Optional.empty(), Optional.empty(), Optional.empty(), now, now, 0);
+    }
+
+    @Test
+    void concurrentSendsWithOneIdempotencyKeyQueueOneMessage() throws Exception {
+        RecordingChannel sms = RecordingChannel.of(ChannelKind.SMS);
+        try (Crm crm = Crm.builder().storage(open(JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(8)))
+                .channel(sms).build()) {
+            Customer c = crm.customers().create(NewCustomer.person("并发幂等").phone("13800138000"));
+            int threads = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<MessageResult>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return crm.messaging().send(MessageRequest.sms(c.id()).text("订单已发货").idempotencyKey("order-1024-shipped"));
+                }));
+            }
+            start.countDown();
+            Set<MessageId> ids = new HashSet<>();
+            for (Future<MessageResult> f : results) {
+                ids.add(f.get(60, TimeUnit.SECONDS).messageId());
+            }
+            pool.shutdown();
+            assertThat(ids).as("every caller got the one message").hasSize(1);
+            assertThat(crm.messaging().withStatus(DeliveryStatus.QUEUED, PageRequest.first(10)).items()).hasSize(1);
+            assertThat(crm.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items()).hasSize(1);
+            assertThat(crm.messaging().dispatchPending()).isEqualTo(1);
+            assertThat(sms.sent()).hasSize(1);
+        }
     }
 
     @Test

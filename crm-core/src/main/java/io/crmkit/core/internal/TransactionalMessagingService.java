@@ -1,5 +1,6 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -63,7 +64,23 @@ final class TransactionalMessagingService implements MessagingService {
         keyCheck.require(key == null || key.matches("[\\x21-\\x7E]+"), "idempotencyKey", "format",
                 "must be printable ASCII without spaces");
         keyCheck.throwIfAny();
-        MessageResult result = engine.write(tx -> {
+        MessageResult result;
+        try {
+            result = queue(request, key, config);
+        } catch (ConflictException e) {
+            // a concurrent send with the same key committed first: this request is that message
+            Optional<OutboxMessage> first = key == null ? Optional.empty()
+                    : engine.read(repos -> repos.outbox().findByIdempotencyKey(key));
+            return first.map(TransactionalMessagingService::resultOf).orElseThrow(() -> e);
+        }
+        if (result.status() == DeliveryStatus.QUEUED) {
+            engine.dispatcher().wakeUp();
+        }
+        return result;
+    }
+
+    private MessageResult queue(MessageRequest request, @Nullable String key, MessagingConfig config) {
+        return engine.write(tx -> {
             if (key != null) {
                 Optional<OutboxMessage> existing = tx.repos.outbox().findByIdempotencyKey(key);
                 if (existing.isPresent()) {
@@ -95,10 +112,6 @@ final class TransactionalMessagingService implements MessagingService {
             tx.raise(new DomainEvent.MessageStatusChanged(id, customer.id(), request.kind(), status, tx.now, actor.id()));
             return resultOf(message);
         });
-        if (result.status() == DeliveryStatus.QUEUED) {
-            engine.dispatcher().wakeUp();
-        }
-        return result;
     }
 
     private static MessageResult resultOf(OutboxMessage m) {
