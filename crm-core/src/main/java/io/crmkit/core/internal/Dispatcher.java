@@ -1,5 +1,6 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
@@ -189,6 +190,9 @@ final class Dispatcher {
                 for (Outcome outcome : pending) {
                     try {
                         write(List.of(outcome));
+                    } catch (ConflictException lost) {
+                        // its lease ran out and another dispatcher claimed it: that one records the message now
+                        LOG.info("result of message {} not recorded: {}", outcome.next().id(), lost.getMessage());
                     } catch (RuntimeException single) {
                         LOG.warn("could not record the result of message {}; it is sent again after its lease",
                                 outcome.next().id(), single);
