@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 final class Table<T> {
     private final Map<UUID, T> rows = new HashMap<>();
     private final Map<Object, UUID> unique = new HashMap<>();
-    private final Map<Object, Set<UUID>> lookup = new HashMap<>();
+    /** Lookup key to the id holding it, or to the set of ids when several do (rare; saves a set per row). */
+    private final Map<Object, Object> lookup = new HashMap<>();
     private final Set<UUID> activeIds = new HashSet<>();
     private final Function<T, Collection<?>> uniqueKeys;
     private final Function<T, Collection<?>> lookupKeys;
@@ -62,7 +63,16 @@ final class Table<T> {
 
     /** The rows holding a lookup key, in no particular order. */
     Stream<T> byLookupKey(Object key) {
-        return lookup.getOrDefault(key, Set.of()).stream().map(rows::get);
+        Object held = lookup.get(key);
+        if (held == null) {
+            return Stream.empty();
+        }
+        return held instanceof UUID id ? Stream.of(rows.get(id)) : holders(held).stream().map(rows::get);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<UUID> holders(Object held) {
+        return (Set<UUID>) held;
     }
 
     Optional<T> get(UUID id) {
@@ -143,9 +153,11 @@ final class Table<T> {
                 unique.remove(key, id);
             }
             for (Object key : lookupKeys.apply(before)) {
-                Set<UUID> holders = lookup.get(key);
-                if (holders != null && holders.remove(id) && holders.isEmpty()) {
+                Object held = lookup.get(key);
+                if (id.equals(held)) {
                     lookup.remove(key);
+                } else if (held instanceof Set<?> && holders(held).remove(id) && holders(held).size() == 1) {
+                    lookup.put(key, holders(held).iterator().next());
                 }
             }
             activeIds.remove(id);
@@ -155,7 +167,19 @@ final class Table<T> {
                 unique.put(key, id);
             }
             for (Object key : lookupKeys.apply(after)) {
-                lookup.computeIfAbsent(key, k -> new HashSet<>(2)).add(id);
+                lookup.merge(key, id, (held, added) -> {
+                    if (held instanceof Set<?>) {
+                        holders(held).add(id);
+                        return held;
+                    }
+                    if (held.equals(id)) {
+                        return held;
+                    }
+                    Set<UUID> both = new HashSet<>(4);
+                    both.add((UUID) held);
+                    both.add(id);
+                    return both;
+                });
             }
             if (active.test(after)) {
                 activeIds.add(id);

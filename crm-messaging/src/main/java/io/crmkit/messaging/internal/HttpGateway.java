@@ -3,6 +3,8 @@ package io.crmkit.messaging.internal;
 import io.crmkit.core.DeliveryException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +112,7 @@ public final class HttpGateway implements AutoCloseable {
         String endpoint = endpoint(request.url());
         try (Response response = client.newCall(request).execute()) {
             int code = response.code();
-            String body = response.peekBody(MAX_BODY_BYTES).string();
+            String body = bodyText(response);
             if (response.isSuccessful()) {
                 Optional<String> id = providerId.apply(body).filter(s -> !s.isBlank());
                 if (id.isEmpty()) {
@@ -135,6 +139,16 @@ public final class HttpGateway implements AutoCloseable {
             throw DeliveryException.retryable(name + " " + endpoint + " unreachable: " + e.getClass().getSimpleName()
                     + " " + redactor.clean(e.getMessage(), SNIPPET_CHARS), redactor.scrub(e));
         }
+    }
+
+    /** At most {@value #MAX_BODY_BYTES} bytes of the body, read once (a peek would copy them first). */
+    private static String bodyText(Response response) throws IOException {
+        BufferedSource source = response.body().source();
+        source.request(MAX_BODY_BYTES);
+        Buffer buffer = source.getBuffer();
+        Charset charset = Optional.ofNullable(response.body().contentType()).map(t -> t.charset(StandardCharsets.UTF_8))
+                .orElse(StandardCharsets.UTF_8);
+        return buffer.readString(Math.min(buffer.size(), MAX_BODY_BYTES), charset);
     }
 
     private static String failWith(DeliveryException e) {
