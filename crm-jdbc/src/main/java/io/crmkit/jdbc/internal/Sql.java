@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.CrmException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -15,10 +16,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.StatementCustomizer;
-import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -213,11 +210,10 @@ final class Sql {
         }
 
         int execute() {
-            try (Update u = handle.createUpdate(sql)) {
-                for (int i = 0; i < args.size(); i++) {
-                    u.bind(i, args.get(i));
-                }
-                return u.execute();
+            try (PreparedStatement ps = prepare()) {
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new Failure(e);
             }
         }
 
@@ -234,19 +230,36 @@ final class Sql {
         private boolean planEachTime;
 
         <T> List<T> list(RowReader<T> reader) {
-            try (Query q = handle.createQuery(sql)) {
+            try (PreparedStatement ps = prepare(); ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                Row row = new Row(rs, dialect);
+                while (rs.next()) {
+                    rows.add(reader.read(row));
+                }
+                return rows;
+            } catch (SQLException e) {
+                throw new Failure(e);
+            }
+        }
+
+        /**
+         * The statement on the unit of work's connection with its parameters bound. Plain JDBC rather than
+         * a Jdbi statement: Jdbi would render the text as a template, parse it for named parameters and
+         * describe every argument on each execution, which cost more than the statement on embedded H2.
+         */
+        private PreparedStatement prepare() throws SQLException {
+            PreparedStatement ps = handle.getConnection().prepareStatement(sql);
+            try {
                 if (planEachTime && dialect == Dialect.POSTGRESQL) {
-                    q.addCustomizer(new StatementCustomizer() {
-                        @Override
-                        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
-                            stmt.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
-                        }
-                    });
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 }
                 for (int i = 0; i < args.size(); i++) {
-                    q.bind(i, args.get(i));
+                    args.get(i).apply(i + 1, ps, null);
                 }
-                return q.map((rs, ctx) -> reader.read(new Row(rs, dialect))).list();
+                return ps;
+            } catch (SQLException | RuntimeException e) {
+                ps.close();
+                throw e;
             }
         }
 
