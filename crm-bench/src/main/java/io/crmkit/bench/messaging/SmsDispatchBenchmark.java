@@ -71,9 +71,16 @@ public class SmsDispatchBenchmark {
     private static final String TO = "+8613800138000";
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    /** The gateway, shared by both sides. */
+    /**
+     * The gateway, shared by both sides. It answers at once ({@code gatewayDelayMs=0}), which shows
+     * every microsecond crmkit adds, or after 2 ms, a little of what a real gateway across a network
+     * takes (tens to hundreds of milliseconds).
+     */
     @State(Scope.Benchmark)
     public static class Gateway {
+        @Param({"0", "2"})
+        public int gatewayDelayMs;
+
         MockWebServer server;
         final AtomicLong ids = new AtomicLong();
 
@@ -85,6 +92,7 @@ public class SmsDispatchBenchmark {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                            .headersDelay(gatewayDelayMs, TimeUnit.MILLISECONDS)
                             .body("{\"id\":\"sms-" + ids.incrementAndGet() + "\",\"status\":\"queued\"}").build();
                 }
             });
