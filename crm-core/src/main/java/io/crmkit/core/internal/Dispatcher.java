@@ -2,6 +2,7 @@ package io.crmkit.core.internal;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
+import io.crmkit.core.customer.Customer;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.messaging.DeliveryReceipt;
@@ -10,6 +11,7 @@ import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.security.Actor;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -152,9 +154,19 @@ final class Dispatcher {
         if (again) {
             Duration backoff = config.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
             Duration wait = retryAfter.filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-            retryAt = Optional.of(now.plus(wait));
+            retryAt = Optional.of(retryTime(message, now.plus(wait)));
         }
         return message.failed(error, retryAt, retryable ? DeliveryStatus.DEAD : DeliveryStatus.FAILED, now);
+    }
+
+    /** A retry that would fall into the customer's quiet hours waits for their end. */
+    private Instant retryTime(OutboxMessage message, Instant at) {
+        if (!config.hasQuietHours(message.kind())) {
+            return at; // no customer read on the common path
+        }
+        Optional<ZoneId> zone = engine.read(repos -> repos.customers().findById(message.customerId()))
+                .flatMap(Customer::timeZone);
+        return config.outsideQuietHours(message.kind(), at, zone);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.crmkit.core.messaging.MessageChannel;
 import io.crmkit.core.messaging.QuietHours;
 import io.crmkit.core.messaging.RetryPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,22 @@ public record MessagingConfig(Map<ChannelKind, MessageChannel> channels, Optiona
         channels = Map.copyOf(channels);
         quietKinds = Set.copyOf(quietKinds);
         rateLimits = Map.copyOf(rateLimits);
+    }
+
+    /**
+     * The earliest time at or after {@code at} outside quiet hours in the customer's zone (the default zone
+     * when the customer has none), for a kind that quiet hours apply to; {@code at} itself otherwise.
+     */
+    public Instant outsideQuietHours(ChannelKind kind, Instant at, Optional<ZoneId> customerZone) {
+        if (!hasQuietHours(kind)) {
+            return at;
+        }
+        return quietHours.get().deferral(at, customerZone.orElse(defaultZone)).orElse(at);
+    }
+
+    /** Whether quiet hours apply to messages of this kind. */
+    public boolean hasQuietHours(ChannelKind kind) {
+        return quietHours.isPresent() && quietKinds.contains(kind);
     }
 
     /** Pairs permits with windows per kind. */

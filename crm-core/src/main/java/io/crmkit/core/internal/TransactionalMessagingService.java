@@ -96,7 +96,8 @@ final class TransactionalMessagingService implements MessagingService {
 
             MessageId id = new MessageId(Ids.uuid7(engine.clock()));
             Optional<String> refusal = refusal(customer, request.kind());
-            Instant notBefore = refusal.isPresent() ? tx.now : notBefore(customer, request.kind(), tx.now, config);
+            Instant notBefore = refusal.isPresent() ? tx.now
+                    : config.outsideQuietHours(request.kind(), tx.now, customer.timeZone());
             DeliveryStatus status = refusal.isPresent() ? DeliveryStatus.REFUSED : DeliveryStatus.QUEUED;
             InteractionId interactionId = new InteractionId(Ids.uuid7(engine.clock()));
             Interaction interaction = new Interaction(interactionId, customer.id(), request.kind().interactionChannel(),
@@ -204,13 +205,6 @@ final class TransactionalMessagingService implements MessagingService {
                     + customer.consent(kind.consentChannel()).map(c -> c.at() + " (" + c.source() + ")").orElse(""));
         }
         return Optional.empty();
-    }
-
-    private static Instant notBefore(Customer customer, ChannelKind kind, Instant now, MessagingConfig config) {
-        if (config.quietHours().isEmpty() || !config.quietKinds().contains(kind)) {
-            return now;
-        }
-        return config.quietHours().get().deferral(now, customer.timeZone().orElse(config.defaultZone())).orElse(now);
     }
 
     private static String summary(@Nullable MessageContent content) {

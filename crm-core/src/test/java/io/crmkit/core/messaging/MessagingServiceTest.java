@@ -176,6 +176,30 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aRetryThatWouldFallIntoQuietHoursWaitsForTheirEnd() {
+        crm(b -> b.quietHours(QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0)), ChannelKind.SMS)
+                .retryPolicy(new RetryPolicy(3, Duration.ofMinutes(10), Duration.ofMinutes(10))));
+        Customer c = zhang();
+        clock.set(Instant.parse("2026-03-02T12:55:00Z")); // 20:55 in Shanghai
+        sms.thenFail(DeliveryException.retryable("gateway busy", null));
+        email.thenFail(DeliveryException.retryable("server busy", null));
+        MessageResult r = crm.messaging().send(MessageRequest.sms(c.id()).text("您的快递已到"));
+        MessageResult mail = crm.messaging().send(MessageRequest.email(c.id()).subject("s").text("email has no quiet hours"));
+        crm.messaging().dispatchPending();
+
+        // the backoff (about 10 minutes) would retry at about 21:05, inside quiet hours: 08:00 instead
+        assertThat(crm.messaging().get(r.messageId()).orElseThrow().nextAttemptAt()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+        assertThat(crm.messaging().get(mail.messageId()).orElseThrow().nextAttemptAt()).isBefore(Instant.parse("2026-03-02T13:10:00Z"));
+        clock.set(Instant.parse("2026-03-02T15:00:00Z")); // 23:00
+        crm.messaging().dispatchPending();
+        assertThat(sms.attempts).hasSize(1);
+        clock.set(Instant.parse("2026-03-03T00:00:00Z"));
+        crm.messaging().dispatchPending();
+        assertThat(sms.delivered).hasSize(1);
+        assertThat(crm.messaging().get(r.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
     void transientFailuresAreRetriedWithBackoffAndTheSameIdempotencyKey() {
         crm();
         Customer c = zhang();
