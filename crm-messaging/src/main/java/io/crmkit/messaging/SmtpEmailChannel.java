@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  * 421 and 454), refused or dropped connections, timeouts. Permanent: SMTP 5xx replies, such as 550 for an
  * unknown recipient or 535 for wrong credentials (a wrong password will not fix itself; the host must
  * rebuild the channel with the right one), an invalid recipient address, a server without the required
- * STARTTLS, a server whose TLS certificate is not trusted or names another host. The password never
+ * STARTTLS, a server that offers no SMTP AUTH when credentials are configured (the message is not sent
+ * unauthenticated), a server whose TLS certificate is not trusted or names another host. The password never
  * appears in {@code toString()}, logs, exception messages or the exceptions' causes, which are cleaned
  * copies of Jakarta Mail's (a server may quote the credentials back).
  */

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * A tiny SMTP server on a loopback socket with scripted replies: answers AUTH, RCPT TO and the end of DATA
  * as told, and everything else the way a normal server does. Or, with {@code silent}, accepts connections
  * and never says a word. {@link #requiringAuth(String, String)} makes one that refuses mail (530) until
- * the client has authenticated with AUTH PLAIN and the right user name and password.
+ * the client has authenticated with AUTH PLAIN and the right user name and password. Unless it requires
+ * authentication or has a scripted AUTH reply, it does not advertise AUTH in its EHLO reply.
  */
 final class FakeSmtpServer implements AutoCloseable {
     private final ServerSocket listener;
@@ -28,6 +29,8 @@ final class FakeSmtpServer implements AutoCloseable {
     private final @Nullable String requiredCredentials;
     /** The AUTH PLAIN credentials clients sent, decoded. */
     final java.util.List<String> plainCredentials = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The commands clients sent ("EHLO", "MAIL", "DATA", ...), in order. */
+    final java.util.List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<Socket> silentSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CountDownLatch accepted = new CountDownLatch(1);
 
@@ -87,6 +90,7 @@ final class FakeSmtpServer implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
+                commands.add(command);
                 switch (command) {
                     case "EHLO" -> say(out, offersAuth ? "250-fake\r\n250-AUTH PLAIN\r\n250 8BITMIME"
                             : "250-fake\r\n250 8BITMIME");

@@ -443,6 +443,44 @@ class SmtpEmailChannelTest {
         }
     }
 
+    /** Angus Mail skips the login when the server does not advertise AUTH; the channel must not. */
+    @Nested
+    class ServerWithoutAuthentication {
+        private FakeSmtpServer server;
+
+        @BeforeEach
+        void startServer() throws IOException {
+            server = new FakeSmtpServer(Map.of(), false);
+        }
+
+        @AfterEach
+        void closeServer() throws IOException {
+            server.close();
+        }
+
+        @Test
+        void refusesToSendUnauthenticatedWhenCredentialsAreConfigured() {
+            SmtpEmailChannel channel = open(plain(server.port()).credentials("crm", PASSWORD));
+
+            DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                    () -> channel.send(Messages.email("k-noauth", "a@example.com", "s", "t")));
+
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getMessage()).contains("offers no authentication", "not sent").doesNotContain(PASSWORD);
+            assertThat(server.commands).contains("EHLO").doesNotContain("MAIL", "RCPT", "DATA");
+            assertThat(server.plainCredentials).isEmpty();
+        }
+
+        @Test
+        void sendsWhenNoCredentialsAreConfigured() {
+            SmtpEmailChannel channel = open(plain(server.port()));
+
+            assertThat(channel.send(Messages.email("k-open", "a@example.com", "s", "t")).providerMessageId())
+                    .isEqualTo("<k-open@crmkit>");
+            assertThat(server.commands).contains("MAIL", "RCPT", "DATA");
+        }
+    }
+
     @Nested
     class RejectedBySmtp {
         private FakeSmtpServer server;

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,12 +111,26 @@ public final class SmtpConnection implements AutoCloseable {
         try {
             t = session.getTransport(protocol);
             t.connect(host, port, username, password);
+            if (username != null && !offersAuthentication(t)) {
+                closeQuietly(t);
+                throw DeliveryException.permanent("SMTP server " + endpoint + " offers no authentication (no AUTH"
+                        + " in its EHLO reply) although credentials are configured; the message was not sent", null);
+            }
             transport = t;
             lastUsed = nanoTime.getAsLong();
         } catch (MessagingException e) {
             closeQuietly(t);
             throw SmtpFailures.classify(endpoint, "connecting", e, redactor);
         }
+    }
+
+    /**
+     * Whether the server advertised SMTP AUTH. Angus Mail skips the login silently when it did not, so with
+     * credentials configured the message would go out unauthenticated.
+     */
+    private static boolean offersAuthentication(Transport t) {
+        return !(t instanceof SMTPTransport smtp) || smtp.supportsExtension("AUTH")
+                || smtp.supportsExtension("AUTH=LOGIN");
     }
 
     private void disconnect() {
