@@ -105,30 +105,12 @@ public final class CapturedLogs implements SLF4JServiceProvider {
             return level.toInt() >= Level.INFO.toInt() || (ours && !OPEN.isEmpty());
         }
 
-        @Override
-        public boolean isTraceEnabled() {
-            return enabled(Level.TRACE);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return enabled(Level.DEBUG);
-        }
-
-        @Override
-        public boolean isInfoEnabled() {
-            return enabled(Level.INFO);
-        }
-
-        @Override
-        public boolean isWarnEnabled() {
-            return enabled(Level.WARN);
-        }
-
-        @Override
-        public boolean isErrorEnabled() {
-            return enabled(Level.ERROR);
-        }
+        // Every level asks enabled(level); the marker variants of LegacyAbstractLogger ask these.
+        @Override public boolean isTraceEnabled() { return enabled(Level.TRACE); }
+        @Override public boolean isDebugEnabled() { return enabled(Level.DEBUG); }
+        @Override public boolean isInfoEnabled() { return enabled(Level.INFO); }
+        @Override public boolean isWarnEnabled() { return enabled(Level.WARN); }
+        @Override public boolean isErrorEnabled() { return enabled(Level.ERROR); }
 
         @Override
         protected String getFullyQualifiedCallerName() {

@@ -1,13 +1,9 @@
 package io.crmkit.messaging;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,16 +17,13 @@ final class CountingProxy implements AutoCloseable {
     private final int targetPort;
     private final AtomicInteger accepted = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
     private final StringBuffer fromClients = new StringBuffer();
     private final StringBuffer fromServer = new StringBuffer();
 
     CountingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.acceptor = new Thread(this::acceptLoop, "proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        SocketRelay.daemon(this::acceptLoop, "proxy-accept");
     }
 
     int port() {
@@ -56,50 +49,20 @@ final class CountingProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 accepted.incrementAndGet();
-                Socket server = new Socket();
-                server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
                 sockets.add(client);
+                Socket server = SocketRelay.connectToLoopback(targetPort);
                 sockets.add(server);
-                pump(client, server, fromClients);
-                pump(server, client, fromServer);
+                SocketRelay.pump(client, server, fromClients, "proxy-pump");
+                SocketRelay.pump(server, client, fromServer, "proxy-pump");
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, StringBuffer record) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    record.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException ignored) {
-                // the other side closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "proxy-pump");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
     @Override
     public void close() throws IOException {
         listener.close();
-        sockets.forEach(CountingProxy::closeQuietly);
+        sockets.forEach(SocketRelay::closeQuietly);
     }
 }

@@ -84,7 +84,7 @@ final class FakeSmtpServer implements AutoCloseable {
         try (socket;
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
              OutputStream out = socket.getOutputStream()) {
-            say(out, "220 fake ESMTP");
+            SmtpWire.say(out, "220 fake ESMTP");
             boolean offersAuth = requiredCredentials != null || replies.containsKey("AUTH");
             boolean authenticated = false;
             String line;
@@ -92,26 +92,26 @@ final class FakeSmtpServer implements AutoCloseable {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
                 commands.add(command);
                 switch (command) {
-                    case "EHLO" -> say(out, offersAuth ? "250-fake\r\n250-AUTH PLAIN\r\n250 8BITMIME"
+                    case "EHLO" -> SmtpWire.say(out, offersAuth ? "250-fake\r\n250-AUTH PLAIN\r\n250 8BITMIME"
                             : "250-fake\r\n250 8BITMIME");
                     case "AUTH" -> authenticated = authenticate(line, in, out);
-                    case "MAIL" -> say(out, requiredCredentials != null && !authenticated
+                    case "MAIL" -> SmtpWire.say(out, requiredCredentials != null && !authenticated
                             ? "530 5.7.0 Authentication required" : "250 OK");
-                    case "HELO", "RSET", "NOOP" -> say(out, "250 OK");
-                    case "RCPT" -> say(out, replies.getOrDefault("RCPT", "250 OK"));
+                    case "HELO", "RSET", "NOOP" -> SmtpWire.say(out, "250 OK");
+                    case "RCPT" -> SmtpWire.say(out, replies.getOrDefault("RCPT", "250 OK"));
                     case "DATA" -> {
-                        say(out, "354 go ahead");
+                        SmtpWire.say(out, "354 go ahead");
                         String data;
                         while ((data = in.readLine()) != null && !data.equals(".")) {
                             // swallow the message
                         }
-                        say(out, replies.getOrDefault("DATA-END", "250 queued"));
+                        SmtpWire.say(out, replies.getOrDefault("DATA-END", "250 queued"));
                     }
                     case "QUIT" -> {
-                        say(out, "221 bye");
+                        SmtpWire.say(out, "221 bye");
                         return;
                     }
-                    default -> say(out, "502 not implemented");
+                    default -> SmtpWire.say(out, "502 not implemented");
                 }
             }
         } catch (IOException ignored) {
@@ -123,25 +123,25 @@ final class FakeSmtpServer implements AutoCloseable {
     private boolean authenticate(String line, BufferedReader in, OutputStream out) throws IOException {
         String[] words = line.trim().split("\\s+");
         if (words.length < 2 || !words[1].equalsIgnoreCase("PLAIN")) {
-            say(out, "504 5.5.4 only PLAIN");
+            SmtpWire.say(out, "504 5.5.4 only PLAIN");
             return false;
         }
         String credentials = words.length > 2 ? words[2] : null;
         if (credentials == null) {
-            say(out, "334 ");
+            SmtpWire.say(out, "334 ");
             credentials = in.readLine();
         }
         String decoded = decode(credentials);
         plainCredentials.add(decoded);
         String scripted = replies.get("AUTH");
         if (scripted != null) {
-            say(out, scripted.replace("{credentials}", String.valueOf(credentials)));
+            SmtpWire.say(out, scripted.replace("{credentials}", String.valueOf(credentials)));
             return scripted.startsWith("235");
         }
         String[] parts = decoded.split("\0", -1); // authorization identity, user, password
         boolean ok = requiredCredentials != null && parts.length == 3
                 && (parts[1] + "\0" + parts[2]).equals(requiredCredentials);
-        say(out, ok ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
+        SmtpWire.say(out, ok ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
         return ok;
     }
 
@@ -151,11 +151,6 @@ final class FakeSmtpServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    private static void say(OutputStream out, String reply) throws IOException {
-        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 
     @Override

@@ -1,25 +1,19 @@
 package io.crmkit.messaging;
 
+import static io.crmkit.messaging.GatewayServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.crmkit.core.DeliveryException;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP client under the SMS and voice channels: the host's {@link OkHttpClient} is really the one used
@@ -29,37 +23,8 @@ import org.junit.jupiter.api.Test;
 class GatewayHttpClientTest {
     private static final String TOKEN = "tok-shared-1a2b3c";
 
-    private MockWebServer server;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        server.close();
-    }
-
-    private <T extends AutoCloseable> T open(T closeable) {
-        toClose.add(closeable);
-        return closeable;
-    }
-
-    private static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).as("request received").isNotNull();
-        return request;
-    }
+    @RegisterExtension
+    final GatewayServer server = new GatewayServer();
 
     private HttpSmsChannel.JsonBuilder sms() {
         return HttpSmsChannel.jsonGateway().url(server.url("/v1/sms").toString()).bearerToken(TOKEN);
@@ -69,11 +34,12 @@ class GatewayHttpClientTest {
         return HttpVoiceChannel.jsonGateway().url(server.url("/v1/calls").toString()).bearerToken(TOKEN);
     }
 
-    private static OkHttpClient shutDownAfter(OkHttpClient client, List<AutoCloseable> toClose) {
-        toClose.add(() -> {
+    private OkHttpClient shutDownAfter(OkHttpClient client) {
+        AutoCloseable shutDown = () -> {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
-        });
+        };
+        server.open(shutDown);
         return client;
     }
 
@@ -83,19 +49,19 @@ class GatewayHttpClientTest {
         OkHttpClient host = shutDownAfter(new OkHttpClient.Builder().addInterceptor(chain -> {
             calls.incrementAndGet();
             return chain.proceed(chain.request().newBuilder().header("X-Host-Trace", "erp-" + calls.get()).build());
-        }).build(), toClose);
-        HttpSmsChannel smsChannel = open(sms().okHttpClient(host).readTimeout(Duration.ofSeconds(5)).build());
-        HttpVoiceChannel voiceChannel = open(voice().okHttpClient(host).build());
-        server.enqueue(json("{\"id\":\"m1\"}"));
-        server.enqueue(json("{\"id\":\"c1\"}"));
+        }).build());
+        HttpSmsChannel smsChannel = server.open(sms().okHttpClient(host).readTimeout(Duration.ofSeconds(5)).build());
+        HttpVoiceChannel voiceChannel = server.open(voice().okHttpClient(host).build());
+        server.enqueue(json(200, "{\"id\":\"m1\"}"));
+        server.enqueue(json(200, "{\"id\":\"c1\"}"));
 
         assertThat(smsChannel.send(Messages.sms("k-sms", "+8613800138000", "hi")).providerMessageId()).isEqualTo("m1");
         assertThat(voiceChannel.send(Messages.script("k-call", "+8613800138000", "您好", null)).providerMessageId())
                 .isEqualTo("c1");
 
         assertThat(calls).hasValue(2);
-        RecordedRequest first = take();
-        RecordedRequest second = take();
+        RecordedRequest first = server.take();
+        RecordedRequest second = server.take();
         assertThat(first.getHeaders().get("X-Host-Trace")).isEqualTo("erp-1");
         assertThat(first.getHeaders().get("Idempotency-Key")).isEqualTo("k-sms");
         assertThat(second.getHeaders().get("X-Host-Trace")).isEqualTo("erp-2");
@@ -106,9 +72,9 @@ class GatewayHttpClientTest {
     @Test
     void aHostClientWithoutCallTimeoutStillCannotHangASend() {
         OkHttpClient host = shutDownAfter(new OkHttpClient.Builder().callTimeout(Duration.ZERO)
-                .readTimeout(Duration.ZERO).build(), toClose);
+                .readTimeout(Duration.ZERO).build());
         assertThat(host.callTimeoutMillis()).isZero();
-        HttpSmsChannel channel = open(sms().okHttpClient(host).callTimeout(Duration.ofMillis(500)).build());
+        HttpSmsChannel channel = server.open(sms().okHttpClient(host).callTimeout(Duration.ofMillis(500)).build());
         // the headers come at once, the body stalls: with no read timeout either, only a bound on the call ends it
         server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"late\"}")
                 .onResponseBody(SocketEffect.Stall.INSTANCE).build());
@@ -126,15 +92,15 @@ class GatewayHttpClientTest {
     @Test
     void channelsWithoutAHostClientShareOneConnectionPool() throws Exception {
         HttpSmsChannel smsChannel = sms().readTimeout(Duration.ofSeconds(5)).build();
-        HttpVoiceChannel voiceChannel = open(voice().build());
+        HttpVoiceChannel voiceChannel = server.open(voice().build());
         for (int i = 0; i < 3; i++) {
-            server.enqueue(json("{\"id\":\"r" + i + "\"}"));
+            server.enqueue(json(200, "{\"id\":\"r" + i + "\"}"));
         }
 
         smsChannel.send(Messages.sms("k-1", "+8613800138000", "hi"));
         voiceChannel.send(Messages.script("k-2", "+8613800138000", "您好", null));
-        RecordedRequest bySms = take();
-        RecordedRequest byVoice = take();
+        RecordedRequest bySms = server.take();
+        RecordedRequest byVoice = server.take();
         assertThat(byVoice.getConnectionIndex()).as("the voice channel reused the SMS channel's connection")
                 .isEqualTo(bySms.getConnectionIndex());
         assertThat(byVoice.getExchangeIndex()).isEqualTo(bySms.getExchangeIndex() + 1);
@@ -142,7 +108,7 @@ class GatewayHttpClientTest {
         smsChannel.close();
         assertThat(voiceChannel.send(Messages.script("k-3", "+8613800138000", "再见", null)).providerMessageId())
                 .isEqualTo("r2");
-        RecordedRequest afterClose = take();
+        RecordedRequest afterClose = server.take();
         assertThat(afterClose.getConnectionIndex()).as("closing the SMS channel left the shared pool alone")
                 .isEqualTo(bySms.getConnectionIndex());
     }

@@ -1,5 +1,6 @@
 package io.crmkit.messaging;
 
+import static io.crmkit.messaging.GatewayServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,58 +18,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpSmsChannelTest {
     private static final String TOKEN = "tok_9f8e7d6c5b4a";
     private static final String AUTH_TOKEN = "twilio-auth-0123456789abcdef";
     private static final String TEXT = "【示例】张三您好，您的验证码是 1024 🎉 \"quoted\" \\ back";
 
-    private MockWebServer server;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        server.close();
-    }
-
-    private <T extends AutoCloseable> T open(T channel) {
-        toClose.add(channel);
-        return channel;
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).as("request received").isNotNull();
-        return request;
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
-    }
+    @RegisterExtension
+    final GatewayServer server = new GatewayServer();
 
     @Nested
     class JsonGateway {
@@ -78,14 +46,14 @@ class HttpSmsChannelTest {
 
         @Test
         void postsTheMessageAsJsonWithAuthAndIdempotencyKeyAndReadsTheId() throws Exception {
-            HttpSmsChannel channel = open(builder().from("CRMKIT").statusCallback("https://crm.example.com/sms/status")
+            HttpSmsChannel channel = server.open(builder().from("CRMKIT").statusCallback("https://crm.example.com/sms/status")
                     .build());
             server.enqueue(json(200, "{\"status\":\"queued\",\"meta\":{\"id\":\"wrong\"},\"id\":\"msg-42\"}"));
 
             String id = channel.send(Messages.sms("key-1", "+8613800138000", TEXT)).providerMessageId();
 
             assertThat(id).isEqualTo("msg-42");
-            RecordedRequest request = take();
+            RecordedRequest request = server.take();
             assertThat(request.getMethod()).isEqualTo("POST");
             assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/sms");
             assertThat(request.getUrl().queryParameter("appId")).isEqualTo("demo");
@@ -99,7 +67,7 @@ class HttpSmsChannelTest {
 
         @Test
         void usesConfiguredFieldNamesHeadersAndFixedFields() throws Exception {
-            HttpSmsChannel channel = open(HttpSmsChannel.jsonGateway().url(server.url("/send").toString())
+            HttpSmsChannel channel = server.open(HttpSmsChannel.jsonGateway().url(server.url("/send").toString())
                     .authHeader("X-Api-Key", TOKEN).header("X-Tenant", "shop-1").field("sign", "示例商城")
                     .from("1069").fromField("sender").toField("mobile").textField("content")
                     .idempotencyKeyField("requestId").idempotencyKeyHeader("X-Request-Id").messageIdField("bizId")
@@ -109,7 +77,7 @@ class HttpSmsChannelTest {
             String id = channel.send(Messages.sms("key-2", "+8613800138000", "hi")).providerMessageId();
 
             assertThat(id).isEqualTo("9007199254740993");
-            RecordedRequest request = take();
+            RecordedRequest request = server.take();
             assertThat(request.getHeaders().get("X-Api-Key")).isEqualTo(TOKEN);
             assertThat(request.getHeaders().get("X-Tenant")).isEqualTo("shop-1");
             assertThat(request.getHeaders().get("X-Request-Id")).isEqualTo("key-2");
@@ -119,7 +87,7 @@ class HttpSmsChannelTest {
 
         @Test
         void anAcceptedMessageWithoutAnIdReportsTheIdempotencyKey() {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             server.enqueue(json(202, "accepted"));
 
             assertThat(channel.send(Messages.sms("key-3", "+8613800138000", "hi")).providerMessageId())
@@ -128,7 +96,7 @@ class HttpSmsChannelTest {
 
         @Test
         void sendsTheSameIdempotencyKeyOnEveryAttempt() throws Exception {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             server.enqueue(json(500, "{\"error\":\"internal\"}"));
             server.enqueue(json(200, "{\"id\":\"msg-7\"}"));
             OutboundMessage message = Messages.sms("key-retry", "+8613800138000", "hi");
@@ -137,8 +105,8 @@ class HttpSmsChannelTest {
             assertThat(first.isRetryable()).isTrue();
             assertThat(channel.send(message).providerMessageId()).isEqualTo("msg-7");
 
-            RecordedRequest attempt1 = take();
-            RecordedRequest attempt2 = take();
+            RecordedRequest attempt1 = server.take();
+            RecordedRequest attempt2 = server.take();
             assertThat(attempt1.getHeaders().get("Idempotency-Key")).isEqualTo("key-retry")
                     .isEqualTo(attempt2.getHeaders().get("Idempotency-Key"));
             assertThat(attempt1.getBody()).isEqualTo(attempt2.getBody());
@@ -146,7 +114,7 @@ class HttpSmsChannelTest {
 
         @Test
         void secretsNeverShowInToStringOrErrors() {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             server.enqueue(json(401, "{\"error\":\"bad token\",\"got\":\"Bearer " + TOKEN + "\"}"));
 
             DeliveryException e = catchThrowableOfType(DeliveryException.class,
@@ -159,7 +127,7 @@ class HttpSmsChannelTest {
 
         @Test
         void refusesContentOfAnotherKind() {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             assertThat(channel.kind()).isEqualTo(ChannelKind.SMS);
 
             assertThat(catchThrowableOfType(DeliveryException.class,
@@ -177,13 +145,13 @@ class HttpSmsChannelTest {
 
         @Test
         void postsAFormToTheMessagesResourceWithBasicAuthAndReadsTheSid() throws Exception {
-            HttpSmsChannel channel = open(builder().statusCallback("https://crm.example.com/twilio/status").build());
+            HttpSmsChannel channel = server.open(builder().statusCallback("https://crm.example.com/twilio/status").build());
             server.enqueue(json(201, "{\"sid\":\"SM0123456789\",\"status\":\"queued\",\"to\":\"+8613800138000\"}"));
 
             String id = channel.send(Messages.sms("key-t1", "+8613800138000", TEXT)).providerMessageId();
 
             assertThat(id).isEqualTo("SM0123456789");
-            RecordedRequest request = take();
+            RecordedRequest request = server.take();
             assertThat(request.getMethod()).isEqualTo("POST");
             assertThat(request.getUrl().encodedPath()).isEqualTo("/2010-04-01/Accounts/AC123/Messages.json");
             assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic "
@@ -197,19 +165,19 @@ class HttpSmsChannelTest {
 
         @Test
         void canSendThroughAMessagingService() throws Exception {
-            HttpSmsChannel channel = open(HttpSmsChannel.twilio().baseUrl(server.url("/").toString())
+            HttpSmsChannel channel = server.open(HttpSmsChannel.twilio().baseUrl(server.url("/").toString())
                     .accountSid("AC123").authToken(AUTH_TOKEN).messagingServiceSid("MG999").build());
             server.enqueue(json(201, "{\"sid\":\"SM1\"}"));
 
             channel.send(Messages.sms("k", "+8613800138000", "hi"));
 
-            assertThat(Forms.decode(take().getBody().string(StandardCharsets.UTF_8)))
+            assertThat(Forms.decode(server.take().getBody().string(StandardCharsets.UTF_8)))
                     .containsEntry("MessagingServiceSid", "MG999").doesNotContainKey("From");
         }
 
         @Test
         void aBadRequestIsPermanentAndQuotesTheProviderButNotTheToken() {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             server.enqueue(json(400, "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\","
                     + "\"status\":400,\"auth\":\"" + AUTH_TOKEN + "\"}"));
 
@@ -224,7 +192,7 @@ class HttpSmsChannelTest {
 
         @Test
         void tooManyRequestsIsRetryableAfterTheRequestedSeconds() {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30")
                     .body("{\"code\":20429,\"message\":\"Too Many Requests\"}").build());
 
@@ -239,7 +207,7 @@ class HttpSmsChannelTest {
         @Test
         void retryAfterAsAnHttpDateIsMeasuredFromTheClock() {
             Instant now = Instant.parse("2024-05-01T08:00:00Z");
-            HttpSmsChannel channel = open(builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build());
+            HttpSmsChannel channel = server.open(builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build());
             server.enqueue(new MockResponse.Builder().code(503)
                     .addHeader("Retry-After", "Wed, 01 May 2024 08:02:30 GMT").build());
 
@@ -252,7 +220,7 @@ class HttpSmsChannelTest {
 
         @Test
         void aServerErrorIsRetryableWithoutAWait() {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             server.enqueue(json(500, "{}"));
 
             DeliveryException e = catchThrowableOfType(DeliveryException.class,
@@ -271,7 +239,7 @@ class HttpSmsChannelTest {
 
         @Test
         void aSlowServerTimesOutAsRetryable() {
-            HttpSmsChannel channel = open(builder().readTimeout(Duration.ofMillis(300)).build());
+            HttpSmsChannel channel = server.open(builder().readTimeout(Duration.ofMillis(300)).build());
             server.enqueue(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).body("{\"id\":\"late\"}").build());
 
             long start = System.nanoTime();
@@ -285,7 +253,7 @@ class HttpSmsChannelTest {
 
         @Test
         void theCallTimeoutBoundsTheWholeCall() {
-            HttpSmsChannel channel = open(builder().callTimeout(Duration.ofMillis(300)).build());
+            HttpSmsChannel channel = server.open(builder().callTimeout(Duration.ofMillis(300)).build());
             server.enqueue(new MockResponse.Builder().bodyDelay(10, TimeUnit.SECONDS).body("{\"id\":\"late\"}").build());
 
             DeliveryException e = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> catchThrowableOfType(
@@ -300,7 +268,7 @@ class HttpSmsChannelTest {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = s.getLocalPort();
             }
-            HttpSmsChannel channel = open(HttpSmsChannel.jsonGateway()
+            HttpSmsChannel channel = server.open(HttpSmsChannel.jsonGateway()
                     .url("http://127.0.0.1:" + closedPort + "/sms").bearerToken(TOKEN).build());
 
             DeliveryException e = catchThrowableOfType(DeliveryException.class,
@@ -312,16 +280,16 @@ class HttpSmsChannelTest {
 
         @Test
         void reusesOneConnectionAcrossSends() throws Exception {
-            HttpSmsChannel channel = open(builder().build());
+            HttpSmsChannel channel = server.open(builder().build());
             for (int i = 0; i < 3; i++) {
                 server.enqueue(json(200, "{\"id\":\"m" + i + "\"}"));
             }
             for (int i = 0; i < 3; i++) {
                 channel.send(Messages.sms("k" + i, "+8613800138000", "hi"));
             }
-            assertThat(take().getConnectionIndex()).isZero();
-            assertThat(take().getConnectionIndex()).isZero();
-            assertThat(take().getConnectionIndex()).isZero();
+            assertThat(server.take().getConnectionIndex()).isZero();
+            assertThat(server.take().getConnectionIndex()).isZero();
+            assertThat(server.take().getConnectionIndex()).isZero();
         }
 
         @Test

@@ -1,5 +1,6 @@
 package io.crmkit.messaging;
 
+import static io.crmkit.messaging.GatewayServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,55 +8,19 @@ import io.crmkit.core.DeliveryException;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.OutboundMessage;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpVoiceChannelTest {
     private static final String TOKEN = "voice-key-5f4e3d2c1b";
     private static final String AUTH_TOKEN = "twilio-auth-fedcba9876543210";
 
-    private MockWebServer server;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        server.close();
-    }
-
-    private HttpVoiceChannel open(HttpVoiceChannel channel) {
-        toClose.add(channel);
-        return channel;
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).as("request received").isNotNull();
-        return request;
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
-    }
+    @RegisterExtension
+    final GatewayServer server = new GatewayServer();
 
     private HttpVoiceChannel.TwilioBuilder twilio() {
         return HttpVoiceChannel.twilio().baseUrl(server.url("/").toString()).accountSid("AC123")
@@ -64,7 +29,7 @@ class HttpVoiceChannelTest {
 
     @Test
     void messagesOfAnotherKindAreRefusedPermanentlyWithoutARequest() {
-        HttpVoiceChannel voice = open(twilio().build());
+        HttpVoiceChannel voice = server.open(twilio().build());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> voice.send(Messages.sms("key-x", "+8613800138000", "hi")))
                 .isInstanceOfSatisfying(io.crmkit.core.DeliveryException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
@@ -78,14 +43,14 @@ class HttpVoiceChannelTest {
 
     @Test
     void twilioSpeaksAScriptInChineseThroughInlineTwiml() throws Exception {
-        HttpVoiceChannel channel = open(twilio().build());
+        HttpVoiceChannel channel = server.open(twilio().build());
         server.enqueue(json(201, "{\"sid\":\"CA0123\",\"status\":\"queued\"}"));
 
         String id = channel.send(Messages.script("key-v1", "+8613800138000", "您好，张三。您的订单 <1024> & 发票已寄出。",
                 "https://crm.example.com/voice/status")).providerMessageId();
 
         assertThat(id).isEqualTo("CA0123");
-        RecordedRequest request = take();
+        RecordedRequest request = server.take();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/2010-04-01/Accounts/AC123/Calls.json");
         assertThat(request.getHeaders().get("Authorization")).startsWith("Basic ");
@@ -98,7 +63,7 @@ class HttpVoiceChannelTest {
 
     @Test
     void twilioPlaysAnAudioFileWithTheConfiguredVoiceDefaults() throws Exception {
-        HttpVoiceChannel channel = open(twilio().language("en-US").voice("Polly.Joanna")
+        HttpVoiceChannel channel = server.open(twilio().language("en-US").voice("Polly.Joanna")
                 .statusCallback("https://crm.example.com/default").build());
         server.enqueue(json(201, "{\"sid\":\"CA1\"}"));
         server.enqueue(json(201, "{\"sid\":\"CA2\"}"));
@@ -106,16 +71,16 @@ class HttpVoiceChannelTest {
         channel.send(Messages.audio("k1", "+8613800138000", "https://cdn.example.com/a.mp3?x=1&y=2", null));
         channel.send(Messages.script("k2", "+8613800138000", "Hello", null));
 
-        assertThat(Forms.decode(take().getBody().string(StandardCharsets.UTF_8)))
+        assertThat(Forms.decode(server.take().getBody().string(StandardCharsets.UTF_8)))
                 .containsEntry("Twiml", "<Response><Play>https://cdn.example.com/a.mp3?x=1&amp;y=2</Play></Response>")
                 .containsEntry("StatusCallback", "https://crm.example.com/default");
-        assertThat(Forms.decode(take().getBody().string(StandardCharsets.UTF_8)))
+        assertThat(Forms.decode(server.take().getBody().string(StandardCharsets.UTF_8)))
                 .containsEntry("Twiml", "<Response><Say language=\"en-US\" voice=\"Polly.Joanna\">Hello</Say></Response>");
     }
 
     @Test
     void aJsonGatewayGetsTheScriptOrAudioInTheirFields() throws Exception {
-        HttpVoiceChannel channel = open(HttpVoiceChannel.jsonGateway().url(server.url("/calls").toString())
+        HttpVoiceChannel channel = server.open(HttpVoiceChannel.jsonGateway().url(server.url("/calls").toString())
                 .authHeader("X-Api-Key", TOKEN).from("+861012345678").scriptField("tts").audioUrlField("media")
                 .statusCallbackField("notifyUrl").messageIdField("callId").build());
         server.enqueue(json(200, "{\"callId\":\"c-1\"}"));
@@ -126,19 +91,19 @@ class HttpVoiceChannelTest {
         assertThat(channel.send(Messages.audio("k2", "+8613800138000", "https://cdn.example.com/a.mp3", null))
                 .providerMessageId()).isEqualTo("c-2");
 
-        RecordedRequest first = take();
+        RecordedRequest first = server.take();
         assertThat(first.getHeaders().get("X-Api-Key")).isEqualTo(TOKEN);
         assertThat(first.getHeaders().get("Idempotency-Key")).isEqualTo("k1");
         assertThat(first.getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"from\":\"+861012345678\","
                 + "\"to\":\"+8613800138000\",\"tts\":\"您好\",\"notifyUrl\":\"https://crm.example.com/cb\","
                 + "\"idempotencyKey\":\"k1\"}");
-        assertThat(take().getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"from\":\"+861012345678\","
+        assertThat(server.take().getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"from\":\"+861012345678\","
                 + "\"to\":\"+8613800138000\",\"media\":\"https://cdn.example.com/a.mp3\",\"idempotencyKey\":\"k2\"}");
     }
 
     @Test
     void gatewayFailuresAreClassifiedAndKeepTheSameKey() throws Exception {
-        HttpVoiceChannel channel = open(twilio().build());
+        HttpVoiceChannel channel = server.open(twilio().build());
         server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "5").build());
         server.enqueue(json(404, "{\"code\":20404,\"message\":\"not found\"}"));
         OutboundMessage message = Messages.script("key-same", "+8613800138000", "您好", null);
@@ -150,13 +115,13 @@ class HttpVoiceChannelTest {
         assertThat(unavailable.retryAfter()).contains(Duration.ofSeconds(5));
         assertThat(notFound.isRetryable()).isFalse();
         assertThat(notFound.getMessage()).doesNotContain(AUTH_TOKEN);
-        assertThat(take().getHeaders().get("I-Twilio-Idempotency-Token")).isEqualTo("key-same");
-        assertThat(take().getHeaders().get("I-Twilio-Idempotency-Token")).isEqualTo("key-same");
+        assertThat(server.take().getHeaders().get("I-Twilio-Idempotency-Token")).isEqualTo("key-same");
+        assertThat(server.take().getHeaders().get("I-Twilio-Idempotency-Token")).isEqualTo("key-same");
     }
 
     @Test
     void refusesContentOfAnotherKindAndHidesSecrets() {
-        HttpVoiceChannel channel = open(twilio().build());
+        HttpVoiceChannel channel = server.open(twilio().build());
         assertThat(channel.kind()).isEqualTo(ChannelKind.VOICE);
         assertThat(channel.toString()).contains("AC123").doesNotContain(AUTH_TOKEN);
 

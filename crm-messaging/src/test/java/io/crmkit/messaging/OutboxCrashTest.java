@@ -13,10 +13,7 @@ import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.jdbc.JdbcStorage;
-import io.crmkit.testkit.NoDelayServerSockets;
 import io.crmkit.testkit.TestClock;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -27,11 +24,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,26 +48,12 @@ class OutboxCrashTest {
     @TempDir
     Path dir;
 
-    private MockWebServer server;
-    private CountingSmsGateway gateway;
-
-    @BeforeEach
-    void startGateway() throws IOException {
-        gateway = new CountingSmsGateway(Duration.ofMillis(1), 1);
-        server = new MockWebServer();
-        server.setDispatcher(gateway);
-        server.setServerSocketFactory(new NoDelayServerSockets());
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stopGateway() {
-        server.close();
-    }
+    private final CountingSmsGateway gateway = new CountingSmsGateway(Duration.ofMillis(1), 1);
+    @RegisterExtension
+    final GatewayServer server = new GatewayServer(gateway);
 
     private HttpSmsChannel sms() {
-        return HttpSmsChannel.jsonGateway().url(server.url("/v1/sms").toString()).bearerToken("tok-crash")
-                .from("CRMKIT").build();
+        return server.jsonSms("tok-crash");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.crmkit.messaging;
 
-import io.crmkit.testkit.NoDelayServerSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +13,6 @@ import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.jdbc.JdbcStorage;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,26 +39,12 @@ class OutboxRestartTest {
     @TempDir
     Path dir;
 
-    private MockWebServer server;
-    private CountingSmsGateway gateway;
-
-    @BeforeEach
-    void startGateway() throws IOException {
-        gateway = new CountingSmsGateway(Duration.ofMillis(3), CLOSE_AFTER);
-        server = new MockWebServer();
-        server.setDispatcher(gateway);
-        server.setServerSocketFactory(new NoDelayServerSockets());
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stopGateway() {
-        server.close();
-    }
+    private final CountingSmsGateway gateway = new CountingSmsGateway(Duration.ofMillis(3), CLOSE_AFTER);
+    @RegisterExtension
+    final GatewayServer server = new GatewayServer(gateway);
 
     private HttpSmsChannel sms() {
-        return HttpSmsChannel.jsonGateway().url(server.url("/v1/sms").toString()).bearerToken("tok-restart")
-                .from("CRMKIT").build();
+        return server.jsonSms("tok-restart");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.crmkit.messaging;
 
-import io.crmkit.testkit.NoDelayServerSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,8 +13,6 @@ import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.jdbc.JdbcStorage;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,11 +32,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two CRM instances (two storages with their own connection pools, as two JVMs would have) dispatch from
@@ -52,27 +48,18 @@ class SharedDatabaseDispatchTest {
     private static final int CUSTOMERS = 4;
     private static final int THREADS_PER_CRM = 3;
 
-    private MockWebServer server;
-    private CountingSmsGateway gateway;
+    private final CountingSmsGateway gateway = new CountingSmsGateway(Duration.ofMillis(1), 1);
+    @RegisterExtension
+    final GatewayServer server = new GatewayServer(gateway);
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private String url;
     private String prefix;
-
-    @BeforeEach
-    void startGateway() throws IOException {
-        gateway = new CountingSmsGateway(Duration.ofMillis(1), 1);
-        server = new MockWebServer();
-        server.setDispatcher(gateway);
-        server.setServerSocketFactory(new NoDelayServerSockets());
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
         }
-        server.close();
         if (url != null && prefix != null) {
             dropTables(url, prefix);
         }
@@ -177,8 +164,7 @@ class SharedDatabaseDispatchTest {
     }
 
     private Crm crm() {
-        HttpSmsChannel sms = HttpSmsChannel.jsonGateway().url(server.url("/v1/sms").toString())
-                .bearerToken("tok-shared").from("CRMKIT").build();
+        HttpSmsChannel sms = server.jsonSms("tok-shared");
         JdbcStorage storage = JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(THREADS_PER_CRM + 2)
                 .build();
         // Small batches, so that the dispatchers of both CRMs claim in turn.

@@ -11,9 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +45,7 @@ class SmtpTlsTest {
     private static TestCertificate otherHost;
 
     private GreenMail greenMail;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @BeforeAll
     static void makeCertificates() throws Exception {
@@ -74,15 +72,12 @@ class SmtpTlsTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
+        closer.close();
         greenMail.stop();
     }
 
     private <T extends AutoCloseable> T open(T closeable) {
-        toClose.add(closeable);
-        return closeable;
+        return closer.open(closeable);
     }
 
     private static SmtpEmailChannel.Builder channel(SmtpEmailChannel.Security security, int port) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ final class StartTlsFront implements AutoCloseable {
         this.tls = tls;
         this.backendPort = backendPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        daemon(this::acceptLoop, "starttls-accept");
+        SocketRelay.daemon(this::acceptLoop, "starttls-accept");
     }
 
     int port() {
@@ -52,7 +51,7 @@ final class StartTlsFront implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 sockets.add(client);
-                daemon(() -> converse(client), "starttls-conn");
+                SocketRelay.daemon(() -> converse(client), "starttls-conn");
             } catch (IOException e) {
                 return;
             }
@@ -63,30 +62,30 @@ final class StartTlsFront implements AutoCloseable {
         try {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
-            say(out, "220 front ESMTP");
+            SmtpWire.say(out, "220 front ESMTP");
             String line;
             while ((line = readLine(in)) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
                 switch (command) {
-                    case "EHLO" -> say(out, "250-front\r\n250-STARTTLS\r\n250 8BITMIME");
-                    case "HELO", "NOOP", "RSET" -> say(out, "250 OK");
+                    case "EHLO" -> SmtpWire.say(out, "250-front\r\n250-STARTTLS\r\n250 8BITMIME");
+                    case "HELO", "NOOP", "RSET" -> SmtpWire.say(out, "250 OK");
                     case "STAR" -> {
-                        say(out, "220 2.0.0 ready to start TLS");
+                        SmtpWire.say(out, "220 2.0.0 ready to start TLS");
                         relayOverTls(client);
                         return;
                     }
                     case "QUIT" -> {
-                        say(out, "221 bye");
+                        SmtpWire.say(out, "221 bye");
                         client.close();
                         return;
                     }
-                    default -> say(out, "530 5.7.0 must issue a STARTTLS command first");
+                    default -> SmtpWire.say(out, "530 5.7.0 must issue a STARTTLS command first");
                 }
             }
             client.close();
         } catch (IOException ignored) {
             // the client went away or the handshake failed
-            closeQuietly(client);
+            SocketRelay.closeQuietly(client);
         }
     }
 
@@ -96,16 +95,15 @@ final class StartTlsFront implements AutoCloseable {
         secure.setUseClientMode(false);
         secure.startHandshake();
         tlsProtocols.add(secure.getSession().getProtocol());
-        Socket backend = new Socket();
+        Socket backend = SocketRelay.connectToLoopback(backendPort);
         sockets.add(backend);
-        backend.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backendPort), 5_000);
         InputStream fromBackend = backend.getInputStream();
         String greeting;
         do {
             greeting = readLine(fromBackend);
         } while (greeting != null && !greeting.startsWith("220 "));
-        pump(secure, backend);
-        pump(backend, secure);
+        SocketRelay.pump(secure, backend, null, "starttls-pump");
+        SocketRelay.pump(backend, secure, null, "starttls-pump");
     }
 
     /** One line without its CRLF, read byte by byte so nothing after it is consumed; null at the end. */
@@ -121,48 +119,9 @@ final class StartTlsFront implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
     }
 
-    private static void say(OutputStream out, String reply) throws IOException {
-        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private void pump(Socket from, Socket to) {
-        daemon(() -> {
-            byte[] buffer = new byte[8192];
-            try {
-                InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream();
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException ignored) {
-                // the other side closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "starttls-pump");
-    }
-
-    private static void daemon(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
     @Override
     public void close() throws IOException {
         listener.close();
-        sockets.forEach(StartTlsFront::closeQuietly);
+        sockets.forEach(SocketRelay::closeQuietly);
     }
 }
