@@ -6,7 +6,16 @@ import io.crmkit.analytics.satisfaction.ScoreCounter;
 import io.crmkit.analytics.satisfaction.ScoreDistribution;
 import io.crmkit.analytics.satisfaction.ScoreSummary;
 import io.crmkit.analytics.satisfaction.SurveySlice;
+import io.crmkit.core.Crm;
 import io.crmkit.core.CrmServices;
+import io.crmkit.core.commerce.PurchaseService;
+import io.crmkit.core.customer.CustomerService;
+import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.memory.InMemoryStorage;
+import io.crmkit.core.messaging.MessagingService;
+import io.crmkit.core.requirement.RequirementService;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.task.TaskService;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -16,7 +25,6 @@ import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.satisfaction.SurveyService;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +42,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * NPS metrics (count, mean, exact median, standard deviation, 95% t interval of the mean, NPS with its
@@ -58,6 +67,7 @@ public class SatisfactionMetricsBenchmark {
     static final int RESPONSES = 10_000_000;
 
     private int[] scores;
+    private Crm store;
     private CrmServices generated;
 
     @Setup(Level.Trial)
@@ -69,7 +79,13 @@ public class SatisfactionMetricsBenchmark {
             int s = (int) Math.round(10 - Math.abs(random.nextGaussian() * 3.2));
             scores[i] = Math.max(0, Math.min(10, s));
         }
-        generated = generatingCrm(scores);
+        store = Crm.builder().storage(InMemoryStorage.create()).build();
+        generated = generatingCrm(scores, store);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        store.close();
     }
 
     /** What both sides return, so neither can be optimised away and the two can be compared. */
@@ -150,45 +166,65 @@ public class SatisfactionMetricsBenchmark {
         throw new IllegalStateException();
     }
 
-    /** A CRM whose survey service makes up the responses page by page from the score table. */
-    static CrmServices generatingCrm(int[] table) {
-        CustomerId customer = new CustomerId(new UUID(1, 1));
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        SurveyService surveys = new SurveyService() {
-            @Override
-            public SurveyResponse record(NewSurveyResponse response) {
-                // a read-only generator: the benchmark only reads
-                throw new UnsupportedOperationException("read-only generated responses");
-            }
-
-            @Override
-            public Optional<SurveyResponse> get(SurveyResponseId id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
-                long from = page.cursor().map(Long::parseLong).orElse(0L);
-                long to = Math.min(RESPONSES, from + page.limit());
-                List<SurveyResponse> items = new ArrayList<>(page.limit());
-                for (long i = from; i < to; i++) {
-                    SurveyResponse r = new SurveyResponse(new SurveyResponseId(new UUID(2, i)), customer, SurveyKind.NPS,
-                            table[(int) (i & 0xFFFF)], Optional.empty(), Optional.empty(), Optional.empty(),
-                            start.plusSeconds(i));
-                    if (query.matches(r)) {
-                        items.add(r);
-                    }
-                }
-                return new Page<>(items, to < RESPONSES ? Optional.of(Long.toString(to)) : Optional.empty());
-            }
+    /**
+     * A CRM on an in-memory store whose survey service puts {@value #RESPONSES} responses, made up page by
+     * page from the score table, before those stored in it; every other service is the store's own.
+     */
+    static CrmServices generatingCrm(int[] table, Crm store) {
+        SurveyService surveys = new GeneratedSurveys(table, store.surveys());
+        return new CrmServices() {
+            @Override public Actor actor() { return store.actor(); }
+            @Override public CustomerService customers() { return store.customers(); }
+            @Override public InteractionService interactions() { return store.interactions(); }
+            @Override public RequirementService requirements() { return store.requirements(); }
+            @Override public TaskService tasks() { return store.tasks(); }
+            @Override public SurveyService surveys() { return surveys; }
+            @Override public PurchaseService purchases() { return store.purchases(); }
+            @Override public MessagingService messaging() { return store.messaging(); }
         };
-        return (CrmServices) Proxy.newProxyInstance(CrmServices.class.getClassLoader(),
-                new Class<?>[] {CrmServices.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("surveys")) {
-                        return surveys;
-                    }
-                    throw new UnsupportedOperationException(method.getName() + ": the benchmark's CRM only has surveys");
-                });
+    }
+
+    /**
+     * Generated responses (cursor {@code g<n>}) followed by the stored ones (cursor {@code s} and then
+     * {@code s<cursor>}).
+     * Recording and look-ups by id go to the stored responses; nothing is generated into the heap.
+     */
+    private record GeneratedSurveys(int[] table, SurveyService stored) implements SurveyService {
+        private static final CustomerId CUSTOMER = new CustomerId(new UUID(1, 1));
+        private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public SurveyResponse record(NewSurveyResponse response) {
+            return stored.record(response);
+        }
+
+        @Override
+        public Optional<SurveyResponse> get(SurveyResponseId id) {
+            return stored.get(id);
+        }
+
+        @Override
+        public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
+            String cursor = page.cursor().orElse("g0");
+            if (cursor.startsWith("s")) {
+                String after = cursor.substring(1);
+                Page<SurveyResponse> p = stored.find(query, after.isEmpty() ? PageRequest.first(page.limit())
+                        : PageRequest.after(after, page.limit()));
+                return new Page<>(p.items(), p.nextCursor().map(c -> "s" + c));
+            }
+            long from = Long.parseLong(cursor.substring(1));
+            long to = Math.min(RESPONSES, from + page.limit());
+            List<SurveyResponse> items = new ArrayList<>(page.limit());
+            for (long i = from; i < to; i++) {
+                SurveyResponse r = new SurveyResponse(new SurveyResponseId(new UUID(2, i)), CUSTOMER, SurveyKind.NPS,
+                        table[(int) (i & 0xFFFF)], Optional.empty(), Optional.empty(), Optional.empty(),
+                        START.plusSeconds(i));
+                if (query.matches(r)) {
+                    items.add(r);
+                }
+            }
+            return new Page<>(items, Optional.of(to < RESPONSES ? "g" + to : "s")); // then the stored ones
+        }
     }
 
     /** Checks that both sides compute the same numbers: {@code java ... SatisfactionMetricsBenchmark}. */
@@ -198,5 +234,6 @@ public class SatisfactionMetricsBenchmark {
         System.out.println("analytics " + b.analyticsCounter());
         System.out.println("baseline  " + b.baselineLoop());
         System.out.println("paged     " + b.analyticsPagedFromService());
+        b.tearDown();
     }
 }
