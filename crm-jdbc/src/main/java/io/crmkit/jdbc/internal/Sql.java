@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,9 +104,22 @@ final class Sql {
         T read(Row row) throws SQLException;
     }
 
+    /** One bound value: sets parameter {@code index} (1-based) of a statement. */
+    @FunctionalInterface
+    interface Param {
+        void bind(int index, PreparedStatement ps) throws SQLException;
+    }
+
+    /** Binds the values to the statement's parameters, in order. */
+    static void bindAll(PreparedStatement ps, List<Param> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            values.get(i).bind(i + 1, ps);
+        }
+    }
+
     /** A parameter binder shared by statements and batches. */
     abstract static class Params<S extends Params<S>> {
-        final List<Argument> args = new ArrayList<>();
+        final List<Param> args = new ArrayList<>();
         final Dialect dialect;
 
         Params(Dialect dialect) {
@@ -117,7 +129,7 @@ final class Sql {
         abstract S self();
 
         S uuid(@Nullable UUID v) {
-            args.add((i, ps, ctx) -> dialect.bindUuid(ps, i, v));
+            args.add((i, ps) -> dialect.bindUuid(ps, i, v));
             return self();
         }
 
@@ -129,7 +141,7 @@ final class Sql {
         }
 
         S text(@Nullable String v) {
-            args.add((i, ps, ctx) -> {
+            args.add((i, ps) -> {
                 if (v == null) {
                     ps.setNull(i, Types.VARCHAR);
                 } else {
@@ -144,12 +156,12 @@ final class Sql {
         }
 
         S instant(@Nullable Instant v) {
-            args.add((i, ps, ctx) -> dialect.bindInstant(ps, i, v));
+            args.add((i, ps) -> dialect.bindInstant(ps, i, v));
             return self();
         }
 
         S date(@Nullable LocalDate v) {
-            args.add((i, ps, ctx) -> {
+            args.add((i, ps) -> {
                 if (v == null) {
                     ps.setNull(i, Types.DATE);
                 } else {
@@ -160,7 +172,7 @@ final class Sql {
         }
 
         S lng(@Nullable Long v) {
-            args.add((i, ps, ctx) -> {
+            args.add((i, ps) -> {
                 if (v == null) {
                     ps.setNull(i, Types.BIGINT);
                 } else {
@@ -171,22 +183,22 @@ final class Sql {
         }
 
         S integer(int v) {
-            args.add((i, ps, ctx) -> ps.setInt(i, v));
+            args.add((i, ps) -> ps.setInt(i, v));
             return self();
         }
 
         S bool(boolean v) {
-            args.add((i, ps, ctx) -> ps.setBoolean(i, v));
+            args.add((i, ps) -> ps.setBoolean(i, v));
             return self();
         }
 
         S decimal(BigDecimal v) {
-            args.add((i, ps, ctx) -> ps.setBigDecimal(i, v));
+            args.add((i, ps) -> ps.setBigDecimal(i, v));
             return self();
         }
 
         S bytes(byte[] v) {
-            args.add((i, ps, ctx) -> ps.setBytes(i, v));
+            args.add((i, ps) -> ps.setBytes(i, v));
             return self();
         }
 
@@ -253,9 +265,7 @@ final class Sql {
                 if (planEachTime && dialect == Dialect.POSTGRESQL) {
                     ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 }
-                for (int i = 0; i < args.size(); i++) {
-                    args.get(i).apply(i + 1, ps, null);
-                }
+                bindAll(ps, args);
                 return ps;
             } catch (SQLException | RuntimeException e) {
                 ps.close();
@@ -272,7 +282,7 @@ final class Sql {
     /** A batch of rows for one statement; {@link #add()} ends a row. */
     final class Batch extends Params<Batch> {
         private final String sql;
-        private final List<List<Argument>> rows = new ArrayList<>();
+        private final List<List<Param>> rows = new ArrayList<>();
 
         Batch(String sql) {
             super(Sql.this.dialect);
@@ -305,10 +315,8 @@ final class Sql {
             }
             try (PreparedStatement ps = handle.getConnection().prepareStatement(sql)) {
                 int pending = 0;
-                for (List<Argument> row : rows) {
-                    for (int i = 0; i < row.size(); i++) {
-                        row.get(i).apply(i + 1, ps, null);
-                    }
+                for (List<Param> row : rows) {
+                    bindAll(ps, row);
                     if (rows.size() == 1) {
                         ps.executeUpdate();
                         break;
