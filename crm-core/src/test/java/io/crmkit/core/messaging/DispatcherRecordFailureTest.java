@@ -3,6 +3,7 @@ package io.crmkit.core.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.DeliveryException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.customer.Customer;
@@ -19,6 +20,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,40 @@ class DispatcherRecordFailureTest {
             assertThat(sms.delivered).hasSize(4);
             assertThat(sms.delivered.get(3).idempotencyKey()).isEqualTo(sms.delivered.get(0).idempotencyKey());
             assertThat(crm.messaging().get(first.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+        }
+    }
+
+    @Test
+    void theResultsOfAClaimedBatchAreWrittenInOneTransaction() {
+        FakeChannel sms = new FakeChannel(ChannelKind.SMS);
+        AtomicInteger writes = new AtomicInteger();
+        CrmStorage memory = InMemoryStorage.create();
+        CrmStorage counting = new CrmStorage() {
+            @Override
+            public <T> T inTransaction(UnitOfWork<T> work) {
+                writes.incrementAndGet();
+                return memory.inTransaction(work);
+            }
+
+            @Override
+            public void close() {
+                memory.close();
+            }
+        };
+        try (Crm crm = Crm.builder().storage(counting).channel(sms)
+                .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()) {
+            Customer c = crm.customers().create(NewCustomer.person("一次写入").phone("13800138000"));
+            for (int i = 0; i < 6; i++) {
+                crm.messaging().send(MessageRequest.sms(c.id()).text("m" + i));
+            }
+            sms.thenFail(DeliveryException.retryable("busy", null)); // a failure is recorded with the rest
+            writes.set(0);
+
+            assertThat(crm.messaging().dispatchPending()).isEqualTo(6);
+            assertThat(writes).as("one claim, one write of the six results").hasValue(2);
+            assertThat(crm.messaging().withStatus(DeliveryStatus.SENT, PageRequest.first(10)).items()).hasSize(5);
+            assertThat(crm.messaging().withStatus(DeliveryStatus.QUEUED, PageRequest.first(10)).items())
+                    .singleElement().satisfies(m -> assertThat(m.attempts()).isEqualTo(1));
         }
     }
 
