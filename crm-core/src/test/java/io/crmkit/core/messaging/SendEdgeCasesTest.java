@@ -49,6 +49,10 @@ class SendEdgeCasesTest {
             // a report for the shared id reaches the newest message
             assertThat(crm.messaging().reportDelivery("queued", DeliveryStatus.DELIVERED, null).orElseThrow().id())
                     .isEqualTo(second.messageId());
+            // and still does once that message changed (the index holding both ids was rewritten)
+            assertThat(crm.messaging().reportDelivery("queued", DeliveryStatus.FAILED, "bounced").orElseThrow().id())
+                    .isEqualTo(second.messageId());
+            assertThat(crm.messaging().get(first.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
         }
     }
 
