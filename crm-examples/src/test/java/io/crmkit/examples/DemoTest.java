@@ -88,6 +88,8 @@ class DemoTest {
                 assertThat(m.deliveryStatus()).get().isIn(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
                 assertThat(m.providerMessageId()).isPresent();
             });
+            // ids unique across runs, so a delivery report reaches the message it is about
+            assertThat(messages).extracting(m -> m.providerMessageId().orElseThrow()).doesNotHaveDuplicates();
         }
     }
 

@@ -61,9 +61,7 @@ abstract class GatewayChannel implements MessageChannel {
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            gateway.close();
-        }
+        closed.set(true);
     }
 
     /** The gateway's kind and endpoint; never credentials. */

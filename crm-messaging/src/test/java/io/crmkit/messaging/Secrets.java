@@ -2,7 +2,6 @@ package io.crmkit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.MessagingException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
@@ -20,7 +19,7 @@ final class Secrets {
 
     /**
      * Walks {@code failure} and everything reachable from it through {@code getCause()},
-     * {@code getSuppressed()} and {@link MessagingException#getNextException()}, and checks the message,
+     * {@code getSuppressed()} (a Jakarta Mail next exception is its cause), and checks the message,
      * localized message and {@code toString()} of each, and the printed stack trace of the whole.
      *
      * @return how many exceptions were checked
@@ -39,9 +38,6 @@ final class Secrets {
                 todo.add(t.getCause());
             }
             todo.addAll(List.of(t.getSuppressed()));
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                todo.add(m.getNextException());
-            }
         }
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * response body, never the request; an I/O failure is kept as cause only as a
  * {@linkplain Redactor#scrub(Throwable) cleaned copy}.
  */
-public final class HttpGateway implements AutoCloseable {
+public final class HttpGateway {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     private static final long MAX_BODY_BYTES = 256 * 1024;
     private static final int SNIPPET_CHARS = 200;
@@ -146,8 +147,8 @@ public final class HttpGateway implements AutoCloseable {
         BufferedSource source = response.body().source();
         source.request(MAX_BODY_BYTES);
         Buffer buffer = source.getBuffer();
-        Charset charset = Optional.ofNullable(response.body().contentType()).map(t -> t.charset(StandardCharsets.UTF_8))
-                .orElse(StandardCharsets.UTF_8);
+        MediaType type = response.body().contentType();
+        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
         return buffer.readString(Math.min(buffer.size(), MAX_BODY_BYTES), charset);
     }
 
@@ -188,13 +189,5 @@ public final class HttpGateway implements AutoCloseable {
     /** The URL without user info and query, which may carry keys. */
     public static String endpoint(HttpUrl url) {
         return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
-    }
-
-    /**
-     * Nothing to release: the connection pool belongs to the host's client or is the shared one, which
-     * other channels may be using; its idle connections time out by themselves.
-     */
-    @Override
-    public void close() {
     }
 }

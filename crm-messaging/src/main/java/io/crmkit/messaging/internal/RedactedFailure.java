@@ -17,11 +17,6 @@ public final class RedactedFailure extends Exception {
         this.originalClass = originalClass;
     }
 
-    /** The fully qualified name of the exception this one replaces, such as {@code jakarta.mail.AuthenticationFailedException}. */
-    public String originalClass() {
-        return originalClass;
-    }
-
     /** The original's class name and cleaned message, as the original's {@code toString()} would read. */
     @Override
     public String toString() {

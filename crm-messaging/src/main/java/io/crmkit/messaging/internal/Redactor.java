@@ -1,12 +1,12 @@
 package io.crmkit.messaging.internal;
 
-import jakarta.mail.MessagingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * transport library's exception chain with a cleaned copy before it becomes a cause.
  */
 public final class Redactor {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String MASK = "***";
     private static final int CAUSE_MESSAGE_CHARS = 1_000;
     private static final int MAX_CHAIN = 32;
@@ -58,7 +59,7 @@ public final class Redactor {
         for (String secret : secrets) {
             result = result.replace(secret, MASK);
         }
-        result = result.replaceAll("\\s+", " ").strip();
+        result = WHITESPACE.matcher(result).replaceAll(" ").strip();
         if (result.length() > max) {
             result = result.substring(0, max) + "…";
         }
@@ -66,8 +67,7 @@ public final class Redactor {
     }
 
     /**
-     * A copy of {@code failure} fit to keep as a cause: each exception of its chain (causes, suppressed and
-     * Jakarta Mail next exceptions) becomes a {@link RedactedFailure} with the original's class name, its
+     * A copy of {@code failure} fit to keep as a cause: each exception of its chain (causes and suppressed) becomes a {@link RedactedFailure} with the original's class name, its
      * message cleaned of secrets and its stack trace. The original is not kept, so neither are the
      * secrets in its message or fields.
      */
@@ -85,10 +85,7 @@ public final class Redactor {
         copy.setStackTrace(original.getStackTrace());
         copies.put(original, copy);
         if (copies.size() < MAX_CHAIN) {
-            Throwable cause = original.getCause();
-            if (cause == null && original instanceof MessagingException m) {
-                cause = m.getNextException();
-            }
+            Throwable cause = original.getCause(); // a Jakarta Mail next exception is its cause
             if (cause != null) {
                 copy.initCause(copy(cause, copies));
             }

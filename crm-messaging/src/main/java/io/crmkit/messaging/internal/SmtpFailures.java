@@ -2,7 +2,6 @@ package io.crmkit.messaging.internal;
 
 import io.crmkit.core.DeliveryException;
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.util.IdentityHashMap;
@@ -118,7 +117,7 @@ public final class SmtpFailures {
      * expired, self-signed) or names another host: retrying cannot help until someone fixes the
      * configuration, so it is permanent, unlike a connection dropped during the handshake.
      */
-    static boolean isUntrustedServer(Throwable failure) {
+    private static boolean isUntrustedServer(Throwable failure) {
         for (Throwable t : chain(failure)) {
             if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
                 return true;
@@ -162,9 +161,6 @@ public final class SmtpFailures {
             @Nullable Throwable cause = t.getCause();
             if (cause != null) {
                 todo.add(cause);
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                todo.add(m.getNextException());
             }
         }
         return out;
