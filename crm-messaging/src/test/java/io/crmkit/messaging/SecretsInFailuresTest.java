@@ -127,6 +127,30 @@ class SecretsInFailuresTest {
         }
 
         @Test
+        void anIoFailureNamingTheTokenIsKeptOnlyAsACleanedCause() throws IOException {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            okhttp3.OkHttpClient failing = new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+                IOException io = new IOException("connection reset while sending Bearer " + TOKEN);
+                io.addSuppressed(new IllegalStateException("token=" + TOKEN));
+                throw io;
+            }).build();
+            try (HttpSmsChannel channel = HttpSmsChannel.jsonGateway().url(server.url("/v1/sms").toString())
+                    .bearerToken(TOKEN).okHttpClient(failing).build(); CapturedLogs.Capture logs = CapturedLogs.capture()) {
+                DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                        () -> channel.send(Messages.sms("k", "+8613800138000", "hi")));
+
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.getCause()).as("the I/O failure is kept, cleaned").isNotNull()
+                        .hasMessageContaining("connection reset");
+                assertThat(e.getCause().getSuppressed()).hasSize(1);
+                Secrets.assertNowhereIn(e, TOKEN);
+                assertThat(logs.text()).doesNotContain(TOKEN);
+            } finally {
+                failing.dispatcher().executorService().shutdown();
+            }
+        }
+
+        @Test
         void twilioEchoingTheBasicCredentialsLeavesThemOutOfTheExceptionChainTheOutboxAndTheLogs() throws IOException {
             String basic = Base64.getEncoder().encodeToString(("AC123:" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
             start(503, "{\"message\":\"overloaded\",\"auth\":\"Basic " + basic + "\",\"token\":\"" + AUTH_TOKEN + "\"}");
