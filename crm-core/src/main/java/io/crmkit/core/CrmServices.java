@@ -3,32 +3,109 @@ package io.crmkit.core;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
+import io.crmkit.core.internal.customer.TransactionalCustomerService;
+import io.crmkit.core.internal.interaction.TransactionalInteractionService;
+import io.crmkit.core.internal.messaging.TransactionalMessagingService;
+import io.crmkit.core.internal.requirement.TransactionalRequirementService;
+import io.crmkit.core.internal.satisfaction.TransactionalSurveyService;
+import io.crmkit.core.internal.task.TransactionalTaskService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.task.TaskService;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The services of a {@link Crm}, acting as one {@link Actor}: {@link Crm} itself acts as the
- * configured default actor, {@link Crm#as(Actor)} as a user of the host application. Thread-safe.
+ * configured default actor, {@link Crm#as(Actor)} as a user of the host application. Every service is
+ * held here once. Immutable and thread-safe.
  */
-public interface CrmServices {
+public sealed class CrmServices permits Crm {
+    private final Engine engine;
+    private final Actor actor;
+    private final CustomerService customers;
+    private final InteractionService interactions;
+    private final RequirementService requirements;
+    private final TaskService tasks;
+    private final SurveyService surveys;
+    private final PurchaseService purchases;
+    private final MessagingService messaging;
+
+    CrmServices(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.customers = new TransactionalCustomerService(engine, actor);
+        this.interactions = new TransactionalInteractionService(engine, actor);
+        this.requirements = new TransactionalRequirementService(engine, actor);
+        this.tasks = new TransactionalTaskService(engine, actor);
+        this.surveys = new TransactionalSurveyService(engine, actor);
+        this.purchases = new TransactionalPurchaseService(engine, actor);
+        this.messaging = new TransactionalMessagingService(engine, actor);
+    }
+
     /** Who these services act as: recorded as author, creator and transition actor. */
-    Actor actor();
+    public final Actor actor() {
+        return actor;
+    }
 
-    CustomerService customers();
+    /** People and organisations, their contact points, consent and links to the host's records. */
+    public final CustomerService customers() {
+        return customers;
+    }
 
-    InteractionService interactions();
+    /** The communication log: calls, visits, emails, messages, as a customer's timeline. */
+    public final InteractionService interactions() {
+        return interactions;
+    }
 
-    RequirementService requirements();
+    /** Customer needs through their workflow. */
+    public final RequirementService requirements() {
+        return requirements;
+    }
 
-    TaskService tasks();
+    /** Work handed to users and departments. */
+    public final TaskService tasks() {
+        return tasks;
+    }
 
-    SurveyService surveys();
+    /** Survey answers: CSAT, NPS, CES. */
+    public final SurveyService surveys() {
+        return surveys;
+    }
 
-    PurchaseService purchases();
+    /** Purchases, for customer-value analytics. */
+    public final PurchaseService purchases() {
+        return purchases;
+    }
 
     /** Email, SMS and voice calls to customers, through the outbox. */
-    MessagingService messaging();
+    public final MessagingService messaging() {
+        return messaging;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction: every service call inside it joins, so all of them
+     * commit together or, if {@code work} throws, none does. Domain events reach the listeners after the
+     * commit.
+     *
+     * @throws IllegalStateException inside {@link #read(Function)}
+     */
+    public final <T> T inTransaction(Function<CrmServices, T> work) {
+        Objects.requireNonNull(work, "work");
+        return engine.write(tx -> work.apply(this));
+    }
+
+    /**
+     * Runs {@code work} in one read unit of work: every service call inside it reads through the same
+     * transaction and connection (one consistent view where the storage gives one), for reports that
+     * must add up. Calls that write throw {@link IllegalStateException}.
+     */
+    public final <T> T read(Function<CrmServices, T> work) {
+        Objects.requireNonNull(work, "work");
+        return engine.readScope(() -> work.apply(this));
+    }
 }

@@ -7,6 +7,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -19,9 +23,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The shape DESIGN.md promises: no infrastructure in the core, no cycles between features, no leaked internals. */
@@ -61,6 +62,53 @@ class ArchitectureTest {
                 .anyMatch(d -> d.getTargetClass().getPackageName().equals("io.crmkit.core.requirement"));
     }
 
+    /** The storage ports a unit of work hands out: reaching them skips what the services enforce. */
+    static final DescribedPredicate<JavaClass> REPOSITORY_PORTS = new DescribedPredicate<>("repository ports") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.getPackageName().startsWith("io.crmkit.core")
+                    && (c.isEquivalentTo(io.crmkit.core.spi.Repositories.class)
+                    || c.isEquivalentTo(io.crmkit.core.spi.UnitOfWork.class)
+                    || (c.isInterface() && c.getSimpleName().endsWith("Repository")));
+        }
+    };
+
+    @Test
+    void onlyTheServicesAndTheStorageAdaptersReachTheRepositories() {
+        noClasses().that().resideOutsideOfPackages("io.crmkit.core.internal..", "io.crmkit.core.memory..",
+                        "io.crmkit.core.spi..")
+                .and(not(REPOSITORY_PORTS))
+                .should().dependOnClassesThat(REPOSITORY_PORTS)
+                .because("access control, audit and encryption sit in the services, between callers and the storage")
+                .check(CORE);
+    }
+
+    @Test
+    void theRepositoryRuleSeesTheRepositories() {
+        // guards the rule above against matching nothing
+        assertThat(CORE.that(REPOSITORY_PORTS)).extracting(JavaClass::getSimpleName)
+                .contains("Repositories", "UnitOfWork", "CustomerRepository", "OutboxRepository");
+        assertThat(CORE.get(io.crmkit.core.internal.Engine.class).getDirectDependenciesFromSelf())
+                .anyMatch(d -> REPOSITORY_PORTS.test(d.getTargetClass()));
+    }
+
+    @Test
+    void featureImplementationsLiveInTheirFeaturesInternalPackage() {
+        classes().that().resideInAPackage("io.crmkit.core.internal..").and().haveSimpleNameStartingWith("Transactional")
+                .should(new ArchCondition<>("sit in internal.<the feature of the service they implement>") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        for (JavaClass service : type.getAllRawInterfaces()) {
+                            String feature = service.getPackageName().substring("io.crmkit.core.".length());
+                            boolean ok = type.getPackageName().equals("io.crmkit.core.internal." + feature);
+                            events.add(new SimpleConditionEvent(type, ok,
+                                    type.getName() + " implements " + service.getName()));
+                        }
+                    }
+                })
+                .check(CORE);
+    }
+
     @Test
     void publicApiExposesNoInternalType() {
         classes().that().arePublic().and().resideOutsideOfPackage("..internal..")
@@ -74,7 +122,7 @@ class ArchitectureTest {
             throw new UnsupportedOperationException();
         }
 
-        public java.util.List<io.crmkit.core.internal.check.Checks> checks() {
+        public java.util.List<io.crmkit.core.internal.importing.KeySet> keys() {
             return java.util.List.of();
         }
     }
@@ -88,7 +136,7 @@ class ArchitectureTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(d -> d.contains("engine()") && d.contains("Engine"))
-                .anyMatch(d -> d.contains("checks()") && d.contains("Checks"));
+                .anyMatch(d -> d.contains("keys()") && d.contains("KeySet"));
     }
 
     private static ArchCondition<JavaClass> exposeNoInternalTypes() {

@@ -1,5 +1,6 @@
 package io.crmkit.examples;
 
+import io.crmkit.analytics.report.AnalyticsReport;
 import io.crmkit.core.Crm;
 import io.crmkit.core.CrmServices;
 import io.crmkit.core.Page;
@@ -13,11 +14,13 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageTemplate;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
@@ -29,24 +32,22 @@ import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Priority;
-import io.crmkit.analytics.report.AnalyticsReport;
 import io.crmkit.jdbc.JdbcStorage;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import io.crmkit.core.importing.ImportOptions;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.List;
 import java.util.Random;
-import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The main demo: a small trading company's CRM day. It creates customers, logs calls and visits,
@@ -76,8 +77,8 @@ public final class Demo {
     static Result run(Path dataDir, PrintStream out) {
         Path dir = dataDir.toAbsolutePath();
         try (LocalMessagingServers servers = new LocalMessagingServers();
-             Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir))
-                     .channel(servers.emailChannel()).channel(servers.smsChannel()).build()) {
+             Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).messaging(MessagingSettings.builder()
+                     .channel(servers.emailChannel()).channel(servers.smsChannel()).build()).build()) {
             businessDay(crm, out);
             Path report = AnalyticsReport.builder(crm).title("华东精密 · 客户满意度与价值")
                     .zone(ZoneId.of("Asia/Shanghai")).currency(Currency.getInstance("CNY")).build()
@@ -127,7 +128,7 @@ public final class Demo {
         sales.tasks().progress(quote.id(), 60);
         sales.tasks().assign(quote.id(), Assignee.department("finance"), "请财务核对欧元汇率与付款条件");
         finance.tasks().comment(quote.id(), "汇率按 7.85 计算，付款条件 30 天");
-        quote = finance.tasks().changeStatus(quote.id(), TaskStatus.DONE, "报价单已发出");
+        quote = finance.tasks().transition(quote.id(), TaskStatus.DONE, "报价单已发出");
 
         sales.surveys().record(NewSurveyResponse.csat(zhang.id(), 4).comment("服务不错，发票处理很快").touchpoint("售后回访"));
         recordSurveyHistory(sales, List.of(acme, zhang, emma), crm.clock().instant());
@@ -207,11 +208,11 @@ public final class Demo {
                 quote.assignee().flatMap(Assignee::departmentId).orElse("-"));
         quote.assignments().forEach(a -> out.printf("  assigned to %s/%s by %s%n", a.to().departmentId().orElse("-"),
                 a.to().userId().orElse("-"), a.byActorId()));
-        List<SurveyResponse> answers = crm.surveys().find(SurveyQuery.all(), PageRequest.first(1000)).items();
+        List<SurveyResponse> answers = crm.surveys().search(SurveyQuery.all(), PageRequest.first(1000)).items();
         out.printf("%nSurvey answers: %d; those with a comment:%n", answers.size());
         answers.stream().filter(r -> r.comment().isPresent()).limit(6)
                 .forEach(r -> out.printf("  %-4s %2d  %s%n", r.kind(), r.score(), r.comment().get()));
-        List<Purchase> purchases = crm.purchases().find(PurchaseQuery.all(), PageRequest.first(1000)).items();
+        List<Purchase> purchases = crm.purchases().search(PurchaseQuery.all(), PageRequest.first(1000)).items();
         out.printf("%nPurchases: %d (ERP orders imported again on every run are stored once)%n", purchases.size());
         purchases.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.currency().getCurrencyCode(),
                         java.util.TreeMap::new, java.util.stream.Collectors.reducing(BigDecimal.ZERO, Purchase::amount, BigDecimal::add)))

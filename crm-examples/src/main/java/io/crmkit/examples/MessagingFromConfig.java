@@ -8,6 +8,7 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.jdbc.JdbcStorage;
 import io.crmkit.messaging.HttpSmsChannel;
 import io.crmkit.messaging.SmtpEmailChannel;
@@ -125,8 +126,8 @@ public final class MessagingFromConfig {
         out.println("SMS:   " + settings.sms());
         SmtpEmailChannel email = settings.smtp().channel();
         HttpSmsChannel sms = settings.sms().channel();
-        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(settings.databaseDir()))
-                .channel(email).channel(sms).build()) {
+        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(settings.databaseDir())).messaging(MessagingSettings.builder()
+                .channel(email).channel(sms).build()).build()) {
             if (settings.demoEmail().isEmpty() && settings.demoPhone().isEmpty()) {
                 out.println("Channels built. Set crm.demo.email and/or crm.demo.phone to send a test message.");
                 return List.of();

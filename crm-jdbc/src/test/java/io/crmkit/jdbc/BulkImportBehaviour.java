@@ -402,7 +402,7 @@ abstract class BulkImportBehaviour {
         List<Purchase> all = new ArrayList<>();
         Optional<PageRequest> page = Optional.of(PageRequest.first(PageRequest.MAX_LIMIT));
         while (page.isPresent()) {
-            Page<Purchase> p = crm.purchases().find(PurchaseQuery.all(), page.get());
+            Page<Purchase> p = crm.purchases().search(PurchaseQuery.all(), page.get());
             all.addAll(p.items());
             page = page.get().next(p);
         }

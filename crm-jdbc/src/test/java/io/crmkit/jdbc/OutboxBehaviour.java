@@ -5,22 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Crm;
-import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.interaction.TimelineQuery;
-import io.crmkit.core.messaging.ChannelKind;
-import io.crmkit.core.messaging.MessageRequest;
-import io.crmkit.core.messaging.MessageResult;
-import io.crmkit.testkit.RecordingChannel;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.messaging.Attachment;
+import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.MessageId;
+import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.testkit.RecordingChannel;
 import io.crmkit.testkit.TestStrings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,9 +33,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,8 @@ abstract class OutboxBehaviour extends JdbcStorageBehaviour {
     @Test
     void concurrentSendsWithOneIdempotencyKeyQueueOneMessage() throws Exception {
         RecordingChannel sms = RecordingChannel.of(ChannelKind.SMS);
-        try (Crm crm = Crm.builder().storage(open(JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(8)))
-                .channel(sms).build()) {
+        try (Crm crm = Crm.builder().storage(open(JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(8))).messaging(MessagingSettings.builder()
+                .channel(sms).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("并发幂等").phone("13800138000"));
             int threads = 8;
             ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -1,8 +1,8 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.messaging.internal.HttpGateway;
 import io.crmkit.messaging.internal.Redactor;
-import io.crmkit.messaging.internal.Violations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -86,7 +86,7 @@ public abstract class HttpGatewayBuilder<B extends HttpGatewayBuilder<B>> {
         return self();
     }
 
-    void validateHttp(Violations violations) {
+    void validateHttp(Checks violations) {
         if (connectTimeout != null) {
             violations.positive("connectTimeout", connectTimeout);
         }

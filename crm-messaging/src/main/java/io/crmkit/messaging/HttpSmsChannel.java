@@ -1,5 +1,6 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
@@ -8,7 +9,6 @@ import io.crmkit.messaging.internal.HttpGateway;
 import io.crmkit.messaging.internal.JsonGateway;
 import io.crmkit.messaging.internal.Redactor;
 import io.crmkit.messaging.internal.TwilioApi;
-import io.crmkit.messaging.internal.Violations;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,7 +87,7 @@ public final class HttpSmsChannel extends GatewayChannel {
          * @throws io.crmkit.core.ValidationException naming every missing or invalid setting
          */
         public HttpSmsChannel build() {
-            JsonGateway api = validateJson(new Violations(), Map.of("textField", textField));
+            JsonGateway api = validateJson(new Checks(), Map.of("textField", textField));
             @Nullable String callback = defaultStatusCallback();
             String field = textField;
             String description = "HttpSmsChannel[" + api + "]";
@@ -119,8 +119,8 @@ public final class HttpSmsChannel extends GatewayChannel {
          * @throws io.crmkit.core.ValidationException naming every missing or invalid setting
          */
         public HttpSmsChannel build() {
-            Violations violations = new Violations();
-            violations.check(from != null || messagingServiceSid != null, "from", "required",
+            Checks violations = new Checks();
+            violations.require(from != null || messagingServiceSid != null, "from", "required",
                     "must be set (or messagingServiceSid)");
             TwilioApi api = validateTwilio(violations);
             @Nullable String callback = defaultStatusCallback();

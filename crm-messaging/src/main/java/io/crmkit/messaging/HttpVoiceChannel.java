@@ -1,5 +1,6 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboundMessage;
@@ -7,7 +8,6 @@ import io.crmkit.messaging.internal.HttpGateway;
 import io.crmkit.messaging.internal.JsonGateway;
 import io.crmkit.messaging.internal.Redactor;
 import io.crmkit.messaging.internal.TwilioApi;
-import io.crmkit.messaging.internal.Violations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,7 @@ public final class HttpVoiceChannel extends GatewayChannel {
             Map<String, String> contentFields = new LinkedHashMap<>();
             contentFields.put("scriptField", scriptField);
             contentFields.put("audioUrlField", audioUrlField);
-            JsonGateway api = validateJson(new Violations(), contentFields);
+            JsonGateway api = validateJson(new Checks(), contentFields);
             @Nullable String defaultCallback = defaultStatusCallback();
             String script = scriptField;
             String audio = audioUrlField;
@@ -152,10 +152,10 @@ public final class HttpVoiceChannel extends GatewayChannel {
          * @throws io.crmkit.core.ValidationException naming every missing or invalid setting
          */
         public HttpVoiceChannel build() {
-            Violations violations = new Violations();
-            violations.required("from", from);
-            if (violations.required("language", language)) {
-                violations.check(language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*"), "language", "format",
+            Checks violations = new Checks();
+            violations.present("from", from);
+            if (violations.present("language", language)) {
+                violations.require(language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*"), "language", "format",
                         "must be a language tag like zh-CN");
             }
             TwilioApi api = validateTwilio(violations);

@@ -1,7 +1,7 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.messaging.internal.JsonGateway;
-import io.crmkit.messaging.internal.Violations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,17 +146,17 @@ public abstract class JsonGatewayBuilder<B extends JsonGatewayBuilder<B>> extend
         return statusCallback;
     }
 
-    JsonGateway validateJson(Violations violations, Map<String, String> contentFields) {
+    JsonGateway validateJson(Checks violations, Map<String, String> contentFields) {
         validateHttp(violations);
         violations.httpUrl("url", url);
         for (String name : badHeaders) {
             violations.add("header." + name, "format", "must be a valid HTTP header name and value");
         }
-        if (violations.required("idempotencyKeyHeader", idempotencyKeyHeader)) {
-            violations.check(idempotencyKeyHeader.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':'),
+        if (violations.present("idempotencyKeyHeader", idempotencyKeyHeader)) {
+            violations.require(idempotencyKeyHeader.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':'),
                     "idempotencyKeyHeader", "format", "must be a valid HTTP header name");
         }
-        violations.required("messageIdField", messageIdField);
+        violations.present("messageIdField", messageIdField);
         if (statusCallback != null) {
             violations.httpUrl("statusCallback", statusCallback);
         }
@@ -168,8 +168,8 @@ public abstract class JsonGatewayBuilder<B extends JsonGatewayBuilder<B>> extend
         names.putAll(contentFields);
         Set<String> seen = new HashSet<>();
         names.forEach((field, name) -> {
-            if (violations.required(field, name)) {
-                violations.check(seen.add(name) && !fixedFields.containsKey(name), field, "duplicate",
+            if (violations.present(field, name)) {
+                violations.require(seen.add(name) && !fixedFields.containsKey(name), field, "duplicate",
                         "must differ from the other field names but '" + name + "' is used twice");
             }
         });

@@ -1,5 +1,6 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
@@ -7,12 +8,6 @@ import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.messaging.internal.MimeComposer;
 import io.crmkit.messaging.internal.Redactor;
 import io.crmkit.messaging.internal.SmtpConnection;
-import io.crmkit.messaging.internal.Violations;
-import jakarta.mail.Address;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +15,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -275,12 +275,12 @@ public final class SmtpEmailChannel implements MessageChannel {
          * @throws io.crmkit.core.ValidationException naming every missing or invalid setting
          */
         public SmtpEmailChannel build() {
-            Violations v = new Violations();
+            Checks v = new Checks();
             if (hostSession == null) {
-                v.required("host", host);
+                v.present("host", host);
             } else if (host == null) {
                 String protocol = protocolOf(hostSession);
-                v.check(hostSession.getProperty("mail." + protocol + ".host") != null, "host", "required",
+                v.require(hostSession.getProperty("mail." + protocol + ".host") != null, "host", "required",
                         "must be set on the builder or as mail." + protocol + ".host in the session");
             }
             int effectivePort = port != null ? port : (hostSession == null ? security.defaultPort() : -1);
@@ -288,8 +288,8 @@ public final class SmtpEmailChannel implements MessageChannel {
                 v.port("port", port);
             }
             if (username != null) {
-                v.required("username", username);
-                v.check(password != null && !password.isEmpty(), "password", "required",
+                v.present("username", username);
+                v.require(password != null && !password.isEmpty(), "password", "required",
                         "must be set with the user name");
             }
             v.positive("connectTimeout", connectTimeout);
@@ -297,20 +297,20 @@ public final class SmtpEmailChannel implements MessageChannel {
             v.positive("writeTimeout", writeTimeout);
             v.positive("idleTimeout", idleTimeout);
             InternetAddress from = null;
-            if (v.required("from", fromAddress)) {
+            if (v.present("from", fromAddress)) {
                 from = address(v, "from", fromAddress, fromName);
             }
             InternetAddress defaultReplyTo = replyTo == null ? null : address(v, "replyTo", replyTo, null);
-            v.check(MimeComposer.isDotAtom(messageIdDomain), "messageIdDomain", "format",
+            v.require(MimeComposer.isDotAtom(messageIdDomain), "messageIdDomain", "format",
                     "must be a domain like crm.example.com");
             if (localHostName != null) {
-                v.check(MimeComposer.isDotAtom(localHostName), "localHostName", "format", "must be a host name");
+                v.require(MimeComposer.isDotAtom(localHostName), "localHostName", "format", "must be a host name");
             }
             if (hostSession != null) {
                 String protocol = protocolOf(hostSession);
                 for (String key : new String[] {"connectiontimeout", "timeout"}) {
                     String name = "mail." + protocol + "." + key;
-                    v.check(positiveNumber(hostSession.getProperty(name)), "session." + name, "not_positive",
+                    v.require(positiveNumber(hostSession.getProperty(name)), "session." + name, "not_positive",
                             "must be a positive number of milliseconds so sends never wait forever");
                 }
             }
@@ -378,7 +378,7 @@ public final class SmtpEmailChannel implements MessageChannel {
             }
         }
 
-        private static @Nullable InternetAddress address(Violations v, String field, String address,
+        private static @Nullable InternetAddress address(Checks v, String field, String address,
                                                          @Nullable String name) {
             try {
                 InternetAddress parsed = new InternetAddress(address, true);

@@ -1,7 +1,7 @@
 package io.crmkit.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.messaging.internal.TwilioApi;
-import io.crmkit.messaging.internal.Violations;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -63,14 +63,14 @@ public abstract class TwilioGatewayBuilder<B extends TwilioGatewayBuilder<B>> ex
         return statusCallback;
     }
 
-    TwilioApi validateTwilio(Violations violations) {
+    TwilioApi validateTwilio(Checks violations) {
         validateHttp(violations);
         violations.httpUrl("baseUrl", baseUrl);
-        if (violations.required("accountSid", accountSid)) {
-            violations.check(accountSid.matches("[A-Za-z0-9]{1,64}"), "accountSid", "format",
+        if (violations.present("accountSid", accountSid)) {
+            violations.require(accountSid.matches("[A-Za-z0-9]{1,64}"), "accountSid", "format",
                     "must be letters and digits, like AC0123...");
         }
-        violations.required("authToken", authToken);
+        violations.present("authToken", authToken);
         if (statusCallback != null) {
             violations.httpUrl("statusCallback", statusCallback);
         }

@@ -2,9 +2,6 @@ package io.crmkit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
@@ -14,18 +11,22 @@ import io.crmkit.core.interaction.InteractionChannel;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.RetryPolicy;
 import io.crmkit.jdbc.JdbcStorage;
 import io.crmkit.testkit.TestClock;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -62,8 +63,8 @@ class MessagingEndToEndTest {
                 .from("service@shop.example", "示例商城客服").build();
         HttpSmsChannel sms = HttpSmsChannel.jsonGateway().url(server.url("/v1/sms").toString()).bearerToken(TOKEN)
                 .from("SHOP").build();
-        crm = Crm.builder().storage(JdbcStorage.embedded(dir)).clock(clock).channel(email).channel(sms)
-                .retryPolicy(RETRY).build();
+        crm = Crm.builder().storage(JdbcStorage.embedded(dir)).clock(clock).messaging(MessagingSettings.builder().channel(email).channel(sms)
+                .retryPolicy(RETRY).build()).build();
         customer = crm.customers().create(NewCustomer.person("张三").email("zhang.san@example.com").phone("13800138000"));
     }
 

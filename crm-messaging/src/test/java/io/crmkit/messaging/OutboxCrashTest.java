@@ -10,6 +10,7 @@ import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
 import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.jdbc.JdbcStorage;
@@ -60,8 +61,8 @@ class OutboxCrashTest {
     void aCrashMidBatchIsRecoveredAfterTheLeaseWithTheSameIdempotencyKeys() throws Exception {
         TestClock firstClock = TestClock.create();
         FreezingChannel freezing = new FreezingChannel(sms(), FREEZE_AT);
-        Crm first = Crm.builder().storage(JdbcStorage.embedded(dir)).clock(firstClock).channel(freezing)
-                .dispatcher(MESSAGES, LEASE, Duration.ofSeconds(1)).build();
+        Crm first = Crm.builder().storage(JdbcStorage.embedded(dir)).clock(firstClock).messaging(MessagingSettings.builder().channel(freezing)
+                .dispatcher(MESSAGES, LEASE, Duration.ofSeconds(1)).build()).build();
         Thread dispatching = null;
         try {
             Customer customer = first.customers().create(NewCustomer.person("王小明").phone("13800138000"));
@@ -82,7 +83,7 @@ class OutboxCrashTest {
 
             // 2. A second CRM on the same database, as after a restart.
             TestClock clock = TestClock.at(firstClock.instant().plus(LEASE).minusSeconds(1));
-            try (Crm second = Crm.builder().storage(JdbcStorage.embedded(dir)).clock(clock).channel(sms()).build()) {
+            try (Crm second = Crm.builder().storage(JdbcStorage.embedded(dir)).clock(clock).messaging(MessagingSettings.builder().channel(sms()).build()).build()) {
                 Set<String> recorded = keysOf(Outbox.withStatus(second, DeliveryStatus.SENT));
                 List<OutboxMessage> unfinished = Outbox.withStatus(second, DeliveryStatus.QUEUED);
                 assertThat(recorded).as("only what reached the gateway can be recorded as sent")

@@ -1,6 +1,5 @@
 package io.crmkit.messaging;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.Crm;
@@ -11,6 +10,7 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionChannel;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.jdbc.JdbcStorage;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class OutboxRestartTest {
         Set<String> keys = new HashSet<>();
         Customer customer;
         // 1. Queue the messages (no dispatcher running yet).
-        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).channel(sms()).build()) {
+        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).messaging(MessagingSettings.builder().channel(sms()).build()).build()) {
             customer = crm.customers().create(NewCustomer.person("王小明").phone("13800138000"));
             for (int i = 0; i < MESSAGES; i++) {
                 MessageResult r = crm.messaging().send(MessageRequest.sms(customer.id()).text("订单 #" + i + " 已发货"));
@@ -68,9 +68,9 @@ class OutboxRestartTest {
 
         // 2. A CRM dispatching in the background, closed after the gateway saw CLOSE_AFTER requests.
         int seenAtClose;
-        Crm background = Crm.builder().storage(JdbcStorage.embedded(dir)).channel(sms())
+        Crm background = Crm.builder().storage(JdbcStorage.embedded(dir)).messaging(MessagingSettings.builder().channel(sms())
                 .backgroundDispatch(Duration.ofMillis(100))
-                .dispatcher(25, Duration.ofMinutes(2), Duration.ofSeconds(30))
+                .dispatcher(25, Duration.ofMinutes(2), Duration.ofSeconds(30)).build())
                 .build();
         try {
             assertThat(gateway.awaitLatch(Duration.ofSeconds(90)))
@@ -82,7 +82,7 @@ class OutboxRestartTest {
         assertThat(seenAtClose).as("closed in the middle of dispatching").isBetween(CLOSE_AFTER, MESSAGES - 1);
 
         // 3. A new CRM on the same database sends the rest.
-        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).channel(sms()).build()) {
+        try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).messaging(MessagingSettings.builder().channel(sms()).build()).build()) {
             assertThat(Outbox.count(crm, DeliveryStatus.SENT))
                     .as("every request the gateway answered before the close was recorded as sent")
                     .isEqualTo(seenAtClose);

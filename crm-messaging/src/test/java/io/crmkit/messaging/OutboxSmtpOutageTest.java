@@ -2,8 +2,6 @@ package io.crmkit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
@@ -11,14 +9,17 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.RetryPolicy;
 import io.crmkit.testkit.TestClock;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +55,7 @@ class OutboxSmtpOutageTest {
         SmtpEmailChannel email = SmtpEmailChannel.builder().host("127.0.0.1").port(port)
                 .security(SmtpEmailChannel.Security.NONE).localHostName("crm.test")
                 .connectTimeout(Duration.ofSeconds(2)).from("service@shop.example").build();
-        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(email).retryPolicy(RETRY)
+        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(email).retryPolicy(RETRY).build())
                 .build()) {
             Customer customer = crm.customers().create(NewCustomer.person("张三").email("zhang.san@example.com"));
             MessageResult result = crm.messaging().send(MessageRequest.email(customer.id()).subject("发货通知")

@@ -11,6 +11,7 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -77,7 +78,7 @@ class SecretsInFailuresTest {
         @Test
         void throughTheOutboxThePasswordIsNeitherInTheLastErrorNorInTheLogs() throws IOException {
             try (CapturedLogs.Capture logs = CapturedLogs.capture();
-                 Crm crm = Crm.builder().storage(InMemoryStorage.create()).channel(channel()).build()) {
+                 Crm crm = Crm.builder().storage(InMemoryStorage.create()).messaging(MessagingSettings.builder().channel(channel()).build()).build()) {
                 Customer customer = crm.customers().create(NewCustomer.person("张三").email("zhangsan@example.com"));
                 MessageResult result = crm.messaging().send(MessageRequest.email(customer.id()).subject("s").text("t"));
 
@@ -155,9 +156,9 @@ class SecretsInFailuresTest {
             String basic = Base64.getEncoder().encodeToString(("AC123:" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
             start(503, "{\"message\":\"overloaded\",\"auth\":\"Basic " + basic + "\",\"token\":\"" + AUTH_TOKEN + "\"}");
             try (CapturedLogs.Capture logs = CapturedLogs.capture();
-                 Crm crm = Crm.builder().storage(InMemoryStorage.create()).channel(HttpSmsChannel.twilio()
+                 Crm crm = Crm.builder().storage(InMemoryStorage.create()).messaging(MessagingSettings.builder().channel(HttpSmsChannel.twilio()
                          .baseUrl(server.url("/").toString()).accountSid("AC123").authToken(AUTH_TOKEN)
-                         .from("+15005550006").build()).build()) {
+                         .from("+15005550006").build()).build()).build()) {
                 Customer customer = crm.customers().create(NewCustomer.person("张三").phone("13800138000"));
                 MessageResult result = crm.messaging().send(MessageRequest.sms(customer.id()).text("您好"));
 

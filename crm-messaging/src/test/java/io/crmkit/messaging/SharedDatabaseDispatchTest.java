@@ -1,6 +1,5 @@
 package io.crmkit.messaging;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +10,7 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.jdbc.JdbcStorage;
 import java.sql.Connection;
@@ -168,7 +168,7 @@ class SharedDatabaseDispatchTest {
         JdbcStorage storage = JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(THREADS_PER_CRM + 2)
                 .build();
         // Small batches, so that the dispatchers of both CRMs claim in turn.
-        return Crm.builder().storage(storage).channel(sms).dispatcher(5, Duration.ofMinutes(2), Duration.ofSeconds(10))
+        return Crm.builder().storage(storage).messaging(MessagingSettings.builder().channel(sms).dispatcher(5, Duration.ofMinutes(2), Duration.ofSeconds(10)).build())
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.crmkit.core.DeliveryException;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * RecordingChannel sms = RecordingChannel.of(ChannelKind.SMS).failRetryably(2);
- * try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(sms).build()) {
+ * try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(sms).build()).build()) {
  *     crm.messaging().send(MessageRequest.sms(customerId).text("您好"));
  *     crm.messaging().dispatchPending();          // attempt 1 fails, retried later
  *     assertThat(sms.attempts()).hasSize(1);

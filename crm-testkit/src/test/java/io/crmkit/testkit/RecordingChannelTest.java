@@ -16,6 +16,7 @@ import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.RetryPolicy;
@@ -42,11 +43,11 @@ class RecordingChannelTest {
     private Crm crm;
 
     private Crm crm(RecordingChannel... channels) {
-        var builder = Crm.builder().storage(InMemoryStorage.create()).clock(clock)
-                .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(1)));
+        var messaging = MessagingSettings.builder().retryPolicy(new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(1)));
         for (RecordingChannel c : channels) {
-            builder.channel(c);
+            messaging.channel(c);
         }
+        var builder = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(messaging.build());
         crm = builder.build();
         return crm;
     }
@@ -237,8 +238,8 @@ class RecordingChannelTest {
 
     @Test
     void awaitSentWaitsForABackgroundDispatcher() throws InterruptedException {
-        crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(sms)
-                .backgroundDispatch(Duration.ofMillis(20)).build();
+        crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(sms)
+                .backgroundDispatch(Duration.ofMillis(20)).build()).build();
         Customer c = zhang();
 
         crm.messaging().send(MessageRequest.sms(c.id()).text("in the background"));

@@ -43,7 +43,7 @@ public record CalibrationSummary(CalibrationPeriod period, List<CustomerSummary>
         Instant to = period.last().plusDays(1).atStartOfDay(period.zone()).toInstant();
         Map<CustomerId, Days> byCustomer = new HashMap<>();
         Currency[] currency = new Currency[1];
-        Pages.forEach(page -> crm.purchases().find(PurchaseQuery.all().between(from, to), page), (Purchase p) -> {
+        Pages.forEach(page -> crm.purchases().search(PurchaseQuery.all().between(from, to), page), (Purchase p) -> {
             if (currency[0] == null) {
                 currency[0] = p.currency();
             } else if (!currency[0].equals(p.currency())) {

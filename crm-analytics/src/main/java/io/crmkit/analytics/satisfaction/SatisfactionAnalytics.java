@@ -175,7 +175,7 @@ public final class SatisfactionAnalytics {
         }
         SurveyQuery q = query;
         Predicate<SurveyResponse> k = keep;
-        Pages.forEach(page -> crm.surveys().find(q, page), r -> {
+        Pages.forEach(page -> crm.surveys().search(q, page), r -> {
             if (k.test(r)) {
                 action.accept(r);
             }

@@ -30,7 +30,7 @@ public record LabelledText(String text, boolean positive) {
         Objects.requireNonNull(crm, "crm");
         Objects.requireNonNull(query, "query");
         List<LabelledText> out = new ArrayList<>();
-        Pages.forEach(page -> crm.surveys().find(query, page), r -> label(r).ifPresent(out::add));
+        Pages.forEach(page -> crm.surveys().search(query, page), r -> label(r).ifPresent(out::add));
         return out;
     }
 

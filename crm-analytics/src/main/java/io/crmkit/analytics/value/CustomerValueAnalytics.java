@@ -102,7 +102,7 @@ public final class CustomerValueAnalytics {
 
     private void scan(PurchaseQuery query, Currency[] seen, java.util.function.Consumer<Purchase> action) {
         Objects.requireNonNull(query, "query");
-        Pages.forEach(page -> crm.purchases().find(query, page), (Purchase p) -> {
+        Pages.forEach(page -> crm.purchases().search(query, page), (Purchase p) -> {
             if (currency != null) {
                 if (!currency.equals(p.currency())) {
                     return;

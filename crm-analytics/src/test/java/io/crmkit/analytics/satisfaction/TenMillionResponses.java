@@ -1,16 +1,16 @@
 package io.crmkit.analytics.satisfaction;
 
-import io.crmkit.core.CrmServices;
+import io.crmkit.core.Crm;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.satisfaction.NewSurveyResponse;
+import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
-import io.crmkit.core.satisfaction.SurveyService;
-import java.lang.reflect.Proxy;
+import io.crmkit.testkit.ForwardingStorage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,16 +30,15 @@ public final class TenMillionResponses {
         this.total = total;
     }
 
-    /** A CRM whose only working service is the generating survey service. */
-    public static CrmServices crm(long total) {
-        SurveyService surveys = new TenMillionResponses(total).surveys();
-        return (CrmServices) Proxy.newProxyInstance(CrmServices.class.getClassLoader(), new Class<?>[] {CrmServices.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("surveys")) {
-                        return surveys;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+    /** A CRM whose survey responses are made up page by page as they are read, none of them kept. */
+    public static Crm crm(long total) {
+        SurveyRepository surveys = new TenMillionResponses(total).surveys();
+        return Crm.builder().storage(ForwardingStorage.wrapping(InMemoryStorage.create(), repos -> new ForwardingStorage.Repos(repos) {
+            @Override
+            public SurveyRepository surveys() {
+                return surveys;
+            }
+        })).build();
     }
 
     /** The i-th response's score: deterministic, uneven over 0-10. */
@@ -70,17 +69,17 @@ public final class TenMillionResponses {
                 + " maxHeap=" + rt.maxMemory());
     }
 
-    private SurveyService surveys() {
-        return new SurveyService() {
+    private SurveyRepository surveys() {
+        return new SurveyRepository() {
             private final CustomerId customer = new CustomerId(new UUID(1, 1));
 
             @Override
-            public SurveyResponse record(NewSurveyResponse response) {
+            public void insert(SurveyResponse response) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Optional<SurveyResponse> get(SurveyResponseId id) {
+            public Optional<SurveyResponse> findById(SurveyResponseId id) {
                 return Optional.empty();
             }
 

@@ -7,19 +7,12 @@ import io.crmkit.analytics.satisfaction.ScoreDistribution;
 import io.crmkit.analytics.satisfaction.ScoreSummary;
 import io.crmkit.analytics.satisfaction.SurveySlice;
 import io.crmkit.core.Crm;
-import io.crmkit.core.CrmServices;
-import io.crmkit.core.commerce.PurchaseService;
-import io.crmkit.core.customer.CustomerService;
-import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.testkit.ForwardingStorage;
 import io.crmkit.core.memory.InMemoryStorage;
-import io.crmkit.core.messaging.MessagingService;
-import io.crmkit.core.requirement.RequirementService;
-import io.crmkit.core.security.Actor;
-import io.crmkit.core.task.TaskService;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
@@ -67,8 +60,7 @@ public class SatisfactionMetricsBenchmark {
     static final int RESPONSES = 10_000_000;
 
     private int[] scores;
-    private Crm store;
-    private CrmServices generated;
+    private Crm generated;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -79,13 +71,12 @@ public class SatisfactionMetricsBenchmark {
             int s = (int) Math.round(10 - Math.abs(random.nextGaussian() * 3.2));
             scores[i] = Math.max(0, Math.min(10, s));
         }
-        store = Crm.builder().storage(InMemoryStorage.create()).build();
-        generated = generatingCrm(scores, store);
+        generated = generatingCrm(scores);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        store.close();
+        generated.close();
     }
 
     /** What both sides return, so neither can be optimised away and the two can be compared. */
@@ -167,40 +158,35 @@ public class SatisfactionMetricsBenchmark {
     }
 
     /**
-     * A CRM on an in-memory store whose survey service puts {@value #RESPONSES} responses, made up page by
-     * page from the score table, before those stored in it; every other service is the store's own.
+     * A CRM on in-memory storage whose survey repository puts {@value #RESPONSES} responses, made up page by
+     * page from the score table, before those stored in it; everything else is the store's own.
      */
-    static CrmServices generatingCrm(int[] table, Crm store) {
-        SurveyService surveys = new GeneratedSurveys(table, store.surveys());
-        return new CrmServices() {
-            @Override public Actor actor() { return store.actor(); }
-            @Override public CustomerService customers() { return store.customers(); }
-            @Override public InteractionService interactions() { return store.interactions(); }
-            @Override public RequirementService requirements() { return store.requirements(); }
-            @Override public TaskService tasks() { return store.tasks(); }
-            @Override public SurveyService surveys() { return surveys; }
-            @Override public PurchaseService purchases() { return store.purchases(); }
-            @Override public MessagingService messaging() { return store.messaging(); }
-        };
+    static Crm generatingCrm(int[] table) {
+        return Crm.builder().storage(ForwardingStorage.wrapping(InMemoryStorage.create(), repos -> new ForwardingStorage.Repos(repos) {
+            @Override
+            public SurveyRepository surveys() {
+                return new GeneratedSurveys(table, repos.surveys());
+            }
+        })).build();
     }
 
     /**
      * Generated responses (cursor {@code g<n>}) followed by the stored ones (cursor {@code s} and then
      * {@code s<cursor>}).
-     * Recording and look-ups by id go to the stored responses; nothing is generated into the heap.
+     * Inserts and look-ups by id go to the stored responses; nothing is generated into the heap.
      */
-    private record GeneratedSurveys(int[] table, SurveyService stored) implements SurveyService {
+    private record GeneratedSurveys(int[] table, SurveyRepository stored) implements SurveyRepository {
         private static final CustomerId CUSTOMER = new CustomerId(new UUID(1, 1));
         private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
         @Override
-        public SurveyResponse record(NewSurveyResponse response) {
-            return stored.record(response);
+        public void insert(SurveyResponse response) {
+            stored.insert(response);
         }
 
         @Override
-        public Optional<SurveyResponse> get(SurveyResponseId id) {
-            return stored.get(id);
+        public Optional<SurveyResponse> findById(SurveyResponseId id) {
+            return stored.findById(id);
         }
 
         @Override

@@ -1,7 +1,5 @@
 package io.crmkit.bench.messaging;
 
-import io.crmkit.testkit.NoDelayServerSockets;
-
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
@@ -12,10 +10,12 @@ import io.crmkit.core.messaging.MessageChannel;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.jdbc.JdbcStorage;
 import io.crmkit.messaging.HttpSmsChannel;
+import io.crmkit.testkit.NoDelayServerSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -159,8 +159,8 @@ public class SmsDispatchBenchmark {
             } else {
                 store = InMemoryStorage.create();
             }
-            return Crm.builder().storage(store).channel(channel).dispatcher(BATCH, java.time.Duration.ofMinutes(5),
-                    java.time.Duration.ofSeconds(30)).build();
+            return Crm.builder().storage(store).messaging(MessagingSettings.builder().channel(channel).dispatcher(BATCH, java.time.Duration.ofMinutes(5),
+                    java.time.Duration.ofSeconds(30)).build()).build();
         }
 
         @TearDown(Level.Trial)

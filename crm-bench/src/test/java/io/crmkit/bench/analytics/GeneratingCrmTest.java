@@ -7,11 +7,9 @@ import io.crmkit.analytics.satisfaction.SatisfactionAnalytics;
 import io.crmkit.analytics.satisfaction.ScoreDistribution;
 import io.crmkit.analytics.satisfaction.SurveySlice;
 import io.crmkit.core.Crm;
-import io.crmkit.core.CrmServices;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyResponse;
@@ -25,8 +23,7 @@ class GeneratingCrmTest {
     void recordedResponsesFollowTheGeneratedOnes() {
         int[] table = new int[1 << 16];
         Arrays.fill(table, 9);
-        try (Crm store = Crm.builder().storage(InMemoryStorage.create()).build()) {
-            CrmServices crm = SatisfactionMetricsBenchmark.generatingCrm(table, store);
+        try (Crm crm = SatisfactionMetricsBenchmark.generatingCrm(table)) {
             Customer c = crm.customers().create(NewCustomer.person("基准"));
             SurveyResponse recorded = crm.surveys().record(NewSurveyResponse.nps(c.id(), 0));
             assertThat(crm.surveys().get(recorded.id())).contains(recorded);

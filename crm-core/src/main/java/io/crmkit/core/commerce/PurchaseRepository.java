@@ -1,5 +1,6 @@
 package io.crmkit.core.commerce;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import java.util.Collection;
@@ -18,6 +19,11 @@ public interface PurchaseRepository {
     void insert(Purchase purchase);
 
     Optional<Purchase> findById(PurchaseId id);
+
+    /** The purchase with this id; {@link NotFoundException} if there is none. */
+    default Purchase require(PurchaseId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no purchase " + id));
+    }
 
     Optional<Purchase> findByExternalId(String externalId);
 

@@ -1,5 +1,6 @@
 package io.crmkit.core.commerce;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.importing.ImportOptions;
@@ -20,10 +21,15 @@ public interface PurchaseService {
 
     Optional<Purchase> get(PurchaseId id);
 
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default Purchase require(PurchaseId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no purchase " + id));
+    }
+
     Optional<Purchase> findByExternalId(String externalId);
 
     /** Purchases matching the query in id order; page through all of them in bounded memory. */
-    Page<Purchase> find(PurchaseQuery query, PageRequest page);
+    Page<Purchase> search(PurchaseQuery query, PageRequest page);
 
     /**
      * Imports many purchases in batches (one transaction per batch). Every row is validated; a rejected

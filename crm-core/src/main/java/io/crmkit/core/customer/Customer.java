@@ -20,6 +20,19 @@ import org.jspecify.annotations.Nullable;
  * never silently overwritten.
  */
 public final class Customer {
+    /** Longest display name, in characters (code points). */
+    public static final int MAX_NAME = 200;
+    /** Most email addresses, phone numbers, postal addresses or external references of one customer, each. */
+    public static final int MAX_CONTACT_POINTS = 20;
+    public static final int MAX_TAGS = 50;
+    /** Longest tag, in characters. */
+    public static final int MAX_TAG = 50;
+    public static final int MAX_ATTRIBUTES = 100;
+    /** Longest text value of a custom attribute, in characters. */
+    public static final int MAX_ATTRIBUTE_TEXT = 2000;
+    /** Longest short text such as a job title or a consent's source, in characters. */
+    public static final int MAX_SHORT_TEXT = 100;
+
     private final CustomerId id;
     private final CustomerKind kind;
     private final String displayName;

@@ -1,15 +1,16 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Storage port for customers, implemented by storage adapters and used inside a unit of work.
@@ -24,6 +25,11 @@ public interface CustomerRepository {
     void insert(Customer customer);
 
     Optional<Customer> findById(CustomerId id);
+
+    /** The customer with this id; {@link NotFoundException} if there is none. */
+    default Customer require(CustomerId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no customer " + id));
+    }
 
     /**
      * Replaces a stored customer whose version is {@code customer.version() - 1}.

@@ -1,5 +1,6 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.importing.ImportOptions;
@@ -23,8 +24,10 @@ public interface CustomerService {
 
     Optional<Customer> get(CustomerId id);
 
-    /** The customer, or a {@link io.crmkit.core.NotFoundException}. */
-    Customer require(CustomerId id);
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default Customer require(CustomerId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no customer " + id));
+    }
 
     /**
      * Applies an edit started by {@link Customer#edit()}.

@@ -1,6 +1,6 @@
 package io.crmkit.core.customer;
 
-import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.Checks;
 
 /**
  * A link to the host system's record of the same customer, such as {@code ("erp", "C-10086")}.

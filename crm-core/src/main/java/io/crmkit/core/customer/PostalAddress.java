@@ -1,6 +1,6 @@
 package io.crmkit.core.customer;
 
-import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.Checks;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;

@@ -32,6 +32,15 @@ public record Interaction(
         Instant recordedAt,
         Optional<DeliveryStatus> deliveryStatus,
         Optional<String> providerMessageId) {
+    /** Longest subject, in characters (code points). */
+    public static final int MAX_SUBJECT = 200;
+    /** Longest notes, in characters; message bodies logged as notes are cut to it. */
+    public static final int MAX_NOTES = 100_000;
+    /** Longest outcome, in characters. */
+    public static final int MAX_OUTCOME = 200;
+    /** Longest duration of one interaction. */
+    public static final Duration MAX_DURATION = Duration.ofDays(7);
+
 
     public Interaction {
         Objects.requireNonNull(id, "id");

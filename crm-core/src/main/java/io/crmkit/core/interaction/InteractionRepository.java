@@ -1,5 +1,6 @@
 package io.crmkit.core.interaction;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -11,6 +12,11 @@ public interface InteractionRepository {
     void insert(Interaction interaction);
 
     Optional<Interaction> findById(InteractionId id);
+
+    /** The interaction with this id; {@link NotFoundException} if there is none. */
+    default Interaction require(InteractionId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no interaction " + id));
+    }
 
     /**
      * Writes a message's delivery status (and the provider's id, when present) onto its interaction.

@@ -1,5 +1,6 @@
 package io.crmkit.core.interaction;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -16,6 +17,11 @@ public interface InteractionService {
     Interaction log(CustomerId customer, NewInteraction interaction);
 
     Optional<Interaction> get(InteractionId id);
+
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default Interaction require(InteractionId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no interaction " + id));
+    }
 
     /** The customer's interactions, newest first (by occurrence time, then id). */
     Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page);

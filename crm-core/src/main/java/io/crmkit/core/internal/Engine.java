@@ -2,82 +2,185 @@ package io.crmkit.core.internal;
 
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.DomainEventListener;
-import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
-import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every service of one Crm shares: storage, clock, configuration, event delivery. */
+/**
+ * What every service of one Crm shares: storage, clock, settings, event delivery, and the long-lived parts
+ * of features (such as the messaging dispatcher) registered as components.
+ */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     /**
-     * The events raised by the write units of work of the outermost unit of work running on this thread,
-     * published when it commits. Keeps a service call inside a host's {@code crm.storage().inTransaction(...)}
-     * from publishing before (or despite) the enclosing commit.
+     * Lives as long as its Crm: started after the Crm is built, closed (in reverse order of registration)
+     * when it closes.
      */
-    private final ThreadLocal<List<DomainEvent>> pending = new ThreadLocal<>();
+    public interface Component extends AutoCloseable {
+        default void start() {
+        }
+
+        @Override
+        void close();
+    }
+
+    /**
+     * The events raised by the write units of work of the outermost unit of work running on this thread,
+     * published when it commits, so a service call inside an enclosing unit of work never publishes before
+     * (or despite) the enclosing commit.
+     */
+    private final ThreadLocal<@Nullable List<DomainEvent>> pending = new ThreadLocal<>();
+    /** Set while {@code crm.read(...)} runs on this thread: writes are refused. */
+    private final ThreadLocal<@Nullable Boolean> readOnly = new ThreadLocal<>();
     private final CrmStorage storage;
     private final Clock clock;
     private final String defaultRegion;
-    private final Workflow<RequirementStatus> requirementWorkflow;
-    private final Workflow<TaskStatus> taskWorkflow;
+    private final Map<Class<?>, Workflow<?>> workflows;
     private final List<DomainEventListener> listeners;
-    private final MessagingConfig messaging;
-    private final Dispatcher dispatcher;
+    private final Map<Class<?>, Component> components = new LinkedHashMap<>();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public Engine(CrmStorage storage, Clock clock, String defaultRegion, Workflow<RequirementStatus> requirementWorkflow,
-                  Workflow<TaskStatus> taskWorkflow, List<DomainEventListener> listeners, MessagingConfig messaging) {
+    /**
+     * @param workflows the workflow of each status type
+     */
+    public Engine(CrmStorage storage, Clock clock, String defaultRegion, Map<Class<?>, Workflow<?>> workflows,
+                  List<DomainEventListener> listeners) {
         this.storage = new EventScope(storage);
         this.clock = clock;
         this.defaultRegion = defaultRegion;
-        this.requirementWorkflow = requirementWorkflow;
-        this.taskWorkflow = taskWorkflow;
+        this.workflows = Map.copyOf(workflows);
         this.listeners = List.copyOf(listeners);
-        this.messaging = messaging;
-        this.dispatcher = new Dispatcher(this, messaging);
     }
 
-    /** Starts background work (the outbox dispatcher, if configured). */
+    /** Registers a feature's long-lived part, found again with {@link #component(Class)}. Before {@link #start()} only. */
+    public <C extends Component> C register(Class<C> type, C component) {
+        if (started.get()) {
+            throw new IllegalStateException("components are registered before the engine starts");
+        }
+        if (components.putIfAbsent(type, component) != null) {
+            throw new IllegalStateException("a " + type.getSimpleName() + " is already registered");
+        }
+        return component;
+    }
+
+    public <C extends Component> C component(Class<C> type) {
+        Component c = components.get(type);
+        if (c == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " registered");
+        }
+        return type.cast(c);
+    }
+
+    /** Starts the registered components (background work such as the outbox dispatcher). */
     public void start() {
-        dispatcher.start();
-    }
-
-    MessagingConfig messaging() {
-        return messaging;
-    }
-
-    Dispatcher dispatcher() {
-        return dispatcher;
+        if (started.compareAndSet(false, true)) {
+            components.values().forEach(Component::start);
+        }
     }
 
     /**
      * One transaction; its events reach the listeners only after it committed: at once, or, inside an
      * enclosing unit of work, after that one committed.
+     *
+     * @throws IllegalStateException inside {@code crm.read(...)}
      */
-    <T> T write(Function<Tx, T> work) {
+    public <T> T write(Function<Tx, T> work) {
+        if (readOnly.get() != null) {
+            throw new IllegalStateException("crm.read(...) is read-only: make changes outside it");
+        }
         return storage.inTransaction(repos -> {
             Tx tx = new Tx(repos, clock.instant());
             T result = work.apply(tx);
-            pending.get().addAll(tx.events);
+            List<DomainEvent> events = pending.get();
+            if (events != null) {
+                events.addAll(tx.events);
+            }
             return result;
         });
     }
 
-    <T> T read(Function<Repositories, T> work) {
+    public <T> T read(Function<Repositories, T> work) {
         return storage.read(work::apply);
+    }
+
+    /**
+     * Runs {@code work} in one read unit of work: every service call inside it reads through the same
+     * transaction, and writes are refused.
+     */
+    public <T> T readScope(Supplier<T> work) {
+        if (readOnly.get() != null) {
+            return work.get();
+        }
+        return storage.read(repos -> {
+            readOnly.set(Boolean.TRUE);
+            try {
+                return work.get();
+            } finally {
+                readOnly.remove();
+            }
+        });
+    }
+
+    /** The storage for a component's own units of work (the dispatcher's claims); services use {@link #write}. */
+    public CrmStorage storage() {
+        return storage;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The region whose national phone numbers are understood without a country code. */
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    /** The workflow of records with this status type: the configured one or the feature's default. */
+    @SuppressWarnings("unchecked") // the builder files each workflow under its own type
+    public <S extends Enum<S>> Workflow<S> workflow(Class<S> statusType) {
+        Workflow<?> w = workflows.get(statusType);
+        if (w == null) {
+            throw new IllegalStateException("no workflow for " + statusType.getSimpleName());
+        }
+        return (Workflow<S>) w;
+    }
+
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            List<Component> reversed = new ArrayList<>(components.values());
+            java.util.Collections.reverse(reversed);
+            try {
+                for (Component c : reversed) {
+                    try {
+                        c.close();
+                    } catch (RuntimeException e) {
+                        LOG.warn("closing {} failed", c, e);
+                    }
+                }
+            } finally {
+                storage.close();
+            }
+        }
     }
 
     private void publish(List<DomainEvent> events) {
@@ -92,41 +195,7 @@ public final class Engine {
         }
     }
 
-    public CrmStorage storage() {
-        return storage;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    String defaultRegion() {
-        return defaultRegion;
-    }
-
-    Workflow<RequirementStatus> requirementWorkflow() {
-        return requirementWorkflow;
-    }
-
-    Workflow<TaskStatus> taskWorkflow() {
-        return taskWorkflow;
-    }
-
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                dispatcher.close();
-            } finally {
-                storage.close();
-            }
-        }
-    }
-
-    /** The storage as the services and {@code Crm.storage()} use it: collects events per outermost unit of work. */
+    /** The storage as the services use it: collects events per outermost unit of work. */
     private final class EventScope implements CrmStorage {
         private final CrmStorage delegate;
 
@@ -168,17 +237,26 @@ public final class Engine {
     }
 
     /** The state of one write transaction: its repositories, its time, the events it raised. */
-    static final class Tx {
-        final Repositories repos;
-        final Instant now;
-        final List<DomainEvent> events = new ArrayList<>();
+    public static final class Tx {
+        private final Repositories repos;
+        private final Instant now;
+        private final List<DomainEvent> events = new ArrayList<>();
 
         Tx(Repositories repos, Instant now) {
             this.repos = repos;
             this.now = now;
         }
 
-        void raise(DomainEvent event) {
+        public Repositories repos() {
+            return repos;
+        }
+
+        /** The one time of this transaction: every timestamp it writes. */
+        public Instant now() {
+            return now;
+        }
+
+        public void raise(DomainEvent event) {
             events.add(event);
         }
     }

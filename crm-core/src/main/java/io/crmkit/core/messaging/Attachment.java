@@ -1,6 +1,6 @@
 package io.crmkit.core.messaging;
 
-import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.Checks;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.crmkit.core.messaging;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.interaction.DeliveryStatus;
@@ -26,6 +27,11 @@ public interface MessagingService {
     MessageResult send(MessageRequest request);
 
     Optional<OutboxMessage> get(MessageId id);
+
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default OutboxMessage require(MessageId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no message " + id));
+    }
 
     /**
      * Sends every message that is due now, on the calling thread, and returns how many were attempted.

@@ -1,5 +1,6 @@
 package io.crmkit.core.messaging;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.interaction.DeliveryStatus;
@@ -21,6 +22,11 @@ public interface OutboxRepository {
     void insert(OutboxMessage message);
 
     Optional<OutboxMessage> findById(MessageId id);
+
+    /** The message with this id; {@link NotFoundException} if there is none. */
+    default OutboxMessage require(MessageId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no message " + id));
+    }
 
     Optional<OutboxMessage> findByIdempotencyKey(String key);
 

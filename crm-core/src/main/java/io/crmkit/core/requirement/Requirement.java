@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * status. Immutable; behaviour methods return the changed need with the next version.
  */
 public final class Requirement {
+    /** Longest title, in characters (code points). */
+    public static final int MAX_TITLE = 200;
+    /** Longest description, in characters. */
+    public static final int MAX_DESCRIPTION = 10_000;
+
     private final RequirementId id;
     private final CustomerId customerId;
     private final String title;

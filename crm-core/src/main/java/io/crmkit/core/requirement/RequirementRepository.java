@@ -1,5 +1,6 @@
 package io.crmkit.core.requirement;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -11,6 +12,11 @@ public interface RequirementRepository {
     void insert(Requirement requirement);
 
     Optional<Requirement> findById(RequirementId id);
+
+    /** The requirement with this id; {@link NotFoundException} if there is none. */
+    default Requirement require(RequirementId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no requirement " + id));
+    }
 
     /**
      * Replaces a need whose stored version is {@code requirement.version() - 1}, history included.

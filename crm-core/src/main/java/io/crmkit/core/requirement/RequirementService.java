@@ -1,5 +1,6 @@
 package io.crmkit.core.requirement;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -24,6 +25,11 @@ public interface RequirementService {
     Requirement create(NewRequirement requirement);
 
     Optional<Requirement> get(RequirementId id);
+
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default Requirement require(RequirementId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no requirement " + id));
+    }
 
     /**
      * Moves a need to another status.

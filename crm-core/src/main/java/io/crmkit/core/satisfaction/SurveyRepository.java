@@ -1,5 +1,6 @@
 package io.crmkit.core.satisfaction;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import java.util.Optional;
@@ -9,6 +10,11 @@ public interface SurveyRepository {
     void insert(SurveyResponse response);
 
     Optional<SurveyResponse> findById(SurveyResponseId id);
+
+    /** The survey response with this id; {@link NotFoundException} if there is none. */
+    default SurveyResponse require(SurveyResponseId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no survey response " + id));
+    }
 
     /** Matching responses in id order. */
     Page<SurveyResponse> find(SurveyQuery query, PageRequest page);

@@ -15,6 +15,9 @@ import java.util.Optional;
 public record SurveyResponse(SurveyResponseId id, CustomerId customerId, SurveyKind kind, int score,
                              Optional<String> comment, Optional<String> touchpoint,
                              Optional<InteractionChannel> channel, Instant respondedAt) {
+    /** Longest comment, in characters (code points). */
+    public static final int MAX_COMMENT = 10_000;
+
     public SurveyResponse {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(customerId, "customerId");

@@ -1,5 +1,6 @@
 package io.crmkit.core.satisfaction;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import java.util.Optional;
@@ -16,6 +17,11 @@ public interface SurveyService {
 
     Optional<SurveyResponse> get(SurveyResponseId id);
 
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default SurveyResponse require(SurveyResponseId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no survey response " + id));
+    }
+
     /** Responses matching the query in id order; page through all of them in bounded memory. */
-    Page<SurveyResponse> find(SurveyQuery query, PageRequest page);
+    Page<SurveyResponse> search(SurveyQuery query, PageRequest page);
 }

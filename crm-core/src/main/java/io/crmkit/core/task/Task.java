@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * behaviour methods return the changed task with the next version.
  */
 public final class Task {
+    /** Longest title, in characters (code points). */
+    public static final int MAX_TITLE = 200;
+    /** Longest description or comment, in characters. */
+    public static final int MAX_TEXT = 10_000;
+
     private final TaskId id;
     private final String title;
     private final @Nullable String description;

@@ -1,5 +1,6 @@
 package io.crmkit.core.task;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import java.time.LocalDate;
@@ -12,6 +13,11 @@ public interface TaskRepository {
     void insert(Task task);
 
     Optional<Task> findById(TaskId id);
+
+    /** The task with this id; {@link NotFoundException} if there is none. */
+    default Task require(TaskId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no task " + id));
+    }
 
     /**
      * Replaces a task whose stored version is {@code task.version() - 1}, with its comments and histories.

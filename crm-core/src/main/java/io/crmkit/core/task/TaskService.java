@@ -1,5 +1,6 @@
 package io.crmkit.core.task;
 
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import java.util.Optional;
@@ -20,6 +21,11 @@ public interface TaskService {
 
     Optional<Task> get(TaskId id);
 
+    /** As {@link #get}, for an id that must exist. @throws NotFoundException if there is none */
+    default Task require(TaskId id) {
+        return get(id).orElseThrow(() -> new NotFoundException("no task " + id));
+    }
+
     /** Assigns or reassigns a task; the previous assignment stays in its history. */
     Task assign(TaskId id, Assignee to, @Nullable String note);
 
@@ -28,7 +34,7 @@ public interface TaskService {
      *
      * @throws io.crmkit.core.InvalidTransitionException if the task workflow does not allow it
      */
-    Task changeStatus(TaskId id, TaskStatus to, @Nullable String comment);
+    Task transition(TaskId id, TaskStatus to, @Nullable String comment);
 
     /** Records progress in percent, 0 to 100. */
     Task progress(TaskId id, int percent);

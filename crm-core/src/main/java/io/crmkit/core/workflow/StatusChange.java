@@ -10,6 +10,9 @@ import java.util.Optional;
  * @param <S> the status type
  */
 public record StatusChange<S extends Enum<S>>(S from, S to, String actorId, Instant at, Optional<String> comment) {
+    /** Longest comment on a transition, in characters (code points). */
+    public static final int MAX_COMMENT = 2_000;
+
     public StatusChange {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -34,7 +34,7 @@ class PurchaseServiceTest {
     }
 
     private List<Purchase> find(PurchaseQuery query) {
-        return Pages.all(p -> purchases.find(query, p), 2);
+        return Pages.all(p -> purchases.search(query, p), 2);
     }
 
     @Test

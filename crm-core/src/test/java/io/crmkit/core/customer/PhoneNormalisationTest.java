@@ -2,7 +2,6 @@ package io.crmkit.core.customer;
 
 import static io.crmkit.core.Violations.violationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.MutableClock;
@@ -62,9 +61,8 @@ class PhoneNormalisationTest {
 
     @Test
     void anUnknownDefaultRegionIsRefusedByTheBuilder() {
-        assertThatThrownBy(() -> TestCrm.builder(MutableClock.at(TestCrm.START)).defaultRegion("XX"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("XX");
+        assertThat(violationsOf(() -> TestCrm.builder(MutableClock.at(TestCrm.START)).defaultRegion("XX").build()))
+                .containsExactly("defaultRegion:unknown_region");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.crmkit.core.MutableClock;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.TestCrm;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.commerce.NewPurchase;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
@@ -24,7 +25,6 @@ import io.crmkit.core.event.DomainEvent.SurveyResponseRecorded;
 import io.crmkit.core.event.DomainEvent.TaskAssigned;
 import io.crmkit.core.event.DomainEvent.TaskCreated;
 import io.crmkit.core.event.DomainEvent.TaskStatusChanged;
-import io.crmkit.core.commerce.NewPurchase;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.requirement.NewRequirement;
@@ -77,7 +77,7 @@ class DomainEventsTest {
         Requirement need = liSi.requirements().create(NewRequirement.of(c.id(), "报价"));
         liSi.requirements().start(need.id(), null);
         Task task = liSi.tasks().create(NewTask.titled("报价").assignTo(Assignee.department("sales")));
-        liSi.tasks().changeStatus(task.id(), TaskStatus.WAITING, null);
+        liSi.tasks().transition(task.id(), TaskStatus.WAITING, null);
         var survey = liSi.surveys().record(NewSurveyResponse.nps(c.id(), 10));
         var purchase = liSi.purchases().record(NewPurchase.of(c.id(), BigDecimal.TEN, "CNY"));
         liSi.customers().archive(c.id());
@@ -146,7 +146,7 @@ class DomainEventsTest {
 
     @Test
     void serviceCallsInsideAUnitOfWorkPublishAfterItCommits() {
-        Customer c = crm.storage().inTransaction(repos -> {
+        Customer c = crm.inTransaction(services -> {
             Customer created = crm.customers().create(NewCustomer.person("张三"));
             crm.customers().update(created.edit().tag("vip"));
             assertThat(first).as("nothing before the enclosing unit of work commits").isEmpty();
@@ -159,7 +159,7 @@ class DomainEventsTest {
     @Test
     void serviceCallsInsideARolledBackUnitOfWorkPublishNothing() {
         IllegalStateException boom = new IllegalStateException("host work failed");
-        assertThatThrownBy(() -> crm.storage().inTransaction(repos -> {
+        assertThatThrownBy(() -> crm.inTransaction(services -> {
             crm.customers().create(NewCustomer.person("张三"));
             throw boom;
         })).isSameAs(boom);

@@ -172,7 +172,7 @@ class ImportTest {
         assertThat(report.rejected()).isEqualTo(2);
         assertThat(report.problems()).extracting(ImportRow::index).containsExactly(0L, 2L, 3L, 4L);
         assertThat(report.problems().get(3).problems()).extracting(v -> v.field()).containsExactly("amount", "currency");
-        assertThat(crm.purchases().find(PurchaseQuery.all().customer(c.id()), PageRequest.first(10)).items()).hasSize(3);
+        assertThat(crm.purchases().search(PurchaseQuery.all().customer(c.id()), PageRequest.first(10)).items()).hasSize(3);
     }
 
     /** Storage whose batched customer insert fails when a row carries a poison name, as a lost race would. */

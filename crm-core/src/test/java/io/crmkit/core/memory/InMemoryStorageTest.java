@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class InMemoryStorageTest {
     private static final Instant NOW = Instant.parse(TestCrm.START);
 
-    private final Crm crm = TestCrm.create(MutableClock.at(TestCrm.START));
-    private final CrmStorage storage = crm.storage();
+    private final CrmStorage storage = InMemoryStorage.create();
+    private final Crm crm = TestCrm.builder(MutableClock.at(TestCrm.START)).storage(storage).build();
 
     @AfterEach
     void close() {

@@ -3,11 +3,11 @@ package io.crmkit.core.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.memory.InMemoryStorage;
-import io.crmkit.core.PageRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +22,7 @@ class DispatcherConcurrencyTest {
     @Test
     void concurrentDispatchersSendEveryMessageExactlyOnce() throws Exception {
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
-        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).channel(sms).dispatcher(7, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()) {
+        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).messaging(MessagingSettings.builder().channel(sms).dispatcher(7, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("并发").phone("13800138000"));
             for (int i = 0; i < 300; i++) {
                 crm.messaging().send(MessageRequest.sms(c.id()).text("m" + i));
@@ -60,7 +60,7 @@ class DispatcherConcurrencyTest {
                 return r;
             }
         };
-        Crm crm = Crm.builder().storage(InMemoryStorage.create()).channel(email).backgroundDispatch(Duration.ofMinutes(10)).build();
+        Crm crm = Crm.builder().storage(InMemoryStorage.create()).messaging(MessagingSettings.builder().channel(email).backgroundDispatch(Duration.ofMinutes(10)).build()).build();
         Customer c = crm.customers().create(NewCustomer.person("后台").email("bg@example.com"));
         for (int i = 0; i < 3; i++) {
             crm.messaging().send(MessageRequest.email(c.id()).subject("s" + i).text("t"));

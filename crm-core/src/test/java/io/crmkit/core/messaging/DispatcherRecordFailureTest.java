@@ -20,8 +20,8 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DispatcherRecordFailureTest {
@@ -32,8 +32,8 @@ class DispatcherRecordFailureTest {
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
         Set<InteractionId> unrecordable = ConcurrentHashMap.newKeySet();
         CrmStorage storage = new FailingDeliveryWrites(InMemoryStorage.create(), unrecordable);
-        try (Crm crm = Crm.builder().storage(storage).clock(clock).channel(sms)
-                .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()) {
+        try (Crm crm = Crm.builder().storage(storage).clock(clock).messaging(MessagingSettings.builder().channel(sms)
+                .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("记录失败").phone("13800138000"));
             MessageResult first = crm.messaging().send(MessageRequest.sms(c.id()).text("1"));
             crm.messaging().send(MessageRequest.sms(c.id()).text("2"));
@@ -74,8 +74,8 @@ class DispatcherRecordFailureTest {
                 memory.close();
             }
         };
-        try (Crm crm = Crm.builder().storage(counting).channel(sms)
-                .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()) {
+        try (Crm crm = Crm.builder().storage(counting).messaging(MessagingSettings.builder().channel(sms)
+                .dispatcher(10, Duration.ofMinutes(5), Duration.ofSeconds(5)).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("一次写入").phone("13800138000"));
             for (int i = 0; i < 6; i++) {
                 crm.messaging().send(MessageRequest.sms(c.id()).text("m" + i));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
-import io.crmkit.core.CrmBuilder;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
@@ -39,10 +38,10 @@ class MessagingServiceTest {
     private final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     private Crm crm;
 
-    private Crm crm(UnaryOperator<CrmBuilder> config) {
-        crm = config.apply(Crm.builder().storage(InMemoryStorage.create()).clock(clock)
-                .channel(email).channel(sms).channel(voice).listener(events::add)
+    private Crm crm(UnaryOperator<MessagingSettings.Builder> config) {
+        MessagingSettings messaging = config.apply(MessagingSettings.builder().channel(email).channel(sms).channel(voice)
                 .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(5)))).build();
+        crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).listener(events::add).messaging(messaging).build();
         return crm;
     }
 
@@ -341,7 +340,7 @@ class MessagingServiceTest {
 
     @Test
     void requestsAreValidatedBeforeAnythingIsWritten() {
-        crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(sms).build();
+        crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(sms).build()).build();
         Customer noContact = crm.customers().create(NewCustomer.person("无联系方式"));
         assertThatThrownBy(() -> crm.messaging().send(MessageRequest.email(noContact.id()).subject("s").text("t")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("kind")).isTrue());

@@ -35,7 +35,7 @@ class SendEdgeCasesTest {
                 return new DeliveryReceipt("queued"); // a gateway answering with a constant, not an id
             }
         };
-        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(echo).build()) {
+        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(echo).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("重复编号").phone("13800138000"));
             MessageResult first = crm.messaging().send(MessageRequest.sms(c.id()).text("1"));
             MessageResult second = crm.messaging().send(MessageRequest.sms(c.id()).text("2"));
@@ -60,8 +60,8 @@ class SendEdgeCasesTest {
     void aFailingOutboxWriteLeavesNoTimelineEntryAndPublishesNothing() {
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
         List<DomainEvent> events = new CopyOnWriteArrayList<>();
-        try (Crm crm = Crm.builder().storage(new FailingOutboxInserts(InMemoryStorage.create())).clock(clock)
-                .channel(sms).listener(events::add).build()) {
+        try (Crm crm = Crm.builder().storage(new FailingOutboxInserts(InMemoryStorage.create())).clock(clock).listener(events::add).messaging(MessagingSettings.builder()
+                .channel(sms).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("写入失败").phone("13800138000"));
             events.clear();
 
@@ -80,7 +80,7 @@ class SendEdgeCasesTest {
     void anExplicitAddressOverridesTheCustomersContactPoint() {
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
         FakeChannel email = new FakeChannel(ChannelKind.EMAIL);
-        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(sms).channel(email).build()) {
+        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(sms).channel(email).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("别的号码").phone("13800138000").email("a@example.cn"));
             crm.messaging().send(MessageRequest.sms(c.id()).to("139 0013 9000").text("to the other phone"));
             crm.messaging().send(MessageRequest.email(c.id()).to("Other@EXAMPLE.cn").subject("s").text("t"));
@@ -93,7 +93,7 @@ class SendEdgeCasesTest {
     @Test
     void aFailedDeliveryReportMarksTheTimeline() {
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
-        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).channel(sms).build()) {
+        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(sms).build()).build()) {
             Customer c = crm.customers().create(NewCustomer.person("未送达").phone("13800138000"));
             MessageResult r = crm.messaging().send(MessageRequest.sms(c.id()).text("hi"));
             crm.messaging().dispatchPending();

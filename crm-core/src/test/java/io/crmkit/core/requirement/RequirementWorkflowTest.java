@@ -165,7 +165,7 @@ class RequirementWorkflowTest {
                 .allow(RequirementStatus.NEW, RequirementStatus.CLOSED)
                 .allow(RequirementStatus.CLOSED, RequirementStatus.NEW)
                 .build();
-        try (Crm custom = TestCrm.builder(clock).requirementWorkflow(simple).build()) {
+        try (Crm custom = TestCrm.builder(clock).workflow(simple).build()) {
             Customer c = custom.customers().create(NewCustomer.person("张三"));
             RequirementService service = custom.requirements();
             Requirement r = service.create(NewRequirement.of(c.id(), "简单需求"));
@@ -183,7 +183,7 @@ class RequirementWorkflowTest {
         Workflow<RequirementStatus> triage = Workflow.builder(RequirementStatus.class, RequirementStatus.IN_PROGRESS)
                 .allow(RequirementStatus.IN_PROGRESS, RequirementStatus.RESOLVED)
                 .build();
-        try (Crm custom = TestCrm.builder(clock).requirementWorkflow(triage).build()) {
+        try (Crm custom = TestCrm.builder(clock).workflow(triage).build()) {
             Customer c = custom.customers().create(NewCustomer.person("张三"));
             assertThat(custom.requirements().create(NewRequirement.of(c.id(), "x")).status())
                     .isEqualTo(RequirementStatus.IN_PROGRESS);

@@ -33,7 +33,7 @@ class SurveyServiceTest {
     }
 
     private List<SurveyResponse> find(SurveyQuery query) {
-        return Pages.all(p -> surveys.find(query, p), 2);
+        return Pages.all(p -> surveys.search(query, p), 2);
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}, rejects {3} and {4}")

@@ -68,7 +68,7 @@ class ActorTest {
         Requirement need = services.requirements().create(NewRequirement.of(c.id(), "报价"));
         Requirement started = services.requirements().start(need.id(), null);
         Task task = services.tasks().create(NewTask.titled("报价").about(c.id()).assignTo(Assignee.user("wang.wu")));
-        Task moved = services.tasks().changeStatus(task.id(), TaskStatus.IN_PROGRESS, null);
+        Task moved = services.tasks().transition(task.id(), TaskStatus.IN_PROGRESS, null);
         Task commented = services.tasks().comment(task.id(), "进行中");
 
         assertThat(call.author()).isEqualTo(actorId);

@@ -106,7 +106,7 @@ class TaskServiceTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> tasks.create(NewTask.titled("x").forRequirement(RequirementId.parse("01900000-0000-7000-8000-000000000011"))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> tasks.changeStatus(TaskId.parse("01900000-0000-7000-8000-000000000012"), TaskStatus.DONE, null))
+        assertThatThrownBy(() -> tasks.transition(TaskId.parse("01900000-0000-7000-8000-000000000012"), TaskStatus.DONE, null))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -132,7 +132,7 @@ class TaskServiceTest {
                 Task before = taskIn(from);
                 clock.advance(Duration.ofMinutes(1));
 
-                Task moved = tasks.changeStatus(before.id(), to, "备注 " + to);
+                Task moved = tasks.transition(before.id(), to, "备注 " + to);
 
                 assertThat(moved.status()).isEqualTo(to);
                 assertThat(moved.statusHistory()).endsWith(
@@ -152,7 +152,7 @@ class TaskServiceTest {
                 }
                 Task before = taskIn(from);
                 InvalidTransitionException e = catchThrowableOfType(InvalidTransitionException.class,
-                        () -> tasks.changeStatus(before.id(), to, null));
+                        () -> tasks.transition(before.id(), to, null));
                 assertThat(e).as(from + " -> " + to).isNotNull();
                 assertThat(e.from()).isEqualTo(from.name());
                 assertThat(e.to()).isEqualTo(to.name());
@@ -168,7 +168,7 @@ class TaskServiceTest {
         Task t = newTask("任务 " + status);
         return switch (status) {
             case NOT_STARTED -> t;
-            case IN_PROGRESS, WAITING, DONE, CANCELLED -> tasks.changeStatus(t.id(), status, null);
+            case IN_PROGRESS, WAITING, DONE, CANCELLED -> tasks.transition(t.id(), status, null);
         };
     }
 
@@ -176,7 +176,7 @@ class TaskServiceTest {
     void doneSetsProgressTo100() {
         Task t = newTask("回访");
         tasks.progress(t.id(), 40);
-        assertThat(tasks.changeStatus(t.id(), TaskStatus.DONE, "完成").progress()).isEqualTo(100);
+        assertThat(tasks.transition(t.id(), TaskStatus.DONE, "完成").progress()).isEqualTo(100);
     }
 
     @Test
@@ -212,14 +212,14 @@ class TaskServiceTest {
                 .allow(TaskStatus.NOT_STARTED, TaskStatus.WAITING)
                 .allow(TaskStatus.WAITING, TaskStatus.IN_PROGRESS)
                 .build();
-        try (Crm custom = TestCrm.builder(clock).taskWorkflow(mustWaitFirst).build()) {
+        try (Crm custom = TestCrm.builder(clock).workflow(mustWaitFirst).build()) {
             Task t = custom.tasks().create(NewTask.titled("回访"));
             assertThatThrownBy(() -> custom.tasks().progress(t.id(), 10)).isInstanceOf(InvalidTransitionException.class);
             assertThat(custom.tasks().get(t.id())).contains(t);
-            assertThatThrownBy(() -> custom.tasks().changeStatus(t.id(), TaskStatus.IN_PROGRESS, null))
+            assertThatThrownBy(() -> custom.tasks().transition(t.id(), TaskStatus.IN_PROGRESS, null))
                     .isInstanceOf(InvalidTransitionException.class);
-            custom.tasks().changeStatus(t.id(), TaskStatus.WAITING, null);
-            assertThat(custom.tasks().changeStatus(t.id(), TaskStatus.IN_PROGRESS, null).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+            custom.tasks().transition(t.id(), TaskStatus.WAITING, null);
+            assertThat(custom.tasks().transition(t.id(), TaskStatus.IN_PROGRESS, null).status()).isEqualTo(TaskStatus.IN_PROGRESS);
         }
     }
 
@@ -242,7 +242,7 @@ class TaskServiceTest {
     @Test
     void progressOnAFinishedTaskIsRejected() {
         Task t = newTask("回访");
-        Task done = tasks.changeStatus(t.id(), TaskStatus.DONE, null);
+        Task done = tasks.transition(t.id(), TaskStatus.DONE, null);
         assertThat(violationsOf(() -> tasks.progress(t.id(), 50))).containsExactly("progress:task_closed");
         assertThat(tasks.get(t.id())).contains(done);
     }
@@ -302,9 +302,9 @@ class TaskServiceTest {
         Task cancelled = tasks.create(NewTask.titled("E").assignTo(Assignee.user("wang.wu")));
         Task waiting = tasks.create(NewTask.titled("F").assignTo(Assignee.user("wang.wu")).due(today.plusDays(5)));
         tasks.create(NewTask.titled("G").assignTo(Assignee.user("someone.else")));
-        tasks.changeStatus(done.id(), TaskStatus.DONE, null);
-        tasks.changeStatus(cancelled.id(), TaskStatus.CANCELLED, null);
-        tasks.changeStatus(waiting.id(), TaskStatus.WAITING, null);
+        tasks.transition(done.id(), TaskStatus.DONE, null);
+        tasks.transition(cancelled.id(), TaskStatus.CANCELLED, null);
+        tasks.transition(waiting.id(), TaskStatus.WAITING, null);
 
         assertThat(ids(Pages.all(p -> tasks.assignedToUser("wang.wu", p), 2)))
                 .containsExactly(sooner.id(), waiting.id(), later.id(), undated.id());
@@ -317,7 +317,7 @@ class TaskServiceTest {
         Task dueLater = tasks.create(NewTask.titled("B").due(today.plusDays(3)));
         Task finished = tasks.create(NewTask.titled("C").due(today));
         tasks.create(NewTask.titled("D"));
-        tasks.changeStatus(finished.id(), TaskStatus.DONE, null);
+        tasks.transition(finished.id(), TaskStatus.DONE, null);
 
         assertThat(Pages.all(tasks::overdue)).isEmpty();
         clock.advance(Duration.ofDays(1));

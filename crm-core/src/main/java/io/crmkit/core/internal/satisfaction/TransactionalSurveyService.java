@@ -1,10 +1,11 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.satisfaction;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.event.DomainEvent;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
@@ -14,14 +15,13 @@ import io.crmkit.core.security.Actor;
 import java.util.Objects;
 import java.util.Optional;
 
-final class TransactionalSurveyService implements SurveyService {
-    static final int MAX_COMMENT = 10_000;
+public final class TransactionalSurveyService implements SurveyService {
     static final int MAX_TOUCHPOINT = 100;
 
     private final Engine engine;
     private final Actor actor;
 
-    TransactionalSurveyService(Engine engine, Actor actor) {
+    public TransactionalSurveyService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
     }
@@ -32,17 +32,16 @@ final class TransactionalSurveyService implements SurveyService {
         Checks checks = new Checks();
         checks.require(in.kind().accepts(in.score()), "score", "range", "must be between " + in.kind().min() + " and "
                 + in.kind().max() + " for " + in.kind() + " but was " + in.score());
-        String comment = checks.multiline("comment", in.comment().orElse(null), MAX_COMMENT);
+        String comment = checks.multiline("comment", in.comment().orElse(null), SurveyResponse.MAX_COMMENT);
         String touchpoint = checks.optional("touchpoint", in.touchpoint().orElse(null), MAX_TOUCHPOINT);
         checks.throwIfAny();
         return engine.write(tx -> {
-            tx.repos.customers().findById(in.customerId())
-                    .orElseThrow(() -> TransactionalCustomerService.notFound(in.customerId()));
+            tx.repos().customers().require(in.customerId());
             SurveyResponse r = new SurveyResponse(new SurveyResponseId(Ids.uuid7(engine.clock())), in.customerId(),
                     in.kind(), in.score(), Optional.ofNullable(comment), Optional.ofNullable(touchpoint), in.channel(),
-                    in.respondedAt().orElse(tx.now));
-            tx.repos.surveys().insert(r);
-            tx.raise(new DomainEvent.SurveyResponseRecorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now, actor.id()));
+                    in.respondedAt().orElse(tx.now()));
+            tx.repos().surveys().insert(r);
+            tx.raise(new DomainEvent.SurveyResponseRecorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now(), actor.id()));
             return r;
         });
     }
@@ -54,7 +53,7 @@ final class TransactionalSurveyService implements SurveyService {
     }
 
     @Override
-    public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
+    public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
         return engine.read(repos -> repos.surveys().find(query, page));

@@ -1,7 +1,7 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.messaging;
 
 import io.crmkit.core.messaging.ChannelKind;
-import java.time.Duration;
+import io.crmkit.core.messaging.MessagingSettings;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -12,20 +12,16 @@ import java.util.Optional;
  * Thread-safe.
  */
 final class RateLimiter {
-    private final Map<ChannelKind, Limit> limits;
+    private final Map<ChannelKind, MessagingSettings.RateLimit> limits;
     private final Map<ChannelKind, long[]> state = new EnumMap<>(ChannelKind.class); // {window start, used}
 
-    /** At most {@code permits} per {@code window}. */
-    record Limit(int permits, Duration window) {
-    }
-
-    RateLimiter(Map<ChannelKind, Limit> limits) {
+    RateLimiter(Map<ChannelKind, MessagingSettings.RateLimit> limits) {
         this.limits = limits;
     }
 
     /** Takes a permit, or tells when the next window opens. */
     synchronized Optional<Instant> acquire(ChannelKind kind, Instant now) {
-        Limit limit = limits.get(kind);
+        MessagingSettings.RateLimit limit = limits.get(kind);
         if (limit == null) {
             return Optional.empty();
         }

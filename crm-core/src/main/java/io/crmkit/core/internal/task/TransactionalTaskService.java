@@ -1,15 +1,17 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.task;
 
-import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.event.DomainEvent;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
 import io.crmkit.core.task.NewTask;
@@ -17,6 +19,7 @@ import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
 import io.crmkit.core.task.TaskService;
 import io.crmkit.core.task.TaskStatus;
+import io.crmkit.core.workflow.StatusChange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -24,14 +27,12 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
-final class TransactionalTaskService implements TaskService {
-    static final int MAX_TITLE = 200;
-    static final int MAX_TEXT = 10_000;
+public final class TransactionalTaskService implements TaskService {
 
     private final Engine engine;
     private final Actor actor;
 
-    TransactionalTaskService(Engine engine, Actor actor) {
+    public TransactionalTaskService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
     }
@@ -40,41 +41,39 @@ final class TransactionalTaskService implements TaskService {
     public Task create(NewTask in) {
         Objects.requireNonNull(in, "task");
         Checks checks = new Checks();
-        String title = checks.required("title", in.title(), MAX_TITLE);
-        String description = checks.multiline("description", in.description().orElse(null), MAX_TEXT);
+        String title = checks.required("title", in.title(), Task.MAX_TITLE);
+        String description = checks.multiline("description", in.description().orElse(null), Task.MAX_TEXT);
         Assignee assignee = in.assignee().map(a -> checkAssignee(checks, a)).orElse(null);
         checks.throwIfAny();
         return engine.write(tx -> {
-            in.customerId().ifPresent(c -> tx.repos.customers().findById(c)
-                    .orElseThrow(() -> TransactionalCustomerService.notFound(c)));
+            in.customerId().ifPresent(c -> tx.repos().customers().require(c));
             in.requirementId().ifPresent(r -> {
-                Requirement req = tx.repos.requirements().findById(r)
-                        .orElseThrow(() -> new NotFoundException("no requirement " + r));
+                Requirement req = tx.repos().requirements().require(r);
                 in.customerId().filter(c -> !c.equals(req.customerId())).ifPresent(c -> {
                     throw ValidationException.of("requirementId", "other_customer", "belongs to another customer");
                 });
             });
             List<Assignment> history = assignee == null ? List.of()
-                    : List.of(new Assignment(assignee, actor.id(), tx.now, Optional.empty()));
+                    : List.of(new Assignment(assignee, actor.id(), tx.now(), Optional.empty()));
             Optional<CustomerId> customer = in.customerId();
             if (customer.isEmpty() && in.requirementId().isPresent()) {
-                customer = tx.repos.requirements().findById(in.requirementId().get()).map(Requirement::customerId);
+                customer = tx.repos().requirements().findById(in.requirementId().get()).map(Requirement::customerId);
             }
             Task task = new Task(new TaskId(Ids.uuid7(engine.clock())), title, Optional.ofNullable(description),
                     customer, in.requirementId(), Optional.ofNullable(assignee), actor.id(), in.dueDate(),
-                    in.priority(), engine.taskWorkflow().initial(), 0, List.of(), history, List.of(), tx.now, tx.now, 1);
-            tx.repos.tasks().insert(task);
-            tx.raise(new DomainEvent.TaskCreated(task.id(), tx.now, actor.id()));
+                    in.priority(), engine.workflow(TaskStatus.class).initial(), 0, List.of(), history, List.of(), tx.now(), tx.now(), 1);
+            tx.repos().tasks().insert(task);
+            tx.raise(new DomainEvent.TaskCreated(task.id(), tx.now(), actor.id()));
             if (assignee != null) {
-                tx.raise(new DomainEvent.TaskAssigned(task.id(), assignee, tx.now, actor.id()));
+                tx.raise(new DomainEvent.TaskAssigned(task.id(), assignee, tx.now(), actor.id()));
             }
             return task;
         });
     }
 
     private static @Nullable Assignee checkAssignee(Checks checks, Assignee a) {
-        String user = checks.optional("assignee.userId", a.userId().orElse(null), CustomerFactory.MAX_ID_TEXT);
-        String dept = checks.optional("assignee.departmentId", a.departmentId().orElse(null), CustomerFactory.MAX_ID_TEXT);
+        String user = checks.optional("assignee.userId", a.userId().orElse(null), UserRef.MAX_LENGTH);
+        String dept = checks.optional("assignee.departmentId", a.departmentId().orElse(null), DepartmentRef.MAX_LENGTH);
         if (user == null && dept == null) {
             boolean given = a.userId().filter(u -> !u.isBlank()).isPresent()
                     || a.departmentId().filter(d -> !d.isBlank()).isPresent();
@@ -96,21 +95,21 @@ final class TransactionalTaskService implements TaskService {
         Objects.requireNonNull(to, "to");
         Checks checks = new Checks();
         Assignee assignee = checkAssignee(checks, to);
-        String n = checks.multiline("note", note, TransactionalRequirementService.MAX_COMMENT);
+        String n = checks.multiline("note", note, Assignment.MAX_NOTE);
         checks.throwIfAny();
         return change(id, (t, tx) -> {
-            tx.raise(new DomainEvent.TaskAssigned(id, assignee, tx.now, actor.id()));
-            return t.reassign(assignee, actor.id(), tx.now, Optional.ofNullable(n));
+            tx.raise(new DomainEvent.TaskAssigned(id, assignee, tx.now(), actor.id()));
+            return t.reassign(assignee, actor.id(), tx.now(), Optional.ofNullable(n));
         });
     }
 
     @Override
-    public Task changeStatus(TaskId id, TaskStatus to, @Nullable String comment) {
+    public Task transition(TaskId id, TaskStatus to, @Nullable String comment) {
         Objects.requireNonNull(to, "to");
-        String c = TransactionalRequirementService.checkComment(comment);
+        String c = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
         return change(id, (t, tx) -> {
-            Task moved = t.transition(engine.taskWorkflow(), to, actor.id(), tx.now, Optional.ofNullable(c));
-            tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), to, tx.now, actor.id()));
+            Task moved = t.transition(engine.workflow(TaskStatus.class), to, actor.id(), tx.now(), Optional.ofNullable(c));
+            tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), to, tx.now(), actor.id()));
             return moved;
         });
     }
@@ -126,27 +125,27 @@ final class TransactionalTaskService implements TaskService {
             }
             boolean starts = t.status() == TaskStatus.NOT_STARTED && percent > 0;
             if (starts) { // progress starts the task: a status change like any other
-                engine.taskWorkflow().check(t.status(), TaskStatus.IN_PROGRESS, "task " + id);
-                tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), TaskStatus.IN_PROGRESS, tx.now, actor.id()));
+                engine.workflow(TaskStatus.class).check(t.status(), TaskStatus.IN_PROGRESS, "task " + id);
+                tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), TaskStatus.IN_PROGRESS, tx.now(), actor.id()));
             }
-            return t.progress(percent, actor.id(), tx.now);
+            return t.progress(percent, actor.id(), tx.now());
         });
     }
 
     @Override
     public Task comment(TaskId id, String text) {
         Checks checks = new Checks();
-        String t = text == null || text.isBlank() ? checks.required("text", text, MAX_TEXT) : checks.multiline("text", text, MAX_TEXT);
+        String t = text == null || text.isBlank() ? checks.required("text", text, Task.MAX_TEXT) : checks.multiline("text", text, Task.MAX_TEXT);
         checks.throwIfAny();
-        return change(id, (task, tx) -> task.comment(actor.id(), tx.now, t));
+        return change(id, (task, tx) -> task.comment(actor.id(), tx.now(), t));
     }
 
     private Task change(TaskId id, BiFunction<Task, Engine.Tx, Task> change) {
         Objects.requireNonNull(id, "id");
         return engine.write(tx -> {
-            Task current = tx.repos.tasks().findById(id).orElseThrow(() -> new NotFoundException("no task " + id));
+            Task current = tx.repos().tasks().require(id);
             Task changed = change.apply(current, tx);
-            tx.repos.tasks().update(changed);
+            tx.repos().tasks().update(changed);
             return changed;
         });
     }

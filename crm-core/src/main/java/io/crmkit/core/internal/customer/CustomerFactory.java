@@ -1,5 +1,6 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.customer;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Consent;
 import io.crmkit.core.customer.ContactChannel;
@@ -10,7 +11,8 @@ import io.crmkit.core.customer.EmailAddress;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
-import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,13 +26,6 @@ import java.util.regex.Pattern;
 
 /** Turns a customer form into a customer, checking every field and reporting all violations at once. */
 final class CustomerFactory {
-    static final int MAX_NAME = 200;
-    static final int MAX_CONTACT_POINTS = 20;
-    static final int MAX_TAGS = 50;
-    static final int MAX_TAG = 50;
-    static final int MAX_ATTRIBUTES = 100;
-    static final int MAX_ATTRIBUTE_TEXT = 2000;
-    static final int MAX_ID_TEXT = 100;
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,64}");
 
     private final String defaultRegion;
@@ -51,11 +46,11 @@ final class CustomerFactory {
     /** As above, reporting the violations already in {@code checks} (such as broken relations) with the field ones. */
     Customer build(CustomerForm<?> form, CustomerKind kind, Customer.Builder base, Map<ContactChannel, Consent> previous,
                    Instant now, Checks checks) {
-        String name = checks.required("displayName", form.displayName().orElse(null), MAX_NAME);
+        String name = checks.required("displayName", form.displayName().orElse(null), Customer.MAX_NAME);
 
         Set<EmailAddress> emails = new LinkedHashSet<>();
         List<String> rawEmails = form.emails();
-        checks.require(rawEmails.size() <= MAX_CONTACT_POINTS, "emails", "too_many", "at most " + MAX_CONTACT_POINTS + " email addresses");
+        checks.require(rawEmails.size() <= Customer.MAX_CONTACT_POINTS, "emails", "too_many", "at most " + Customer.MAX_CONTACT_POINTS + " email addresses");
         for (int i = 0; i < rawEmails.size(); i++) {
             String raw = rawEmails.get(i);
             EmailAddress e = checks.value("emails[" + i + "]", () -> EmailAddress.of(raw));
@@ -66,7 +61,7 @@ final class CustomerFactory {
 
         Set<PhoneNumber> phones = new LinkedHashSet<>();
         List<String> rawPhones = form.phones();
-        checks.require(rawPhones.size() <= MAX_CONTACT_POINTS, "phones", "too_many", "at most " + MAX_CONTACT_POINTS + " phone numbers");
+        checks.require(rawPhones.size() <= Customer.MAX_CONTACT_POINTS, "phones", "too_many", "at most " + Customer.MAX_CONTACT_POINTS + " phone numbers");
         for (int i = 0; i < rawPhones.size(); i++) {
             String raw = rawPhones.get(i);
             PhoneNumber p = checks.value("phones[" + i + "]", () -> PhoneNumber.parse(raw, defaultRegion));
@@ -76,26 +71,26 @@ final class CustomerFactory {
         }
 
         List<PostalAddress> addresses = form.addresses();
-        checks.require(addresses.size() <= MAX_CONTACT_POINTS, "addresses", "too_many", "at most " + MAX_CONTACT_POINTS + " addresses");
+        checks.require(addresses.size() <= Customer.MAX_CONTACT_POINTS, "addresses", "too_many", "at most " + Customer.MAX_CONTACT_POINTS + " addresses");
 
         Set<String> tags = new LinkedHashSet<>();
-        checks.require(form.tags().size() <= MAX_TAGS, "tags", "too_many", "at most " + MAX_TAGS + " tags");
+        checks.require(form.tags().size() <= Customer.MAX_TAGS, "tags", "too_many", "at most " + Customer.MAX_TAGS + " tags");
         int t = 0;
         for (String raw : form.tags()) {
-            String tag = checks.required("tags[" + t++ + "]", raw, MAX_TAG);
+            String tag = checks.required("tags[" + t++ + "]", raw, Customer.MAX_TAG);
             if (tag != null) {
                 tags.add(tag.toLowerCase(Locale.ROOT));
             }
         }
 
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        checks.require(form.attributes().size() <= MAX_ATTRIBUTES, "attributes", "too_many", "at most " + MAX_ATTRIBUTES + " attributes");
+        checks.require(form.attributes().size() <= Customer.MAX_ATTRIBUTES, "attributes", "too_many", "at most " + Customer.MAX_ATTRIBUTES + " attributes");
         form.attributes().forEach((key, value) -> {
             String field = "attributes." + key;
             if (key == null || !ATTRIBUTE_NAME.matcher(key).matches()) {
                 checks.add("attributes", "name_format", "names must be 1 to 64 letters, digits, '_', '.' or '-': " + key);
             } else if (value instanceof AttributeValue.Text text) {
-                String checked = checks.multiline(field, text.value(), MAX_ATTRIBUTE_TEXT);
+                String checked = checks.multiline(field, text.value(), Customer.MAX_ATTRIBUTE_TEXT);
                 if (checked != null || text.value().isEmpty()) {
                     attributes.put(key, value);
                 }
@@ -106,13 +101,13 @@ final class CustomerFactory {
             }
         });
 
-        String owner = checks.optional("ownerId", form.ownerId().orElse(null), MAX_ID_TEXT);
-        String department = checks.optional("departmentId", form.departmentId().orElse(null), MAX_ID_TEXT);
-        String jobTitle = checks.optional("jobTitle", form.jobTitle().orElse(null), MAX_ID_TEXT);
+        String owner = checks.optional("ownerId", form.ownerId().orElse(null), UserRef.MAX_LENGTH);
+        String department = checks.optional("departmentId", form.departmentId().orElse(null), DepartmentRef.MAX_LENGTH);
+        String jobTitle = checks.optional("jobTitle", form.jobTitle().orElse(null), Customer.MAX_SHORT_TEXT);
 
         List<ExternalRef> refs = new ArrayList<>();
         List<CustomerForm.ExternalRefInput> rawRefs = form.externalRefs();
-        checks.require(rawRefs.size() <= MAX_CONTACT_POINTS, "externalRefs", "too_many", "at most " + MAX_CONTACT_POINTS + " external references");
+        checks.require(rawRefs.size() <= Customer.MAX_CONTACT_POINTS, "externalRefs", "too_many", "at most " + Customer.MAX_CONTACT_POINTS + " external references");
         for (int i = 0; i < rawRefs.size(); i++) {
             CustomerForm.ExternalRefInput in = rawRefs.get(i);
             ExternalRef ref = checks.value("externalRefs[" + i + "]", () -> new ExternalRef(in.system(), in.id()));
@@ -124,7 +119,7 @@ final class CustomerFactory {
         Map<ContactChannel, Consent> consents = new EnumMap<>(ContactChannel.class);
         consents.putAll(previous);
         form.consents().forEach((channel, in) -> {
-            String source = checks.required("consents." + channel.name().toLowerCase(Locale.ROOT) + ".source", in.source(), MAX_ID_TEXT);
+            String source = checks.required("consents." + channel.name().toLowerCase(Locale.ROOT) + ".source", in.source(), Customer.MAX_SHORT_TEXT);
             Consent before = previous.get(channel);
             if (source != null && (before == null || before.status() != in.status())) {
                 consents.put(channel, new Consent(channel, in.status(), now, source));

@@ -1,21 +1,23 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.requirement;
 
-import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.Interaction;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
+import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.core.workflow.Workflow;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,15 +25,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-final class TransactionalRequirementService implements RequirementService {
-    static final int MAX_TITLE = 200;
-    static final int MAX_DESCRIPTION = 10_000;
-    static final int MAX_COMMENT = 2_000;
+public final class TransactionalRequirementService implements RequirementService {
 
     private final Engine engine;
     private final Actor actor;
 
-    TransactionalRequirementService(Engine engine, Actor actor) {
+    public TransactionalRequirementService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
     }
@@ -40,16 +39,14 @@ final class TransactionalRequirementService implements RequirementService {
     public Requirement create(NewRequirement in) {
         Objects.requireNonNull(in, "requirement");
         Checks checks = new Checks();
-        String title = checks.required("title", in.title(), MAX_TITLE);
-        String description = checks.multiline("description", in.description().orElse(null), MAX_DESCRIPTION);
-        String assignee = checks.optional("assigneeId", in.assigneeId().orElse(null), CustomerFactory.MAX_ID_TEXT);
+        String title = checks.required("title", in.title(), Requirement.MAX_TITLE);
+        String description = checks.multiline("description", in.description().orElse(null), Requirement.MAX_DESCRIPTION);
+        String assignee = checks.optional("assigneeId", in.assigneeId().orElse(null), UserRef.MAX_LENGTH);
         checks.throwIfAny();
         return engine.write(tx -> {
-            tx.repos.customers().findById(in.customerId())
-                    .orElseThrow(() -> TransactionalCustomerService.notFound(in.customerId()));
+            tx.repos().customers().require(in.customerId());
             in.sourceInteraction().ifPresent(iid -> {
-                Interaction source = tx.repos.interactions().findById(iid)
-                        .orElseThrow(() -> new NotFoundException("no interaction " + iid));
+                Interaction source = tx.repos().interactions().require(iid);
                 if (!source.customerId().equals(in.customerId())) {
                     throw ValidationException.of("sourceInteraction", "other_customer",
                             "belongs to another customer");
@@ -57,10 +54,10 @@ final class TransactionalRequirementService implements RequirementService {
             });
             Requirement r = new Requirement(new RequirementId(Ids.uuid7(engine.clock())), in.customerId(), title,
                     Optional.ofNullable(description), in.priority(), in.dueDate(), Optional.ofNullable(assignee),
-                    engine.requirementWorkflow().initial(), in.sourceInteraction(), List.of(), actor.id(), tx.now,
-                    tx.now, 1);
-            tx.repos.requirements().insert(r);
-            tx.raise(new DomainEvent.RequirementCreated(r.id(), r.customerId(), tx.now, actor.id()));
+                    engine.workflow(RequirementStatus.class).initial(), in.sourceInteraction(), List.of(), actor.id(), tx.now(),
+                    tx.now(), 1);
+            tx.repos().requirements().insert(r);
+            tx.raise(new DomainEvent.RequirementCreated(r.id(), r.customerId(), tx.now(), actor.id()));
             return r;
         });
     }
@@ -74,10 +71,10 @@ final class TransactionalRequirementService implements RequirementService {
     @Override
     public Requirement transition(RequirementId id, RequirementStatus to, @Nullable String comment) {
         Objects.requireNonNull(to, "to");
-        String checked = checkComment(comment);
+        String checked = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
         return change(id, (r, tx) -> {
-            Requirement moved = r.transition(engine.requirementWorkflow(), to, actor.id(), tx.now, Optional.ofNullable(checked));
-            tx.raise(new DomainEvent.RequirementTransitioned(id, r.status(), to, tx.now, actor.id()));
+            Requirement moved = r.transition(engine.workflow(RequirementStatus.class), to, actor.id(), tx.now(), Optional.ofNullable(checked));
+            tx.raise(new DomainEvent.RequirementTransitioned(id, r.status(), to, tx.now(), actor.id()));
             return moved;
         });
     }
@@ -85,10 +82,10 @@ final class TransactionalRequirementService implements RequirementService {
     @Override
     public Requirement assign(RequirementId id, @Nullable String assigneeId) {
         Checks checks = new Checks();
-        String assignee = checks.optional("assigneeId", assigneeId, CustomerFactory.MAX_ID_TEXT);
+        String assignee = checks.optional("assigneeId", assigneeId, UserRef.MAX_LENGTH);
         checks.throwIfAny();
         return change(id, (r, tx) -> r.withDetails(r.title(), r.description(), r.priority(), r.dueDate(),
-                Optional.ofNullable(assignee), tx.now));
+                Optional.ofNullable(assignee), tx.now()));
     }
 
     @Override
@@ -96,29 +93,21 @@ final class TransactionalRequirementService implements RequirementService {
                               @Nullable LocalDate dueDate) {
         Objects.requireNonNull(priority, "priority");
         Checks checks = new Checks();
-        String t = checks.required("title", title, MAX_TITLE);
-        String d = checks.multiline("description", description, MAX_DESCRIPTION);
+        String t = checks.required("title", title, Requirement.MAX_TITLE);
+        String d = checks.multiline("description", description, Requirement.MAX_DESCRIPTION);
         checks.throwIfAny();
         return change(id, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
-                r.assigneeId(), tx.now));
+                r.assigneeId(), tx.now()));
     }
 
     private Requirement change(RequirementId id, java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
         Objects.requireNonNull(id, "id");
         return engine.write(tx -> {
-            Requirement current = tx.repos.requirements().findById(id)
-                    .orElseThrow(() -> new NotFoundException("no requirement " + id));
+            Requirement current = tx.repos().requirements().require(id);
             Requirement changed = change.apply(current, tx);
-            tx.repos.requirements().update(changed);
+            tx.repos().requirements().update(changed);
             return changed;
         });
-    }
-
-    static @Nullable String checkComment(@Nullable String comment) {
-        Checks checks = new Checks();
-        String c = checks.multiline("comment", comment, MAX_COMMENT);
-        checks.throwIfAny();
-        return c;
     }
 
     @Override
@@ -141,7 +130,7 @@ final class TransactionalRequirementService implements RequirementService {
 
     @Override
     public Workflow<RequirementStatus> workflow() {
-        return engine.requirementWorkflow();
+        return engine.workflow(RequirementStatus.class);
     }
 
 }

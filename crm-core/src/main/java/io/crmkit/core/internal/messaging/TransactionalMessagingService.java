@@ -1,7 +1,7 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.messaging;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
-import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
@@ -14,8 +14,8 @@ import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.RecordLink;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.MessageId;
@@ -23,6 +23,7 @@ import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
 import io.crmkit.core.messaging.MessageTemplate;
 import io.crmkit.core.messaging.MessagingService;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.security.Actor;
@@ -34,7 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-final class TransactionalMessagingService implements MessagingService {
+public final class TransactionalMessagingService implements MessagingService {
     static final int MAX_SUBJECT = 200;
     static final int MAX_EMAIL_TEXT = 1_000_000;
     static final int MAX_SMS = 1_600;
@@ -44,16 +45,18 @@ final class TransactionalMessagingService implements MessagingService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Dispatcher dispatcher;
 
-    TransactionalMessagingService(Engine engine, Actor actor) {
+    public TransactionalMessagingService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.dispatcher = engine.component(Dispatcher.class);
     }
 
     @Override
     public MessageResult send(MessageRequest request) {
         Objects.requireNonNull(request, "request");
-        MessagingConfig config = engine.messaging();
+        MessagingSettings config = dispatcher.settings();
         if (!config.channels().containsKey(request.kind())) {
             throw ValidationException.of("kind", "no_channel", "has no channel registered for " + request.kind()
                     + "; add one with Crm.builder().channel(...)");
@@ -74,21 +77,20 @@ final class TransactionalMessagingService implements MessagingService {
             return first.map(TransactionalMessagingService::resultOf).orElseThrow(() -> e);
         }
         if (result.status() == DeliveryStatus.QUEUED) {
-            engine.dispatcher().wakeUp();
+            dispatcher.wakeUp();
         }
         return result;
     }
 
-    private MessageResult queue(MessageRequest request, @Nullable String key, MessagingConfig config) {
+    private MessageResult queue(MessageRequest request, @Nullable String key, MessagingSettings config) {
         return engine.write(tx -> {
             if (key != null) {
-                Optional<OutboxMessage> existing = tx.repos.outbox().findByIdempotencyKey(key);
+                Optional<OutboxMessage> existing = tx.repos().outbox().findByIdempotencyKey(key);
                 if (existing.isPresent()) {
                     return resultOf(existing.get());
                 }
             }
-            Customer customer = tx.repos.customers().findById(request.customerId())
-                    .orElseThrow(() -> TransactionalCustomerService.notFound(request.customerId()));
+            Customer customer = tx.repos().customers().require(request.customerId());
             Checks checks = new Checks();
             String to = address(request, customer, checks);
             MessageContent content = content(request, customer, checks);
@@ -96,21 +98,21 @@ final class TransactionalMessagingService implements MessagingService {
 
             MessageId id = new MessageId(Ids.uuid7(engine.clock()));
             Optional<String> refusal = refusal(customer, request.kind());
-            Instant notBefore = refusal.isPresent() ? tx.now
-                    : config.outsideQuietHours(request.kind(), tx.now, customer.timeZone());
+            Instant notBefore = refusal.isPresent() ? tx.now()
+                    : config.outsideQuietHours(request.kind(), tx.now(), customer.timeZone());
             DeliveryStatus status = refusal.isPresent() ? DeliveryStatus.REFUSED : DeliveryStatus.QUEUED;
             InteractionId interactionId = new InteractionId(Ids.uuid7(engine.clock()));
             Interaction interaction = new Interaction(interactionId, customer.id(), request.kind().interactionChannel(),
-                    Direction.OUTBOUND, Optional.of(summary(content)), Optional.of(truncate(body(content))), tx.now,
+                    Direction.OUTBOUND, Optional.of(summary(content)), Optional.of(truncate(body(content))), tx.now(),
                     Optional.empty(), actor.id(), refusal.map(r -> "refused: " + r),
-                    List.of(new RecordLink(RecordLink.Type.MESSAGE, id.value())), tx.now, Optional.of(status),
+                    List.of(new RecordLink(RecordLink.Type.MESSAGE, id.value())), tx.now(), Optional.of(status),
                     Optional.empty());
             OutboxMessage message = new OutboxMessage(new OutboundMessage(id, key != null ? key : id.toString(), to, content),
                     customer.id(), interactionId, status, 0, notBefore, Optional.empty(), refusal, Optional.empty(),
-                    tx.now, tx.now, 1);
-            tx.repos.interactions().insert(interaction);
-            tx.repos.outbox().insert(message);
-            tx.raise(new DomainEvent.MessageStatusChanged(id, customer.id(), request.kind(), status, tx.now, actor.id()));
+                    tx.now(), tx.now(), 1);
+            tx.repos().interactions().insert(interaction);
+            tx.repos().outbox().insert(message);
+            tx.raise(new DomainEvent.MessageStatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.id()));
             return resultOf(message);
         });
     }
@@ -229,7 +231,7 @@ final class TransactionalMessagingService implements MessagingService {
     }
 
     private static String truncate(String notes) {
-        int max = TransactionalInteractionService.MAX_NOTES;
+        int max = Interaction.MAX_NOTES;
         return notes.codePointCount(0, notes.length()) <= max ? notes : notes.substring(0, notes.offsetByCodePoints(0, max));
     }
 
@@ -241,7 +243,7 @@ final class TransactionalMessagingService implements MessagingService {
 
     @Override
     public int dispatchPending() {
-        return engine.dispatcher().dispatchPending();
+        return dispatcher.dispatchPending();
     }
 
     @Override
@@ -260,17 +262,17 @@ final class TransactionalMessagingService implements MessagingService {
     public OutboxMessage retry(MessageId id) {
         Objects.requireNonNull(id, "id");
         OutboxMessage requeued = engine.write(tx -> {
-            OutboxMessage m = tx.repos.outbox().findById(id).orElseThrow(() -> new NotFoundException("no message " + id));
+            OutboxMessage m = tx.repos().outbox().require(id);
             if (m.status() != DeliveryStatus.DEAD) {
                 throw ValidationException.of("status", "not_dead", "only dead messages can be retried; this one is " + m.status());
             }
-            OutboxMessage q = m.requeued(tx.now);
-            tx.repos.outbox().update(q);
-            tx.repos.interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
-            tx.raise(new DomainEvent.MessageStatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now, actor.id()));
+            OutboxMessage q = m.requeued(tx.now());
+            tx.repos().outbox().update(q);
+            tx.repos().interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
+            tx.raise(new DomainEvent.MessageStatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.id()));
             return q;
         });
-        engine.dispatcher().wakeUp();
+        dispatcher.wakeUp();
         return requeued;
     }
 
@@ -283,11 +285,11 @@ final class TransactionalMessagingService implements MessagingService {
         Checks checks = new Checks();
         String d = checks.optional("detail", detail, 500);
         checks.throwIfAny();
-        return engine.write(tx -> tx.repos.outbox().findByProviderMessageId(providerMessageId).map(m -> {
-            OutboxMessage reported = m.reported(status, Optional.ofNullable(d), tx.now);
-            tx.repos.outbox().update(reported);
-            tx.repos.interactions().updateDelivery(m.interactionId(), status, Optional.of(providerMessageId));
-            tx.raise(new DomainEvent.MessageStatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now, actor.id()));
+        return engine.write(tx -> tx.repos().outbox().findByProviderMessageId(providerMessageId).map(m -> {
+            OutboxMessage reported = m.reported(status, Optional.ofNullable(d), tx.now());
+            tx.repos().outbox().update(reported);
+            tx.repos().interactions().updateDelivery(m.interactionId(), status, Optional.of(providerMessageId));
+            tx.raise(new DomainEvent.MessageStatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now(), actor.id()));
             return reported;
         }));
     }

@@ -1,4 +1,4 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.importing;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
  * import can spot duplicate keys in any input without keeping the keys. Two different keys collide
  * with probability about n²/2⁶⁵ (under 10⁻⁵ for ten million keys). Not thread-safe.
  */
-final class KeySet {
+public final class KeySet {
     private long[] slots = new long[64];
     private int size;
 
-    boolean contains(String key) {
+    public boolean contains(String key) {
         long h = fingerprint(key);
         int mask = slots.length - 1;
         for (int i = (int) mix(h) & mask; slots[i] != 0; i = (i + 1) & mask) {
@@ -23,11 +23,11 @@ final class KeySet {
     }
 
     /** Adds the key; false if it was there. */
-    boolean add(String key) {
+    public boolean add(String key) {
         return addFingerprint(fingerprint(key));
     }
 
-    void addAll(KeySet other) {
+    public void addAll(KeySet other) {
         for (long h : other.slots) {
             if (h != 0) {
                 addFingerprint(h);
@@ -52,7 +52,7 @@ final class KeySet {
         return true;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -1,4 +1,4 @@
-package io.crmkit.core.internal.check;
+package io.crmkit.core.internal;
 
 import java.time.Clock;
 import java.util.UUID;

@@ -1,7 +1,7 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.customer;
 
-import io.crmkit.core.ValidationException;
 import io.crmkit.core.ValidationException.Violation;
+import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Consent;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
@@ -13,7 +13,10 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportRow;
-import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
+import io.crmkit.core.internal.importing.BatchImport;
+import io.crmkit.core.internal.importing.KeySet;
 import io.crmkit.core.security.Actor;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,8 +57,8 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
             BatchImport.Row<NewCustomer> row = rows.get(i);
             try {
                 NewCustomer form = row.value();
-                Customer.Builder base = Customer.builder().id(new CustomerId(Ids.uuid7(engine.clock()))).createdAt(tx.now).version(1);
-                Customer c = factory.build(form, form.kind(), base, Map.of(), tx.now);
+                Customer.Builder base = Customer.builder().id(new CustomerId(Ids.uuid7(engine.clock()))).createdAt(tx.now()).version(1);
+                Customer c = factory.build(form, form.kind(), base, Map.of(), tx.now());
                 List<String> keys = keys(c);
                 if (keys.stream().anyMatch(k -> seen.contains(k) || batchKeys.contains(k))) {
                     out[i] = problem(row.index(), ImportRow.Outcome.DUPLICATE, "key", "duplicate",
@@ -71,7 +74,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
             }
         }
 
-        CustomerRepository repo = tx.repos.customers();
+        CustomerRepository repo = tx.repos().customers();
         Map<String, Map<String, Customer>> refHolders = refHolders(repo, candidates);
         Map<String, Customer> byEmail = options.matchBy() == ImportOptions.MatchBy.EMAIL
                 ? repo.findByEmails(candidates.stream().flatMap(c -> c.customer().primaryEmail().stream())
@@ -96,7 +99,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
             if (target == null) {
                 inserts.add(c);
                 out[cand.position()] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(c.id().value()), List.of());
-                tx.raise(new DomainEvent.CustomerCreated(c.id(), tx.now, actor.id()));
+                tx.raise(new DomainEvent.CustomerCreated(c.id(), tx.now(), actor.id()));
             } else if (target.kind() != c.kind()) {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "kind", "mismatch",
                         "is " + c.kind() + " but the matching customer " + target.id() + " is " + target.kind());
@@ -105,7 +108,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                     Customer merged = merge(target, cand, tx);
                     repo.update(merged);
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.UPDATED, Optional.of(target.id().value()), List.of());
-                    tx.raise(new DomainEvent.CustomerUpdated(merged.id(), merged.version(), tx.now, actor.id()));
+                    tx.raise(new DomainEvent.CustomerUpdated(merged.id(), merged.version(), tx.now(), actor.id()));
                 } catch (ValidationException e) {
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.REJECTED, Optional.of(target.id().value()), e.violations());
                 }
@@ -201,7 +204,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                 .attributes(attributes)
                 .externalRefs(List.copyOf(refs.values()))
                 .consents(consents)
-                .updatedAt(tx.now)
+                .updatedAt(tx.now())
                 .version(target.version() + 1);
         form.stage().ifPresent(b::stage);
         row.ownerId().ifPresent(b::ownerId);
@@ -209,8 +212,8 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
         row.organizationId().ifPresent(b::organizationId);
         row.jobTitle().ifPresent(b::jobTitle);
         row.timeZone().ifPresent(b::timeZone);
-        if (tags.size() > CustomerFactory.MAX_TAGS || attributes.size() > CustomerFactory.MAX_ATTRIBUTES
-                || refs.size() > CustomerFactory.MAX_CONTACT_POINTS) {
+        if (tags.size() > Customer.MAX_TAGS || attributes.size() > Customer.MAX_ATTRIBUTES
+                || refs.size() > Customer.MAX_CONTACT_POINTS) {
             throw ValidationException.of("row", "too_many", "would give the customer more tags, attributes or references than allowed");
         }
         return b.build();
@@ -219,8 +222,8 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
     private static <T> List<T> union(List<T> stored, List<T> added, String field) {
         Set<T> all = new LinkedHashSet<>(stored);
         all.addAll(added);
-        if (all.size() > CustomerFactory.MAX_CONTACT_POINTS) {
-            throw ValidationException.of(field, "too_many", "would exceed " + CustomerFactory.MAX_CONTACT_POINTS + " entries");
+        if (all.size() > Customer.MAX_CONTACT_POINTS) {
+            throw ValidationException.of(field, "too_many", "would exceed " + Customer.MAX_CONTACT_POINTS + " entries");
         }
         return List.copyOf(all);
     }

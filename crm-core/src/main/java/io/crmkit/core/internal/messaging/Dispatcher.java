@@ -1,12 +1,14 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.messaging;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.internal.Engine;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
+import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.security.Actor;
 import java.time.Duration;
@@ -29,19 +31,29 @@ import org.slf4j.LoggerFactory;
  * outside any transaction, and records the results of the batch together. Runs on the caller's thread
  * ({@link #dispatchPending()}) and, if configured, on one background thread owned by the CRM.
  */
-final class Dispatcher {
+public final class Dispatcher implements Engine.Component {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** The longest a result waits to be recorded while the rest of its batch is sent. */
     static final Duration MAX_UNRECORDED = Duration.ofMillis(500);
 
     private final Engine engine;
-    private final MessagingConfig config;
+    private final MessagingSettings config;
     private final RateLimiter rateLimiter;
     private final @Nullable ScheduledExecutorService background;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    Dispatcher(Engine engine, MessagingConfig config) {
+    /** The settings this dispatcher and the messaging service follow. */
+    MessagingSettings settings() {
+        return config;
+    }
+
+    /** Registers the dispatcher of {@code engine}'s messaging feature. */
+    public static Dispatcher install(Engine engine, MessagingSettings settings) {
+        return engine.register(Dispatcher.class, new Dispatcher(engine, settings));
+    }
+
+    private Dispatcher(Engine engine, MessagingSettings config) {
         this.engine = engine;
         this.config = config;
         this.rateLimiter = new RateLimiter(config.rateLimits());
@@ -59,7 +71,8 @@ final class Dispatcher {
     }
 
     /** Starts the background polling, if configured. */
-    void start() {
+    @Override
+    public void start() {
         if (background != null) {
             long every = config.backgroundInterval().orElseThrow().toMillis();
             background.scheduleWithFixedDelay(this::dispatchQuietly, 0, every, TimeUnit.MILLISECONDS);
@@ -219,9 +232,9 @@ final class Dispatcher {
             engine.write(tx -> {
                 for (Outcome o : outcomes) {
                     OutboxMessage next = o.next();
-                    tx.repos.outbox().update(next);
+                    tx.repos().outbox().update(next);
                     if (o.attempted()) {
-                        tx.repos.interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
+                        tx.repos().interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
                         tx.raise(new DomainEvent.MessageStatusChanged(next.id(), next.customerId(), next.kind(),
                                 next.status(), next.updatedAt(), Actor.SYSTEM.id()));
                     }
@@ -236,7 +249,8 @@ final class Dispatcher {
     }
 
     /** Stops claiming, lets the running batch finish (bounded), then closes the channels. */
-    void close() {
+    @Override
+    public void close() {
         stopping.set(true);
         if (background != null) {
             background.shutdown();

@@ -1,5 +1,6 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.interaction;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -9,23 +10,17 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.interaction.NewInteraction;
 import io.crmkit.core.interaction.TimelineQuery;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
 import io.crmkit.core.security.Actor;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-final class TransactionalInteractionService implements InteractionService {
-    static final int MAX_SUBJECT = 200;
-    static final int MAX_NOTES = 100_000;
-    static final int MAX_OUTCOME = 200;
-    static final Duration MAX_DURATION = Duration.ofDays(7);
-
+public final class TransactionalInteractionService implements InteractionService {
     private final Engine engine;
     private final Actor actor;
 
-    TransactionalInteractionService(Engine engine, Actor actor) {
+    public TransactionalInteractionService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
     }
@@ -35,20 +30,20 @@ final class TransactionalInteractionService implements InteractionService {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(in, "interaction");
         Checks checks = new Checks();
-        String subject = checks.optional("subject", in.subject().orElse(null), MAX_SUBJECT);
-        String notes = checks.multiline("notes", in.notes().orElse(null), MAX_NOTES);
-        String outcome = checks.optional("outcome", in.outcome().orElse(null), MAX_OUTCOME);
-        in.duration().ifPresent(d -> checks.require(!d.isNegative() && d.compareTo(MAX_DURATION) <= 0, "duration",
+        String subject = checks.optional("subject", in.subject().orElse(null), Interaction.MAX_SUBJECT);
+        String notes = checks.multiline("notes", in.notes().orElse(null), Interaction.MAX_NOTES);
+        String outcome = checks.optional("outcome", in.outcome().orElse(null), Interaction.MAX_OUTCOME);
+        in.duration().ifPresent(d -> checks.require(!d.isNegative() && d.compareTo(Interaction.MAX_DURATION) <= 0, "duration",
                 "range", "must be between 0 and 7 days"));
         checks.throwIfAny();
         return engine.write(tx -> {
-            tx.repos.customers().findById(customer).orElseThrow(() -> TransactionalCustomerService.notFound(customer));
+            tx.repos().customers().require(customer);
             Interaction interaction = new Interaction(new InteractionId(Ids.uuid7(engine.clock())), customer,
                     in.channel(), in.direction(), Optional.ofNullable(subject), Optional.ofNullable(notes),
-                    in.occurredAt().orElse(tx.now), in.duration(), actor.id(), Optional.ofNullable(outcome),
-                    in.links(), tx.now);
-            tx.repos.interactions().insert(interaction);
-            tx.raise(new DomainEvent.InteractionLogged(interaction.id(), customer, interaction.channel(), tx.now, actor.id()));
+                    in.occurredAt().orElse(tx.now()), in.duration(), actor.id(), Optional.ofNullable(outcome),
+                    in.links(), tx.now());
+            tx.repos().interactions().insert(interaction);
+            tx.raise(new DomainEvent.InteractionLogged(interaction.id(), customer, interaction.channel(), tx.now(), actor.id()));
             return interaction;
         });
     }

@@ -1,15 +1,29 @@
-package io.crmkit.core.internal.check;
+package io.crmkit.core;
 
-import io.crmkit.core.ValidationException;
 import io.crmkit.core.ValidationException.Violation;
+import io.crmkit.core.ValidationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects violations so that one {@link ValidationException} can name every bad field at once.
- * Not thread-safe: one instance per validation.
+ * Collects violations so that one {@link ValidationException} names every bad field at once: the one
+ * validation helper of crmkit's services, values and builders, and of adapters written for its SPIs.
+ * Each check records a violation (field, rule code, message) and carries on; {@link #throwIfAny()} ends
+ * the validation. Messages never echo the value, so secrets stay out of them. Not thread-safe: one
+ * instance per validation.
+ *
+ * <pre>{@code
+ * Checks checks = new Checks();
+ * checks.httpUrl("url", url);
+ * checks.positive("readTimeout", readTimeout);
+ * checks.throwIfAny();
+ * }</pre>
  */
 public final class Checks {
     private final List<Violation> violations = new ArrayList<>();
@@ -84,9 +98,45 @@ public final class Checks {
         }
     }
 
-    public void require(boolean ok, String field, String code, String message) {
+    /** Records a violation unless {@code ok}; returns {@code ok}, so that dependent checks can follow. */
+    public boolean require(boolean ok, String field, String code, String message) {
         if (!ok) {
             add(field, code, message);
+        }
+        return ok;
+    }
+
+    /** A setting that must be present and not blank; returns whether it is. */
+    public boolean present(String field, @Nullable String value) {
+        return require(value != null && !value.isBlank(), field, "required", "must be set");
+    }
+
+    /** Present, positive and finite: timeouts and intervals are never zero or negative. */
+    public boolean positive(String field, @Nullable Duration value) {
+        if (!require(value != null, field, "required", "must be set")) {
+            return false;
+        }
+        return require(!value.isZero() && !value.isNegative(), field, "not_positive", "must be a positive duration");
+    }
+
+    /** A TCP port. */
+    public boolean port(String field, int port) {
+        return require(port >= 1 && port <= 65535, field, "range", "must be between 1 and 65535 but was " + port);
+    }
+
+    /** An absolute http or https URL. */
+    public boolean httpUrl(String field, @Nullable String value) {
+        if (!present(field, value)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return require((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null, field, "format",
+                    "must be an absolute http or https URL");
+        } catch (URISyntaxException e) {
+            add(field, "format", "must be an absolute http or https URL");
+            return false;
         }
     }
 
@@ -103,6 +153,14 @@ public final class Checks {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+    }
+
+    /** Validates one optional free text outside a collection: throws at once; null when absent or blank. */
+    public static @Nullable String optionalMultiline(String field, @Nullable String value, int max) {
+        Checks checks = new Checks();
+        String result = checks.multiline(field, value, max);
+        checks.throwIfAny();
+        return result;
     }
 
     /** Validates a single value outside a collection: throws at once. */

@@ -1,7 +1,7 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.customer;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
-import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.ConsentStatus;
@@ -17,22 +17,23 @@ import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.DomainEvent;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
-import io.crmkit.core.security.Actor;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportReport;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
+import io.crmkit.core.internal.importing.BatchImport;
+import io.crmkit.core.security.Actor;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-final class TransactionalCustomerService implements CustomerService {
+public final class TransactionalCustomerService implements CustomerService {
     private final Engine engine;
     private final Actor actor;
     private final CustomerFactory factory;
 
-    TransactionalCustomerService(Engine engine, Actor actor) {
+    public TransactionalCustomerService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
         this.factory = new CustomerFactory(engine.defaultRegion());
@@ -44,13 +45,13 @@ final class TransactionalCustomerService implements CustomerService {
         return engine.write(tx -> {
             Customer.Builder base = Customer.builder()
                     .id(new CustomerId(Ids.uuid7(engine.clock())))
-                    .createdAt(tx.now)
+                    .createdAt(tx.now())
                     .version(1);
-            Customer customer = factory.build(form, form.kind(), base, Map.of(), tx.now,
-                    checkOrganization(tx.repos.customers(), form, form.kind()));
-            checkExternalRefs(tx.repos.customers(), customer);
-            tx.repos.customers().insert(customer);
-            tx.raise(new DomainEvent.CustomerCreated(customer.id(), tx.now, actor.id()));
+            Customer customer = factory.build(form, form.kind(), base, Map.of(), tx.now(),
+                    checkOrganization(tx.repos().customers(), form, form.kind()));
+            checkExternalRefs(tx.repos().customers(), customer);
+            tx.repos().customers().insert(customer);
+            tx.raise(new DomainEvent.CustomerCreated(customer.id(), tx.now(), actor.id()));
             return customer;
         });
     }
@@ -61,26 +62,22 @@ final class TransactionalCustomerService implements CustomerService {
         return engine.read(repos -> repos.customers().findById(id));
     }
 
-    @Override
-    public Customer require(CustomerId id) {
-        return get(id).orElseThrow(() -> notFound(id));
-    }
 
     @Override
     public Customer update(CustomerEdit edit) {
         Objects.requireNonNull(edit, "edit");
         return engine.write(tx -> {
-            Customer current = tx.repos.customers().findById(edit.id()).orElseThrow(() -> notFound(edit.id()));
+            Customer current = tx.repos().customers().require(edit.id());
             if (current.version() != edit.baseVersion()) {
                 throw new ConflictException("customer " + edit.id() + " was changed by someone else (version "
                         + current.version() + ", edit based on " + edit.baseVersion() + "); reload and retry");
             }
             Customer.Builder base = current.toBuilder().version(current.version() + 1);
-            Customer updated = factory.build(edit, current.kind(), base, current.consents(), tx.now,
-                    checkOrganization(tx.repos.customers(), edit, current.kind()));
-            checkExternalRefs(tx.repos.customers(), updated);
-            tx.repos.customers().update(updated);
-            tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now, actor.id()));
+            Customer updated = factory.build(edit, current.kind(), base, current.consents(), tx.now(),
+                    checkOrganization(tx.repos().customers(), edit, current.kind()));
+            checkExternalRefs(tx.repos().customers(), updated);
+            tx.repos().customers().update(updated);
+            tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now(), actor.id()));
             return updated;
         });
     }
@@ -90,12 +87,12 @@ final class TransactionalCustomerService implements CustomerService {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(status, "status");
         return engine.write(tx -> {
-            Customer current = tx.repos.customers().findById(id).orElseThrow(() -> notFound(id));
+            Customer current = tx.repos().customers().require(id);
             Customer.Builder base = current.toBuilder().version(current.version() + 1);
             Customer updated = factory.build(current.edit().consent(channel, status, source), current.kind(), base,
-                    current.consents(), tx.now);
-            tx.repos.customers().update(updated);
-            tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now, actor.id()));
+                    current.consents(), tx.now());
+            tx.repos().customers().update(updated);
+            tx.raise(new DomainEvent.CustomerUpdated(updated.id(), updated.version(), tx.now(), actor.id()));
             return updated;
         });
     }
@@ -103,14 +100,14 @@ final class TransactionalCustomerService implements CustomerService {
     @Override
     public Customer archive(CustomerId id) {
         return engine.write(tx -> {
-            Customer current = tx.repos.customers().findById(id).orElseThrow(() -> notFound(id));
+            Customer current = tx.repos().customers().require(id);
             if (current.isArchived()) {
                 return current;
             }
-            Customer archived = current.toBuilder().archivedAt(tx.now).updatedAt(tx.now)
+            Customer archived = current.toBuilder().archivedAt(tx.now()).updatedAt(tx.now())
                     .version(current.version() + 1).build();
-            tx.repos.customers().update(archived);
-            tx.raise(new DomainEvent.CustomerArchived(id, tx.now, actor.id()));
+            tx.repos().customers().update(archived);
+            tx.raise(new DomainEvent.CustomerArchived(id, tx.now(), actor.id()));
             return archived;
         });
     }
@@ -165,7 +162,4 @@ final class TransactionalCustomerService implements CustomerService {
         }
     }
 
-    static NotFoundException notFound(CustomerId id) {
-        return new NotFoundException("no customer " + id);
-    }
 }

@@ -1,34 +1,37 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.commerce;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.ValidationException;
 import io.crmkit.core.commerce.NewPurchase;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseService;
-import io.crmkit.core.event.DomainEvent;
-import io.crmkit.core.internal.check.Checks;
-import io.crmkit.core.internal.check.Ids;
-import io.crmkit.core.security.Actor;
-import java.math.BigDecimal;
-import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportReport;
 import io.crmkit.core.importing.ImportRow;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Ids;
+import io.crmkit.core.internal.importing.BatchImport;
+import io.crmkit.core.internal.importing.KeySet;
+import io.crmkit.core.security.Actor;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-final class TransactionalPurchaseService implements PurchaseService {
+public final class TransactionalPurchaseService implements PurchaseService {
     static final int MAX_PRODUCT = 200;
     static final int MAX_EXTERNAL_ID = 100;
     static final int MAX_SCALE = 4;
@@ -37,7 +40,7 @@ final class TransactionalPurchaseService implements PurchaseService {
     private final Engine engine;
     private final Actor actor;
 
-    TransactionalPurchaseService(Engine engine, Actor actor) {
+    public TransactionalPurchaseService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
     }
@@ -48,16 +51,15 @@ final class TransactionalPurchaseService implements PurchaseService {
         Purchase validated = validate(in, new PurchaseId(Ids.uuid7(engine.clock())), engine.clock().instant());
         return engine.write(tx -> {
             if (validated.externalId().isPresent()) {
-                Optional<Purchase> existing = tx.repos.purchases().findByExternalId(validated.externalId().get());
+                Optional<Purchase> existing = tx.repos().purchases().findByExternalId(validated.externalId().get());
                 if (existing.isPresent()) {
                     return existing.get();
                 }
             }
-            tx.repos.customers().findById(in.customerId())
-                    .orElseThrow(() -> TransactionalCustomerService.notFound(in.customerId()));
-            Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now);
-            tx.repos.purchases().insert(p);
-            tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now, actor.id()));
+            tx.repos().customers().require(in.customerId());
+            Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now());
+            tx.repos().purchases().insert(p);
+            tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now(), actor.id()));
             return p;
         });
     }
@@ -75,7 +77,7 @@ final class TransactionalPurchaseService implements PurchaseService {
         for (int i = 0; i < rows.size(); i++) {
             BatchImport.Row<NewPurchase> row = rows.get(i);
             try {
-                Purchase p = validate(row.value(), new PurchaseId(Ids.uuid7(engine.clock())), tx.now);
+                Purchase p = validate(row.value(), new PurchaseId(Ids.uuid7(engine.clock())), tx.now());
                 String key = p.externalId().orElse(null);
                 if (key != null && (seen.contains(key) || !batchKeys.add(key))) {
                     out[i] = problem(row.index(), ImportRow.Outcome.DUPLICATE, "externalId", "duplicate",
@@ -90,9 +92,9 @@ final class TransactionalPurchaseService implements PurchaseService {
             }
         }
         List<Purchase> candidates = Arrays.stream(valid).filter(Objects::nonNull).toList();
-        Set<String> stored = tx.repos.purchases().existingExternalIds(
+        Set<String> stored = tx.repos().purchases().existingExternalIds(
                 candidates.stream().flatMap(p -> p.externalId().stream()).toList());
-        Set<CustomerId> customers = tx.repos.customers().existingIds(
+        Set<CustomerId> customers = tx.repos().customers().existingIds(
                 candidates.stream().map(Purchase::customerId).collect(Collectors.toSet()));
         List<Purchase> inserts = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -109,10 +111,10 @@ final class TransactionalPurchaseService implements PurchaseService {
             } else {
                 inserts.add(p);
                 out[i] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(p.id().value()), List.of());
-                tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now, actor.id()));
+                tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now(), actor.id()));
             }
         }
-        tx.repos.purchases().insertAll(inserts);
+        tx.repos().purchases().insertAll(inserts);
         return List.of(out);
     }
 
@@ -172,7 +174,7 @@ final class TransactionalPurchaseService implements PurchaseService {
     }
 
     @Override
-    public Page<Purchase> find(PurchaseQuery query, PageRequest page) {
+    public Page<Purchase> search(PurchaseQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
         return engine.read(repos -> repos.purchases().find(query, page));

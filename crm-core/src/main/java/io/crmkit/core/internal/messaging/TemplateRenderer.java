@@ -1,6 +1,6 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.messaging;
 
-import io.crmkit.core.internal.check.Checks;
+import io.crmkit.core.Checks;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

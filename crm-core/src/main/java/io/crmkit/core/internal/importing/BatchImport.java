@@ -1,4 +1,4 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.internal.importing;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.CrmException;
@@ -7,6 +7,7 @@ import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportProgress;
 import io.crmkit.core.importing.ImportReport;
 import io.crmkit.core.importing.ImportRow;
+import io.crmkit.core.internal.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,16 +19,16 @@ import java.util.Optional;
  * as a whole (a race on a unique key, a storage error), its rows are retried one by one so that only
  * the failing rows are rejected.
  */
-final class BatchImport {
+public final class BatchImport {
     private BatchImport() {
     }
 
     /** An input row and its position. */
-    record Row<R>(long index, R value) {
+    public record Row<R>(long index, R value) {
     }
 
     /** Validates and writes rows inside a transaction; row-level problems become outcomes, not exceptions. */
-    interface Writer<R> {
+    public interface Writer<R> {
         /**
          * @param seen      keys of rows written by earlier batches
          * @param batchKeys keys of this batch, to add to as rows are accepted
@@ -35,7 +36,7 @@ final class BatchImport {
         List<ImportRow> write(List<Row<R>> rows, Engine.Tx tx, KeySet seen, KeySet batchKeys);
     }
 
-    static <R> ImportReport run(Engine engine, Iterator<R> input, ImportOptions options, Writer<R> writer) {
+    public static <R> ImportReport run(Engine engine, Iterator<R> input, ImportOptions options, Writer<R> writer) {
         long started = System.nanoTime();
         KeySet seen = new KeySet();
         Counts counts = new Counts(options.keepProblems());
@@ -73,7 +74,7 @@ final class BatchImport {
         }
     }
 
-    static ImportRow rejected(long index, CrmException e) {
+    public static ImportRow rejected(long index, CrmException e) {
         String code = e instanceof ConflictException ? "conflict" : "storage";
         return new ImportRow(index, ImportRow.Outcome.REJECTED, Optional.empty(),
                 List.of(new Violation("row", code, String.valueOf(e.getMessage()))));

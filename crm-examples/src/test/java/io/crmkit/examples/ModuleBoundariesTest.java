@@ -1,0 +1,63 @@
+package io.crmkit.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Across the published modules: hosts and crmkit's own modules above the core (analytics, messaging, the
+ * examples) reach data only through the services of a Crm, never through the storage port, so what the
+ * services enforce cannot be bypassed. Storage adapters (crm-jdbc) and the testkit implement the port.
+ */
+class ModuleBoundariesTest {
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.crmkit");
+
+    private static final DescribedPredicate<JavaClass> STORAGE_PORT = new DescribedPredicate<>("the storage port") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.getPackageName().startsWith("io.crmkit.core")
+                    && (c.getPackageName().equals("io.crmkit.core.spi") && !c.getSimpleName().equals("CrmStorage")
+                    || c.isInterface() && c.getSimpleName().endsWith("Repository"));
+        }
+    };
+
+    @Test
+    void modulesAboveTheCoreReadThroughServices() {
+        noClasses().that().resideInAnyPackage("io.crmkit.analytics..", "io.crmkit.messaging..", "io.crmkit.examples..")
+                .should().dependOnClassesThat(STORAGE_PORT)
+                .check(ALL);
+    }
+
+    @Test
+    void noModuleReachesIntoAnotherModulesInternals() {
+        noClasses().that().resideOutsideOfPackage("io.crmkit.core..")
+                .should().dependOnClassesThat().resideInAPackage("io.crmkit.core.internal..")
+                .check(ALL);
+        noClasses().that().resideOutsideOfPackage("io.crmkit.jdbc..")
+                .should().dependOnClassesThat().resideInAPackage("io.crmkit.jdbc.internal..")
+                .check(ALL);
+        noClasses().that().resideOutsideOfPackage("io.crmkit.messaging..")
+                .should().dependOnClassesThat().resideInAPackage("io.crmkit.messaging.internal..")
+                .check(ALL);
+        noClasses().that().resideOutsideOfPackage("io.crmkit.analytics..")
+                .should().dependOnClassesThat().resideInAPackage("io.crmkit.analytics.internal..")
+                .check(ALL);
+    }
+
+    @Test
+    void theImportSeesEveryPublishedModule() {
+        assertThat(ALL.containPackage("io.crmkit.core.internal")).isTrue();
+        assertThat(ALL.containPackage("io.crmkit.jdbc")).isTrue();
+        assertThat(ALL.containPackage("io.crmkit.messaging")).isTrue();
+        assertThat(ALL.containPackage("io.crmkit.analytics.satisfaction")).isTrue();
+        assertThat(ALL.that(STORAGE_PORT)).isNotEmpty();
+    }
+}

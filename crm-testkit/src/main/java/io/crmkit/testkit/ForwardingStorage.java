@@ -1,0 +1,105 @@
+package io.crmkit.testkit;
+
+import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.spi.UnitOfWork;
+import io.crmkit.core.task.TaskRepository;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A storage that runs every unit of work on another storage, through repositories the test replaces in
+ * part: the place for test doubles, below the services, so that everything above (validation, access
+ * rules, events) runs as in production.
+ *
+ * <pre>{@code
+ * CrmStorage storage = ForwardingStorage.wrapping(InMemoryStorage.create(), repos -> new ForwardingStorage.Repos(repos) {
+ *     @Override public SurveyRepository surveys() { return generated; }
+ * });
+ * Crm crm = Crm.builder().storage(storage).build();
+ * }</pre>
+ */
+public final class ForwardingStorage implements CrmStorage {
+    private final CrmStorage delegate;
+    private final UnaryOperator<Repositories> wrap;
+
+    private ForwardingStorage(CrmStorage delegate, UnaryOperator<Repositories> wrap) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.wrap = Objects.requireNonNull(wrap, "wrap");
+    }
+
+    /** Runs units of work on {@code delegate}, handing them {@code wrap} of its repositories. */
+    public static ForwardingStorage wrapping(CrmStorage delegate, UnaryOperator<Repositories> wrap) {
+        return new ForwardingStorage(delegate, wrap);
+    }
+
+    @Override
+    public <T> T inTransaction(UnitOfWork<T> work) {
+        return delegate.inTransaction(repos -> work.run(wrap.apply(repos)));
+    }
+
+    @Override
+    public <T> T read(UnitOfWork<T> work) {
+        return delegate.read(repos -> work.run(wrap.apply(repos)));
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ForwardingStorage[" + delegate + "]";
+    }
+
+    /** Repositories that forward to others; override the ones a test replaces. */
+    public static class Repos implements Repositories {
+        private final Repositories delegate;
+
+        public Repos(Repositories delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate");
+        }
+
+        @Override
+        public CustomerRepository customers() {
+            return delegate.customers();
+        }
+
+        @Override
+        public InteractionRepository interactions() {
+            return delegate.interactions();
+        }
+
+        @Override
+        public RequirementRepository requirements() {
+            return delegate.requirements();
+        }
+
+        @Override
+        public TaskRepository tasks() {
+            return delegate.tasks();
+        }
+
+        @Override
+        public SurveyRepository surveys() {
+            return delegate.surveys();
+        }
+
+        @Override
+        public PurchaseRepository purchases() {
+            return delegate.purchases();
+        }
+
+        @Override
+        public OutboxRepository outbox() {
+            return delegate.outbox();
+        }
+    }
+}
