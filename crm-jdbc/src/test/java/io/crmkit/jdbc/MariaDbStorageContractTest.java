@@ -1,47 +1,29 @@
 package io.crmkit.jdbc;
 
-import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.testkit.CrmStorageContract;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The storage contract on MariaDb when {@code CRM_TEST_MARIADB_URL} is set: one random table prefix for the
- * class, migrated once, emptied before every test and dropped at the end. The outbox claims also run across
- * a second storage (its own connection pool) on the same tables, as dispatchers in several JVMs would.
+ * The storage contract on MariaDb when {@code CRM_TEST_MARIADB_URL} is set, on {@link TestDb#sharedTables()}: one
+ * random table prefix for the class, migrated once, emptied before every test and dropped at the end. The outbox
+ * claims also run across a second storage (its own connection pool) on the same tables, as dispatchers in several
+ * JVMs would.
  */
 class MariaDbStorageContractTest extends CrmStorageContract {
-    private static String prefix;
-    private static boolean migrated;
+    private static final TestDb.SharedTables TABLES = TestDb.MARIADB.sharedTables();
+
+    MariaDbStorageContractTest() {
+        super(TABLES);
+    }
 
     @BeforeAll
     static void checkDatabase() {
         TestDb.MARIADB.assumeAvailable();
-        prefix = TestDb.newPrefix();
-        migrated = false;
     }
 
     @AfterAll
     static void dropTables() {
-        if (prefix != null && migrated) {
-            TestDb.dropTables(TestDb.MARIADB.url(), prefix);
-        }
-    }
-
-    @Override
-    protected CrmStorage createStorage() {
-        TestDb.MARIADB.assumeAvailable();
-        if (migrated) {
-            TestDb.deleteAll(TestDb.MARIADB.url(), prefix);
-        }
-        JdbcStorage storage = TestDb.MARIADB.builder(prefix).build();
-        migrated = true;
-        return storage;
-    }
-
-    @Override
-    protected Optional<CrmStorage> createSecondStorageOnSameData() {
-        return Optional.of(TestDb.MARIADB.builder(prefix).migrate(false).build());
+        TABLES.drop();
     }
 }

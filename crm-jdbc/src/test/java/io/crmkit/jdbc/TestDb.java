@@ -2,6 +2,8 @@ package io.crmkit.jdbc;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.testkit.StorageFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -55,6 +58,49 @@ enum TestDb {
     /** A storage on a fresh prefix (shared databases) or a fresh database (H2). */
     JdbcStorage.Builder builder(String prefix) {
         return JdbcStorage.builder().url(url()).tablePrefix(prefix).maximumPoolSize(4);
+    }
+
+    /**
+     * Storages for the contract suites on this shared database: one random table prefix, migrated by the first
+     * storage and emptied before every later one, and a second storage (its own pool, not migrating) on the same
+     * tables. {@link SharedTables#drop()} removes the tables at the end.
+     */
+    SharedTables sharedTables() {
+        return new SharedTables(this);
+    }
+
+    /** See {@link #sharedTables()}. Used by one test at a time. */
+    static final class SharedTables implements StorageFactory {
+        private final TestDb db;
+        private final String prefix = newPrefix();
+        private boolean migrated;
+
+        private SharedTables(TestDb db) {
+            this.db = db;
+        }
+
+        @Override
+        public CrmStorage open() {
+            db.assumeAvailable();
+            if (migrated) {
+                deleteAll(db.url(), prefix);
+            }
+            JdbcStorage storage = db.builder(prefix).build();
+            migrated = true;
+            return storage;
+        }
+
+        @Override
+        public Optional<CrmStorage> openOnSameData(CrmStorage first) {
+            return Optional.of(db.builder(prefix).migrate(false).build());
+        }
+
+        /** Drops the tables, if a storage made them. */
+        void drop() {
+            if (migrated) {
+                dropTables(db.url(), prefix);
+            }
+        }
     }
 
     /**

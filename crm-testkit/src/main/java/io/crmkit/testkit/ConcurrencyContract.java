@@ -43,6 +43,11 @@ public abstract class ConcurrencyContract extends StorageContractSupport {
 
     private ExecutorService pool;
 
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected ConcurrencyContract(StorageFactory factory) {
+        super(factory);
+    }
+
     @BeforeEach
     void startPool() {
         pool = Executors.newFixedThreadPool(THREADS);

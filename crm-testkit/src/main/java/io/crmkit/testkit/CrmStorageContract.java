@@ -1,174 +1,105 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.spi.CrmStorage;
-import java.util.Optional;
+import java.util.Objects;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The whole storage contract in one class: every repository's suite, transactions and concurrency, as
- * {@link Nested} groups. An adapter runs it with one subclass:
+ * {@link Nested} groups on the storages of one {@link StorageFactory}. An adapter runs it with one subclass
+ * that passes its factory to the constructor:
  *
  * <pre>{@code
- * class JdbcStorageContractTest extends CrmStorageContract {
- *     @Override
- *     protected CrmStorage createStorage() {
- *         return JdbcStorage.embedded(...);   // fresh and empty for each test
+ * class MyStorageContractTest extends CrmStorageContract {
+ *     MyStorageContractTest() {
+ *         super(MyStorage::createEmpty);   // a fresh, empty storage for each test
  *     }
  * }
  * }</pre>
  *
- * <p>{@link #createStorage()} is called once before every test and {@link #closeStorage(CrmStorage)} once
- * after it. The suites are also usable one by one: extend {@link CustomerRepositoryContract} and the others.
+ * <p>JUnit creates the subclass anew for every test, so a factory that keeps state between tests (one
+ * migrated schema emptied before each test, say) lives in a static field, and the subclass's own
+ * {@code @BeforeAll} and {@code @AfterAll} methods can set it up and tear it down.
  *
- * <p>An adapter whose outbox claims must hold across storage instances on one database (several JVMs)
- * also overrides {@link #createSecondStorageOnSameData()}; see {@link OutboxRepositoryContract}.
+ * <p>The suites also run one by one, each from a subclass with the same constructor, for example
+ * {@code class MyOutboxTest extends OutboxRepositoryContract { MyOutboxTest() { super(MyStorage::createEmpty); } }}.
  */
 public abstract class CrmStorageContract {
-    /** Creates the storage under test. It must be empty: no data from other tests. */
-    protected abstract CrmStorage createStorage();
+    private final StorageFactory storages;
 
-    /** Releases the storage after a test; closes it. Override to also clean a shared database. */
-    protected void closeStorage(CrmStorage storage) {
-        storage.close();
-    }
-
-    /**
-     * A second storage instance on the same data as the latest one from {@link #createStorage()}, for the
-     * concurrent claims of {@link OutboxRepositoryContract}; closed with {@link CrmStorage#close()}, which must
-     * leave the data in place. Default: none.
-     */
-    protected Optional<CrmStorage> createSecondStorageOnSameData() {
-        return Optional.empty();
+    /** The whole contract on the storages {@code storages} opens, a fresh one for each test. */
+    protected CrmStorageContract(StorageFactory storages) {
+        this.storages = Objects.requireNonNull(storages, "storages");
     }
 
     /** {@link CustomerRepositoryContract} on this storage. */
     @Nested
     public class Customers extends CustomerRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Customers() {
+            super(storages);
         }
     }
 
     /** {@link InteractionRepositoryContract} on this storage. */
     @Nested
     public class Interactions extends InteractionRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Interactions() {
+            super(storages);
         }
     }
 
     /** {@link RequirementRepositoryContract} on this storage. */
     @Nested
     public class Requirements extends RequirementRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Requirements() {
+            super(storages);
         }
     }
 
     /** {@link TaskRepositoryContract} on this storage. */
     @Nested
     public class Tasks extends TaskRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Tasks() {
+            super(storages);
         }
     }
 
     /** {@link SurveyRepositoryContract} on this storage. */
     @Nested
     public class Surveys extends SurveyRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Surveys() {
+            super(storages);
         }
     }
 
     /** {@link PurchaseRepositoryContract} on this storage. */
     @Nested
     public class Purchases extends PurchaseRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Purchases() {
+            super(storages);
         }
     }
 
-    /** {@link OutboxRepositoryContract} on this storage. */
+    /** {@link OutboxRepositoryContract} on this storage, across two instances if the factory can open a second. */
     @Nested
     public class Outbox extends OutboxRepositoryContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
-        }
-
-        @Override
-        protected Optional<CrmStorage> createSecondStorageOnSameData() {
-            return CrmStorageContract.this.createSecondStorageOnSameData();
+        Outbox() {
+            super(storages);
         }
     }
 
     /** {@link TransactionContract} on this storage. */
     @Nested
     public class Transactions extends TransactionContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Transactions() {
+            super(storages);
         }
     }
 
     /** {@link ConcurrencyContract} on this storage. */
     @Nested
     public class Concurrency extends ConcurrencyContract {
-        @Override
-        protected CrmStorage createStorage() {
-            return CrmStorageContract.this.createStorage();
-        }
-
-        @Override
-        protected void closeStorage(CrmStorage storage) {
-            CrmStorageContract.this.closeStorage(storage);
+        Concurrency() {
+            super(storages);
         }
     }
 }

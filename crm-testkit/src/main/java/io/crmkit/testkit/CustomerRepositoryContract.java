@@ -42,6 +42,10 @@ import org.junit.jupiter.api.Test;
  * {@code findByExternalRefs}, {@code findByEmails}), whether an adapter overrides them or not.
  */
 public abstract class CustomerRepositoryContract extends StorageContractSupport {
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected CustomerRepositoryContract(StorageFactory factory) {
+        super(factory);
+    }
 
     private void insert(Customer... customers) {
         write(r -> {

@@ -41,6 +41,11 @@ public abstract class InteractionRepositoryContract extends StorageContractSuppo
     private Customer customer;
     private Customer other;
 
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected InteractionRepositoryContract(StorageFactory factory) {
+        super(factory);
+    }
+
     @BeforeEach
     void customers() {
         customer = data.person("张三").build();

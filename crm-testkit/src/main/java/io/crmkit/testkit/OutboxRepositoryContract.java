@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Timeout;
  * lease and the next version; and under concurrent claimers every message is claimed exactly once.
  *
  * <p>Adapters whose claims must also hold across storage instances (several JVMs on one database, such as
- * {@code SELECT ... FOR UPDATE SKIP LOCKED}) override {@link #createSecondStorageOnSameData()}.
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}) implement {@link StorageFactory#openOnSameData(CrmStorage)}; the
+ * concurrent claims then run through both instances.
  */
 @Timeout(180)
 public abstract class OutboxRepositoryContract extends StorageContractSupport {
@@ -60,15 +61,9 @@ public abstract class OutboxRepositoryContract extends StorageContractSupport {
 
     private Customer customer;
 
-    /**
-     * A second storage instance on the same data as the one {@link #createStorage()} made for this test (for
-     * JDBC: another pool on the same database), so that concurrent claims are also checked across instances,
-     * as between dispatchers in several JVMs. Called at most once per test, after {@code createStorage()}; the
-     * suite closes it with {@link CrmStorage#close()} before {@link #closeStorage(CrmStorage)} runs, so
-     * closing it must leave the data in place. Default: none; the claims then run on one instance only.
-     */
-    protected Optional<CrmStorage> createSecondStorageOnSameData() {
-        return Optional.empty();
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected OutboxRepositoryContract(StorageFactory factory) {
+        super(factory);
     }
 
     @BeforeEach
@@ -572,13 +567,13 @@ public abstract class OutboxRepositoryContract extends StorageContractSupport {
             all.add(sms("m" + i).nextAttemptAt(now.minusNanos(1_000L * (i % 17))).build());
         }
         insert(all);
-        Optional<CrmStorage> second = createSecondStorageOnSameData();
+        Optional<CrmStorage> second = openSecondStorageOnSameData();
         ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
         try {
             if (second.isPresent()) {
                 Optional<OutboxMessage> seen = second.get().read(r -> r.outbox().findById(all.get(0).id()));
                 assertThat(seen)
-                        .as("createSecondStorageOnSameData() must give a storage on the same data").isPresent();
+                        .as("StorageFactory.openOnSameData must give a storage on the same data").isPresent();
             }
             AtomicInteger conflicts = new AtomicInteger();
             CountDownLatch ready = new CountDownLatch(CLAIMERS);

@@ -31,6 +31,11 @@ public abstract class PurchaseRepositoryContract extends StorageContractSupport 
     private Customer customer;
     private Customer other;
 
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected PurchaseRepositoryContract(StorageFactory factory) {
+        super(factory);
+    }
+
     @BeforeEach
     void customers() {
         customer = data.person("A").build();

@@ -35,6 +35,11 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
     private Customer customer;
     private Customer other;
 
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected RequirementRepositoryContract(StorageFactory factory) {
+        super(factory);
+    }
+
     @BeforeEach
     void customers() {
         customer = data.person("客户").build();

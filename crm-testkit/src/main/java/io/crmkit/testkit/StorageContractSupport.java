@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The base of every storage contract suite: a fresh storage for each test from {@link #createStorage()},
- * closed after it with {@link #closeStorage(CrmStorage)}, fresh {@link TestData}, and helpers to run units of
- * work and to read every page of a list.
+ * The base of every storage contract suite: a fresh storage for each test from the {@link StorageFactory} the
+ * suite was constructed with, released after it with {@link StorageFactory#close(CrmStorage)}, fresh {@link
+ * TestData}, and helpers to run units of work and to read every page of a list.
  */
 public abstract class StorageContractSupport {
     /** Limits every pagination test walks a list with. */
@@ -34,25 +34,32 @@ public abstract class StorageContractSupport {
     /** Test data for this test; its clock starts at {@link TestClock#DEFAULT_START}. */
     protected TestData data;
 
-    /** Creates the storage under test. It must be empty: no data from other tests. */
-    protected abstract CrmStorage createStorage();
+    private final StorageFactory factory;
 
-    /** Releases the storage after a test; closes it. Override to also drop what the test left in a shared database. */
-    protected void closeStorage(CrmStorage storage) {
-        storage.close();
+    /** A suite on the storages {@code factory} opens, one for each test. */
+    protected StorageContractSupport(StorageFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     @BeforeEach
     protected final void openStorage() {
         data = TestData.create();
-        storage = Objects.requireNonNull(createStorage(), "createStorage() returned null");
+        storage = Objects.requireNonNull(factory.open(), "StorageFactory.open() returned null");
     }
 
     @AfterEach
     protected final void releaseStorage() {
         if (storage != null) {
-            closeStorage(storage);
+            factory.close(storage);
         }
+    }
+
+    /**
+     * A second storage on the same data as {@link #storage}, from {@link StorageFactory#openOnSameData}; empty if
+     * the adapter has none. The caller closes it with {@link CrmStorage#close()}.
+     */
+    protected final Optional<CrmStorage> openSecondStorageOnSameData() {
+        return Objects.requireNonNull(factory.openOnSameData(storage), "StorageFactory.openOnSameData returned null");
     }
 
     /** Runs work in a read-write transaction. */

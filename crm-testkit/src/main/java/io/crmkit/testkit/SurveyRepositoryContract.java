@@ -30,6 +30,11 @@ public abstract class SurveyRepositoryContract extends StorageContractSupport {
     private Customer customer;
     private Customer other;
 
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected SurveyRepositoryContract(StorageFactory factory) {
+        super(factory);
+    }
+
     @BeforeEach
     void customers() {
         customer = data.person("A").build();

@@ -39,6 +39,11 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
 
     private Customer customer;
 
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected TaskRepositoryContract(StorageFactory factory) {
+        super(factory);
+    }
+
     @BeforeEach
     void customer() {
         customer = data.person("客户").build();

@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Timeout;
  * work join the outer one; other threads never see uncommitted writes.
  */
 public abstract class TransactionContract extends StorageContractSupport {
+    /** The suite on the storages {@code factory} opens, a fresh one for each test. */
+    protected TransactionContract(StorageFactory factory) {
+        super(factory);
+    }
 
     /** An exception only a test throws. */
     private static final class Boom extends RuntimeException {
