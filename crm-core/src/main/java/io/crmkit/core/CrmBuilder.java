@@ -74,8 +74,12 @@ public final class CrmBuilder {
     }
 
     /**
-     * The region (ISO 3166 alpha-2) whose national phone numbers are understood without a country code.
-     * Default: CN, so {@code 13800138000} becomes {@code +8613800138000}.
+     * The region (ISO 3166 alpha-2, any case) whose national phone numbers are understood without a country
+     * code, wherever crmkit parses a typed number (customers, phone searches, message addresses). Default: CN,
+     * so {@code 13800138000} becomes {@code +8613800138000}.
+     *
+     * @throws IllegalArgumentException if libphonenumber has no numbering plan for the region
+     *                                  ({@link PhoneNumber#knowsRegion(String)})
      */
     public CrmBuilder defaultRegion(String region) {
         Objects.requireNonNull(region, "region");
