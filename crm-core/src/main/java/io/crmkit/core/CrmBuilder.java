@@ -62,8 +62,10 @@ public final class CrmBuilder {
     }
 
     /**
-     * The region (ISO 3166 alpha-2) whose national phone numbers are understood without a country code.
-     * Default: CN, so {@code 13800138000} becomes {@code +8613800138000}.
+     * The region (ISO 3166 alpha-2, any case) whose national phone numbers are understood without a country
+     * code, wherever crmkit parses a typed number (customers, phone searches, message addresses). Default: CN,
+     * so {@code 13800138000} becomes {@code +8613800138000}. {@link #build()} refuses a region that has no
+     * numbering plan ({@link PhoneNumber#knowsRegion(String)}).
      */
     public CrmBuilder defaultRegion(String region) {
         this.defaultRegion = Objects.requireNonNull(region, "region").toUpperCase(Locale.ROOT);

@@ -43,7 +43,15 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "java.sql..", "javax.sql..", "org.jdbi..", "com.zaxxer..", "org.flywaydb..", "jakarta.mail..",
                         "org.eclipse.angus..", "okhttp3..", "org.apache.commons.math3..")
-                .because("crm-core depends on slf4j-api and jspecify only (DESIGN.md)")
+                .because("crm-core depends on slf4j-api, libphonenumber and jspecify only (DESIGN.md)")
+                .check(CORE);
+    }
+
+    @Test
+    void libphonenumberStaysBehindPhoneNumber() {
+        noClasses().that().doNotBelongToAnyOf(io.crmkit.core.customer.PhoneNumber.class)
+                .should().dependOnClassesThat().resideInAPackage("com.google.i18n.phonenumbers..")
+                .because("adapters keep their library types out of public signatures (DESIGN.md)")
                 .check(CORE);
     }
 

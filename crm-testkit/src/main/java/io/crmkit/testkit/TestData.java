@@ -173,7 +173,7 @@ public final class TestData {
         attributes.put("empty-text", AttributeValue.of(""));
         return person(displayName)
                 .emails(List.of(EmailAddress.of("first." + key + "@example.com"), EmailAddress.of("用户" + key + "@例子.公司")))
-                .phones(List.of(new PhoneNumber("+861380" + n), new PhoneNumber("+4930" + n)))
+                .phones(List.of(new PhoneNumber("+86138" + n), new PhoneNumber("+4930" + n)))
                 .addresses(List.of(
                         new PostalAddress("建国路88号 " + TestStrings.SQL_INJECTION, "北京", Optional.of("朝阳区"),
                                 Optional.of("100022"), Optional.of("CN")),

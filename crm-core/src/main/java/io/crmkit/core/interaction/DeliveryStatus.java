@@ -12,7 +12,7 @@ public enum DeliveryStatus {
     FAILED,
     /** Failed transiently too often; dead-lettered and listed for people to look at. */
     DEAD,
-    /** Not sent at all: the customer opted out, or was archived. */
+    /** Not sent at all: the customer opted out or was archived, or an SMS would have gone to a fixed line. */
     REFUSED;
 
     /** Whether nothing more will happen to the message by itself. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What {@code crm.messaging().send(...)} did: the message is QUEUED (possibly deferred until
- * {@code notBefore}, for quiet hours) or REFUSED with a reason (no consent). Either way it is on the
+ * {@code notBefore}, for quiet hours) or REFUSED with a reason (no consent, an archived customer, an SMS to a fixed line). Either way it is on the
  * customer's timeline as {@code interactionId}.
  */
 public record MessageResult(MessageId messageId, InteractionId interactionId, DeliveryStatus status,

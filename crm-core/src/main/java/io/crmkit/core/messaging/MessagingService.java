@@ -10,15 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends email, SMS and voice calls to customers. From {@code crm.messaging()}; thread-safe.
  *
- * <p>{@link #send} checks the request, the customer's consent and quiet hours, then writes the timeline
- * entry and the outbox entry in one transaction. A dispatcher sends from the outbox: in the background
+ * <p>{@link #send} checks the request, the customer's consent, the line (no SMS to a fixed line) and quiet
+ * hours, then writes the timeline entry and the outbox entry in one transaction. A dispatcher sends from the outbox: in the background
  * when the CRM was built with {@code backgroundDispatch}, or when the host calls
  * {@link #dispatchPending()}. Transient failures are retried with exponential backoff and jitter up to
  * a limit, then dead-lettered; permanent failures are not retried.
  */
 public interface MessagingService {
     /**
-     * Queues a message, or refuses it with a recorded reason.
+     * Queues a message, or refuses it with a recorded reason: the customer is archived or opted out of the
+     * channel, or an SMS would go to a fixed line ({@link io.crmkit.core.customer.PhoneNumber.Kind#FIXED_LINE}).
      *
      * @throws io.crmkit.core.ValidationException listing invalid fields: a missing address, a template
      *                                            variable without a value, no channel registered for the kind

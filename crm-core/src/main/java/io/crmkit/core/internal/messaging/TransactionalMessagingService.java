@@ -97,7 +97,7 @@ public final class TransactionalMessagingService implements MessagingService {
             checks.throwIfAny();
 
             MessageId id = new MessageId(Ids.uuid7(engine.clock()));
-            Optional<String> refusal = refusal(customer, request.kind());
+            Optional<String> refusal = refusal(customer, request.kind(), to);
             Instant notBefore = refusal.isPresent() ? tx.now()
                     : config.outsideQuietHours(request.kind(), tx.now(), customer.timeZone());
             DeliveryStatus status = refusal.isPresent() ? DeliveryStatus.REFUSED : DeliveryStatus.QUEUED;
@@ -197,14 +197,17 @@ public final class TransactionalMessagingService implements MessagingService {
         return u;
     }
 
-    /** Why the customer must not get this message, if they must not. */
-    private static Optional<String> refusal(Customer customer, ChannelKind kind) {
+    /** Why the customer must not get this message at address {@code to}, if they must not. */
+    private static Optional<String> refusal(Customer customer, ChannelKind kind, String to) {
         if (customer.isArchived()) {
             return Optional.of("customer is archived");
         }
         if (customer.hasOptedOut(kind.consentChannel())) {
             return Optional.of("customer opted out of " + kind.consentChannel() + " on "
                     + customer.consent(kind.consentChannel()).map(c -> c.at() + " (" + c.source() + ")").orElse(""));
+        }
+        if (kind == ChannelKind.SMS && new PhoneNumber(to).kind() == PhoneNumber.Kind.FIXED_LINE) {
+            return Optional.of(to + " is a fixed line, which cannot receive SMS");
         }
         return Optional.empty();
     }
