@@ -11,30 +11,25 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.TestCrm;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.commerce.NewPurchase;
+import io.crmkit.core.commerce.PurchaseEvent;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.event.DomainEvent.CustomerArchived;
-import io.crmkit.core.event.DomainEvent.CustomerCreated;
-import io.crmkit.core.event.DomainEvent.CustomerUpdated;
-import io.crmkit.core.event.DomainEvent.InteractionLogged;
-import io.crmkit.core.event.DomainEvent.PurchaseRecorded;
-import io.crmkit.core.event.DomainEvent.RequirementCreated;
-import io.crmkit.core.event.DomainEvent.RequirementTransitioned;
-import io.crmkit.core.event.DomainEvent.SurveyResponseRecorded;
-import io.crmkit.core.event.DomainEvent.TaskAssigned;
-import io.crmkit.core.event.DomainEvent.TaskCreated;
-import io.crmkit.core.event.DomainEvent.TaskStatusChanged;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
+import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskEvent;
 import io.crmkit.core.task.TaskStatus;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,11 +49,11 @@ class DomainEventsTest {
     private final List<DomainEvent> second = new CopyOnWriteArrayList<>();
     private final Crm crm = TestCrm.builder(clock)
             .listener(e -> {
-                calls.add("first:" + e.getClass().getSimpleName());
+                calls.add("first:" + name(e));
                 first.add(e);
             })
             .listener(e -> {
-                calls.add("second:" + e.getClass().getSimpleName());
+                calls.add("second:" + name(e));
                 second.add(e);
             })
             .build();
@@ -66,6 +61,12 @@ class DomainEventsTest {
     @AfterEach
     void close() {
         crm.close();
+    }
+
+    /** An event's name as written in code, such as {@code CustomerEvent.Created}. */
+    private static String name(DomainEvent e) {
+        Class<?> type = e.getClass();
+        return type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
     }
 
     @Test
@@ -84,20 +85,20 @@ class DomainEventsTest {
 
         var at = clock.instant();
         assertThat(first).containsExactly(
-                new CustomerCreated(c.id(), at, "li.si"),
-                new CustomerUpdated(c.id(), updated.version(), at, "li.si"),
-                new InteractionLogged(call.id(), c.id(), call.channel(), at, "li.si"),
-                new RequirementCreated(need.id(), c.id(), at, "li.si"),
-                new RequirementTransitioned(need.id(), RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, at, "li.si"),
-                new TaskCreated(task.id(), at, "li.si"),
-                new TaskAssigned(task.id(), Assignee.department("sales"), at, "li.si"),
-                new TaskStatusChanged(task.id(), TaskStatus.NOT_STARTED, TaskStatus.WAITING, at, "li.si"),
-                new SurveyResponseRecorded(survey.id(), c.id(), survey.kind(), 10, at, "li.si"),
-                new PurchaseRecorded(purchase.id(), c.id(), at, "li.si"),
-                new CustomerArchived(c.id(), at, "li.si"));
+                new CustomerEvent.Created(c.id(), at, "li.si"),
+                new CustomerEvent.Updated(c.id(), updated.version(), at, "li.si"),
+                new InteractionEvent.Logged(call.id(), c.id(), call.channel(), at, "li.si"),
+                new RequirementEvent.Created(need.id(), c.id(), at, "li.si"),
+                new RequirementEvent.Transitioned(need.id(), RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, at, "li.si"),
+                new TaskEvent.Created(task.id(), at, "li.si"),
+                new TaskEvent.Assigned(task.id(), Assignee.department("sales"), at, "li.si"),
+                new TaskEvent.Transitioned(task.id(), TaskStatus.NOT_STARTED, TaskStatus.WAITING, at, "li.si"),
+                new SurveyEvent.Recorded(survey.id(), c.id(), survey.kind(), 10, at, "li.si"),
+                new PurchaseEvent.Recorded(purchase.id(), c.id(), at, "li.si"),
+                new CustomerEvent.Archived(c.id(), at, "li.si"));
         assertThat(second).containsExactlyElementsOf(first);
-        assertThat(calls.subList(0, 4)).containsExactly("first:CustomerCreated", "second:CustomerCreated",
-                "first:CustomerUpdated", "second:CustomerUpdated");
+        assertThat(calls.subList(0, 4)).containsExactly("first:CustomerEvent.Created", "second:CustomerEvent.Created",
+                "first:CustomerEvent.Updated", "second:CustomerEvent.Updated");
     }
 
     @Test
@@ -106,7 +107,7 @@ class DomainEventsTest {
         AtomicReference<Crm> self = new AtomicReference<>();
         List<Optional<Customer>> seenFromAnotherThread = new CopyOnWriteArrayList<>();
         try (Crm observed = TestCrm.builder(clock).listener(e -> {
-            if (e instanceof CustomerCreated created) {
+            if (e instanceof CustomerEvent.Created created) {
                 // a read on another thread would block on an open write transaction; it must see the commit
                 try {
                     seenFromAnotherThread.add(otherThread.submit(() -> self.get().customers().get(created.customerId()))
@@ -152,8 +153,8 @@ class DomainEventsTest {
             assertThat(first).as("nothing before the enclosing unit of work commits").isEmpty();
             return created;
         });
-        assertThat(first).extracting(e -> e.getClass().getSimpleName()).containsExactly("CustomerCreated", "CustomerUpdated");
-        assertThat(first.get(0)).isEqualTo(new CustomerCreated(c.id(), clock.instant(), Actor.SYSTEM.id()));
+        assertThat(first).extracting(e -> name(e)).containsExactly("CustomerEvent.Created", "CustomerEvent.Updated");
+        assertThat(first.get(0)).isEqualTo(new CustomerEvent.Created(c.id(), clock.instant(), Actor.SYSTEM.id()));
     }
 
     @Test
@@ -183,8 +184,8 @@ class DomainEventsTest {
             Customer updated = fragile.customers().update(c.edit().displayName("张三丰"));
 
             assertThat(fragile.customers().require(c.id())).isEqualTo(updated);
-            assertThat(after).extracting(e -> e.getClass().getSimpleName())
-                    .containsExactly("CustomerCreated", "CustomerUpdated");
+            assertThat(after).extracting(e -> name(e))
+                    .containsExactly("CustomerEvent.Created", "CustomerEvent.Updated");
         }
     }
 }

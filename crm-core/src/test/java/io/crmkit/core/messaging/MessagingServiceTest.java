@@ -96,8 +96,8 @@ class MessagingServiceTest {
         assertThat(after.providerMessageId()).contains("EMAIL-1");
         assertThat(crm.messaging().get(r.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(crm.messaging().dispatchPending()).isZero();
-        assertThat(events).filteredOn(e -> e instanceof DomainEvent.MessageStatusChanged)
-                .extracting(e -> ((DomainEvent.MessageStatusChanged) e).status())
+        assertThat(events).filteredOn(e -> e instanceof MessageEvent.StatusChanged)
+                .extracting(e -> ((MessageEvent.StatusChanged) e).status())
                 .containsExactly(DeliveryStatus.QUEUED, DeliveryStatus.SENT);
     }
 

@@ -200,8 +200,8 @@ class TaskServiceTest {
             Task t = observed.tasks().create(NewTask.titled("回访"));
             observed.tasks().progress(t.id(), 10);
             observed.tasks().progress(t.id(), 20);
-            assertThat(events).filteredOn(e -> e instanceof io.crmkit.core.event.DomainEvent.TaskStatusChanged)
-                    .containsExactly(new io.crmkit.core.event.DomainEvent.TaskStatusChanged(t.id(), TaskStatus.NOT_STARTED,
+            assertThat(events).filteredOn(e -> e instanceof TaskEvent.Transitioned)
+                    .containsExactly(new TaskEvent.Transitioned(t.id(), TaskStatus.NOT_STARTED,
                             TaskStatus.IN_PROGRESS, clock.instant(), Actor.SYSTEM.id()));
         }
     }

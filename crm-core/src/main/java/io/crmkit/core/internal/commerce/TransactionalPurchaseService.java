@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.commerce;
 
+import io.crmkit.core.commerce.PurchaseEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -59,7 +60,7 @@ public final class TransactionalPurchaseService implements PurchaseService {
             tx.repos().customers().require(in.customerId());
             Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now());
             tx.repos().purchases().insert(p);
-            tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now(), actor.id()));
+            tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.id()));
             return p;
         });
     }
@@ -111,7 +112,7 @@ public final class TransactionalPurchaseService implements PurchaseService {
             } else {
                 inserts.add(p);
                 out[i] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(p.id().value()), List.of());
-                tx.raise(new DomainEvent.PurchaseRecorded(p.id(), p.customerId(), tx.now(), actor.id()));
+                tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.id()));
             }
         }
         tx.repos().purchases().insertAll(inserts);

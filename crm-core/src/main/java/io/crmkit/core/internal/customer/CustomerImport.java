@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.customer;
 
+import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.ValidationException.Violation;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Consent;
@@ -99,7 +100,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
             if (target == null) {
                 inserts.add(c);
                 out[cand.position()] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(c.id().value()), List.of());
-                tx.raise(new DomainEvent.CustomerCreated(c.id(), tx.now(), actor.id()));
+                tx.raise(new CustomerEvent.Created(c.id(), tx.now(), actor.id()));
             } else if (target.kind() != c.kind()) {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "kind", "mismatch",
                         "is " + c.kind() + " but the matching customer " + target.id() + " is " + target.kind());
@@ -108,7 +109,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                     Customer merged = merge(target, cand, tx);
                     repo.update(merged);
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.UPDATED, Optional.of(target.id().value()), List.of());
-                    tx.raise(new DomainEvent.CustomerUpdated(merged.id(), merged.version(), tx.now(), actor.id()));
+                    tx.raise(new CustomerEvent.Updated(merged.id(), merged.version(), tx.now(), actor.id()));
                 } catch (ValidationException e) {
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.REJECTED, Optional.of(target.id().value()), e.violations());
                 }

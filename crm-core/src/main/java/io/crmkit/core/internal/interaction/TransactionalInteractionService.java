@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.interaction;
 
+import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -43,7 +44,7 @@ public final class TransactionalInteractionService implements InteractionService
                     in.occurredAt().orElse(tx.now()), in.duration(), actor.id(), Optional.ofNullable(outcome),
                     in.links(), tx.now());
             tx.repos().interactions().insert(interaction);
-            tx.raise(new DomainEvent.InteractionLogged(interaction.id(), customer, interaction.channel(), tx.now(), actor.id()));
+            tx.raise(new InteractionEvent.Logged(interaction.id(), customer, interaction.channel(), tx.now(), actor.id()));
             return interaction;
         });
     }

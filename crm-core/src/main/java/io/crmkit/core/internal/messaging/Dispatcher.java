@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.messaging;
 
+import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.customer.Customer;
@@ -235,7 +236,7 @@ public final class Dispatcher implements Engine.Component {
                     tx.repos().outbox().update(next);
                     if (o.attempted()) {
                         tx.repos().interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
-                        tx.raise(new DomainEvent.MessageStatusChanged(next.id(), next.customerId(), next.kind(),
+                        tx.raise(new MessageEvent.StatusChanged(next.id(), next.customerId(), next.kind(),
                                 next.status(), next.updatedAt(), Actor.SYSTEM.id()));
                     }
                 }

@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.messaging;
 
+import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -112,7 +113,7 @@ public final class TransactionalMessagingService implements MessagingService {
                     tx.now(), tx.now(), 1);
             tx.repos().interactions().insert(interaction);
             tx.repos().outbox().insert(message);
-            tx.raise(new DomainEvent.MessageStatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.id()));
+            tx.raise(new MessageEvent.StatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.id()));
             return resultOf(message);
         });
     }
@@ -272,7 +273,7 @@ public final class TransactionalMessagingService implements MessagingService {
             OutboxMessage q = m.requeued(tx.now());
             tx.repos().outbox().update(q);
             tx.repos().interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
-            tx.raise(new DomainEvent.MessageStatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.id()));
+            tx.raise(new MessageEvent.StatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.id()));
             return q;
         });
         dispatcher.wakeUp();
@@ -292,7 +293,7 @@ public final class TransactionalMessagingService implements MessagingService {
             OutboxMessage reported = m.reported(status, Optional.ofNullable(d), tx.now());
             tx.repos().outbox().update(reported);
             tx.repos().interactions().updateDelivery(m.interactionId(), status, Optional.of(providerMessageId));
-            tx.raise(new DomainEvent.MessageStatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now(), actor.id()));
+            tx.raise(new MessageEvent.StatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now(), actor.id()));
             return reported;
         }));
     }

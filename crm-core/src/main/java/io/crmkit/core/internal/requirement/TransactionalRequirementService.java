@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.requirement;
 
+import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -57,7 +58,7 @@ public final class TransactionalRequirementService implements RequirementService
                     engine.workflow(RequirementStatus.class).initial(), in.sourceInteraction(), List.of(), actor.id(), tx.now(),
                     tx.now(), 1);
             tx.repos().requirements().insert(r);
-            tx.raise(new DomainEvent.RequirementCreated(r.id(), r.customerId(), tx.now(), actor.id()));
+            tx.raise(new RequirementEvent.Created(r.id(), r.customerId(), tx.now(), actor.id()));
             return r;
         });
     }
@@ -74,7 +75,7 @@ public final class TransactionalRequirementService implements RequirementService
         String checked = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
         return change(id, (r, tx) -> {
             Requirement moved = r.transition(engine.workflow(RequirementStatus.class), to, actor.id(), tx.now(), Optional.ofNullable(checked));
-            tx.raise(new DomainEvent.RequirementTransitioned(id, r.status(), to, tx.now(), actor.id()));
+            tx.raise(new RequirementEvent.Transitioned(id, r.status(), to, tx.now(), actor.id()));
             return moved;
         });
     }

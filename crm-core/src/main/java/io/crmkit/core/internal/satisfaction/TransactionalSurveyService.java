@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.satisfaction;
 
+import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -41,7 +42,7 @@ public final class TransactionalSurveyService implements SurveyService {
                     in.kind(), in.score(), Optional.ofNullable(comment), Optional.ofNullable(touchpoint), in.channel(),
                     in.respondedAt().orElse(tx.now()));
             tx.repos().surveys().insert(r);
-            tx.raise(new DomainEvent.SurveyResponseRecorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now(), actor.id()));
+            tx.raise(new SurveyEvent.Recorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now(), actor.id()));
             return r;
         });
     }

@@ -1,5 +1,6 @@
 package io.crmkit.core.internal.task;
 
+import io.crmkit.core.task.TaskEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -63,9 +64,9 @@ public final class TransactionalTaskService implements TaskService {
                     customer, in.requirementId(), Optional.ofNullable(assignee), actor.id(), in.dueDate(),
                     in.priority(), engine.workflow(TaskStatus.class).initial(), 0, List.of(), history, List.of(), tx.now(), tx.now(), 1);
             tx.repos().tasks().insert(task);
-            tx.raise(new DomainEvent.TaskCreated(task.id(), tx.now(), actor.id()));
+            tx.raise(new TaskEvent.Created(task.id(), tx.now(), actor.id()));
             if (assignee != null) {
-                tx.raise(new DomainEvent.TaskAssigned(task.id(), assignee, tx.now(), actor.id()));
+                tx.raise(new TaskEvent.Assigned(task.id(), assignee, tx.now(), actor.id()));
             }
             return task;
         });
@@ -98,7 +99,7 @@ public final class TransactionalTaskService implements TaskService {
         String n = checks.multiline("note", note, Assignment.MAX_NOTE);
         checks.throwIfAny();
         return change(id, (t, tx) -> {
-            tx.raise(new DomainEvent.TaskAssigned(id, assignee, tx.now(), actor.id()));
+            tx.raise(new TaskEvent.Assigned(id, assignee, tx.now(), actor.id()));
             return t.reassign(assignee, actor.id(), tx.now(), Optional.ofNullable(n));
         });
     }
@@ -109,7 +110,7 @@ public final class TransactionalTaskService implements TaskService {
         String c = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
         return change(id, (t, tx) -> {
             Task moved = t.transition(engine.workflow(TaskStatus.class), to, actor.id(), tx.now(), Optional.ofNullable(c));
-            tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), to, tx.now(), actor.id()));
+            tx.raise(new TaskEvent.Transitioned(id, t.status(), to, tx.now(), actor.id()));
             return moved;
         });
     }
@@ -126,7 +127,7 @@ public final class TransactionalTaskService implements TaskService {
             boolean starts = t.status() == TaskStatus.NOT_STARTED && percent > 0;
             if (starts) { // progress starts the task: a status change like any other
                 engine.workflow(TaskStatus.class).check(t.status(), TaskStatus.IN_PROGRESS, "task " + id);
-                tx.raise(new DomainEvent.TaskStatusChanged(id, t.status(), TaskStatus.IN_PROGRESS, tx.now(), actor.id()));
+                tx.raise(new TaskEvent.Transitioned(id, t.status(), TaskStatus.IN_PROGRESS, tx.now(), actor.id()));
             }
             return t.progress(percent, actor.id(), tx.now());
         });

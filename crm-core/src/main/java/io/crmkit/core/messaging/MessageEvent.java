@@ -1,0 +1,15 @@
+package io.crmkit.core.messaging;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.interaction.DeliveryStatus;
+import java.time.Instant;
+
+/** A message to a customer. One branch of the sealed {@link DomainEvent}: switch over its records. */
+public sealed interface MessageEvent extends DomainEvent {
+    CustomerId customerId();
+
+    /** A message was queued, refused, sent, delivered, failed or dead-lettered. */
+    record StatusChanged(MessageId messageId, CustomerId customerId, ChannelKind kind, DeliveryStatus status, Instant at, String actorId) implements MessageEvent {
+    }
+}

@@ -1,0 +1,18 @@
+package io.crmkit.core.requirement;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.event.DomainEvent;
+import java.time.Instant;
+
+/** A change to a customer need. One branch of the sealed {@link DomainEvent}: switch over its records. */
+public sealed interface RequirementEvent extends DomainEvent {
+    RequirementId requirementId();
+
+    /** A need was recorded. */
+    record Created(RequirementId requirementId, CustomerId customerId, Instant at, String actorId) implements RequirementEvent {
+    }
+
+    /** A need moved through its workflow. */
+    record Transitioned(RequirementId requirementId, RequirementStatus from, RequirementStatus to, Instant at, String actorId) implements RequirementEvent {
+    }
+}

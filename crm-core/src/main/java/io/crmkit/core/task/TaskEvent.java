@@ -1,0 +1,21 @@
+package io.crmkit.core.task;
+
+import io.crmkit.core.event.DomainEvent;
+import java.time.Instant;
+
+/** A change to a task. One branch of the sealed {@link DomainEvent}: switch over its records. */
+public sealed interface TaskEvent extends DomainEvent {
+    TaskId taskId();
+
+    /** A task was created. */
+    record Created(TaskId taskId, Instant at, String actorId) implements TaskEvent {
+    }
+
+    /** A task was handed to a user or department. */
+    record Assigned(TaskId taskId, Assignee assignee, Instant at, String actorId) implements TaskEvent {
+    }
+
+    /** A task moved through its workflow. */
+    record Transitioned(TaskId taskId, TaskStatus from, TaskStatus to, Instant at, String actorId) implements TaskEvent {
+    }
+}
