@@ -2,6 +2,7 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.spi.Cursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,8 @@ final class DuePages {
      */
     static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, boolean undated,
                                PageRequest page, Sql.RowReader<L> reader, Function<List<L>, List<T>> load,
-                               Function<T, Cursors.DateKey> key) {
-        Optional<Cursors.DateKey> after = page.cursor().map(Cursors::dateKey);
+                               Function<T, Cursor.DateKey> key) {
+        Optional<Cursor.DateKey> after = page.cursor().map(Cursor::dateKey);
         int want = page.limit() + 1;
         List<L> rows = new ArrayList<>();
         boolean inUndated = after.isPresent() && after.get().date() == null;
@@ -48,6 +49,6 @@ final class DuePages {
             }
             rows.addAll(s.list(reader));
         }
-        return Cursors.page(load.apply(rows), page.limit(), t -> Cursors.encode(key.apply(t)));
+        return Cursor.page(load.apply(rows), page.limit(), key);
     }
 }

@@ -18,12 +18,13 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.spi.Cursor;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -252,7 +253,7 @@ final class JdbcCustomers implements CustomerRepository {
 
     @Override
     public Page<Customer> search(CustomerQuery q, PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("search customers", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<java.util.function.Consumer<Sql.Stmt>> binds = new ArrayList<>();
@@ -307,7 +308,7 @@ final class JdbcCustomers implements CustomerRepository {
                     + " ORDER BY c.id LIMIT " + (page.limit() + 1));
             binds.forEach(b -> b.accept(stmt));
             List<Customer> found = load(stmt.list(JdbcCustomers::readRow));
-            return Cursors.page(found, page.limit(), c -> Cursors.encode(new Cursors.IdKey(c.id().value())));
+            return Cursor.page(found, page.limit(), c -> new Cursor.IdKey(c.id().value()));
         });
     }
 

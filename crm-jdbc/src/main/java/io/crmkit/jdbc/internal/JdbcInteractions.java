@@ -12,6 +12,7 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.spi.Cursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class JdbcInteractions implements InteractionRepository {
 
     @Override
     public Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page) {
-        Optional<Cursors.TimeKey> after = page.cursor().map(Cursors::timeKey);
+        Optional<Cursor.TimeKey> after = page.cursor().map(Cursor::timeKey);
         return sql.read("read timeline of customer " + customer, () -> {
             StringBuilder where = new StringBuilder(" WHERE customer_id = ?");
             List<InteractionChannel> channels = new ArrayList<>(query.channels());
@@ -95,8 +96,8 @@ final class JdbcInteractions implements InteractionRepository {
             query.to().ifPresent(s::instant);
             after.ifPresent(k -> s.instant(k.at()).instant(k.at()).uuid(k.id()));
             List<Interaction> found = load(s.list(JdbcInteractions::readRow));
-            return Cursors.page(found, page.limit(),
-                    i -> Cursors.encode(new Cursors.TimeKey(i.occurredAt(), i.id().value())));
+            return Cursor.page(found, page.limit(),
+                    i -> new Cursor.TimeKey(i.occurredAt(), i.id().value()));
         });
     }
 

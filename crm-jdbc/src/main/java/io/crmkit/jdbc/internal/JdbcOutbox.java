@@ -15,6 +15,7 @@ import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.spi.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,14 +151,14 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("list messages by status", () -> {
             Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}outbox WHERE status = ?"
                     + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
             s.enumName(status);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(load(s.list(JdbcOutbox::readRow)), page.limit(),
-                    m -> Cursors.encode(new Cursors.IdKey(m.id().value())));
+            return Cursor.page(load(s.list(JdbcOutbox::readRow)), page.limit(),
+                    m -> new Cursor.IdKey(m.id().value()));
         });
     }
 

@@ -7,6 +7,7 @@ import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.spi.Cursor;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ final class JdbcPurchases implements PurchaseRepository {
 
     @Override
     public Page<Purchase> find(PurchaseQuery q, PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("find purchases", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             q.customerId().ifPresent(c -> where.append(" AND customer_id = ?"));
@@ -94,8 +95,8 @@ final class JdbcPurchases implements PurchaseRepository {
             q.from().ifPresent(s::instant);
             q.to().ifPresent(s::instant);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(s.list(JdbcPurchases::read), page.limit(),
-                    p -> Cursors.encode(new Cursors.IdKey(p.id().value())));
+            return Cursor.page(s.list(JdbcPurchases::read), page.limit(),
+                    p -> new Cursor.IdKey(p.id().value()));
         });
     }
 

@@ -10,6 +10,7 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import java.time.Instant;
@@ -107,19 +108,19 @@ final class JdbcRequirements implements RequirementRepository {
         return sql.read("list overdue requirements", () -> DuePages.page(sql,
                 "SELECT " + COLUMNS + " FROM {p}requirements WHERE is_open = ? AND due_date < ?",
                 s -> s.bool(true).date(today), false, page, JdbcRequirements::readRow, this::load,
-                r -> new Cursors.DateKey(r.dueDate().orElse(null), r.id().value())));
+                r -> new Cursor.DateKey(r.dueDate().orElse(null), r.id().value())));
     }
 
     private Page<Requirement> byId(String operation, String where, java.util.function.Consumer<Sql.Stmt> bind,
                                    PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read(operation, () -> {
             Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}requirements" + where
                     + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
             bind.accept(s);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(load(s.list(JdbcRequirements::readRow)), page.limit(),
-                    r -> Cursors.encode(new Cursors.IdKey(r.id().value())));
+            return Cursor.page(load(s.list(JdbcRequirements::readRow)), page.limit(),
+                    r -> new Cursor.IdKey(r.id().value()));
         });
     }
 

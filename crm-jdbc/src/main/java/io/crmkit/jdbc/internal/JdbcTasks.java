@@ -6,6 +6,7 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
 import io.crmkit.core.task.Task;
@@ -142,8 +143,8 @@ final class JdbcTasks implements TaskRepository {
                 s -> s.bool(true).date(today), false, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
     }
 
-    private static Cursors.DateKey key(Task t) {
-        return new Cursors.DateKey(t.dueDate().orElse(null), t.id().value());
+    private static Cursor.DateKey key(Task t) {
+        return new Cursor.DateKey(t.dueDate().orElse(null), t.id().value());
     }
 
     /** A task row before its children are loaded. */
