@@ -1,6 +1,8 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.StorageException;
+import io.crmkit.jdbc.internal.sql.Dialect;
+import io.crmkit.jdbc.internal.sql.Errors;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.requirement;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
@@ -13,6 +13,9 @@ import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
+import io.crmkit.jdbc.internal.sql.DuePages;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,13 +26,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Customer needs in {@code requirements} with their status history in {@code requirement_history}. */
-final class JdbcRequirements implements RequirementRepository {
+public final class JdbcRequirements implements RequirementRepository {
     private static final String COLUMNS = "id, customer_id, title, description, priority, due_date, assignee_id, status,"
             + " source_interaction, created_by, created_at, updated_at, version";
 
     private final Sql sql;
 
-    JdbcRequirements(Sql sql) {
+    public JdbcRequirements(Sql sql) {
         this.sql = sql;
     }
 

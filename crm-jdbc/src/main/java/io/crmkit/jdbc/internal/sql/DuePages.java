@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * dated rows first and then, if the page is not full, the undated ones, so every database uses its
  * index on {@code (filter columns, due_date, id)} whatever it does with nulls in ORDER BY.
  */
-final class DuePages {
+public final class DuePages {
     private DuePages() {
     }
 
@@ -23,7 +23,7 @@ final class DuePages {
      * @param bindFilter binds the filter's parameters
      * @param undated    whether rows without a due date belong to the list
      */
-    static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, boolean undated,
+    public static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, boolean undated,
                                PageRequest page, Sql.RowReader<L> reader, Function<List<L>, List<T>> load,
                                Function<T, Cursor.DateKey> key) {
         Optional<Cursor.DateKey> after = page.cursor().map(Cursor::dateKey);

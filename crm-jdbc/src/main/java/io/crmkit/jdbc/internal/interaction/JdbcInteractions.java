@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.interaction;
 
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
@@ -13,6 +13,8 @@ import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +25,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Interactions in {@code interactions} with their links in {@code interaction_links}. */
-final class JdbcInteractions implements InteractionRepository {
+public final class JdbcInteractions implements InteractionRepository {
     private static final String COLUMNS = "id, customer_id, channel, direction, subject, notes, occurred_at,"
             + " duration_nanos, author, outcome, recorded_at, delivery_status, provider_message_id";
 
     private final Sql sql;
 
-    JdbcInteractions(Sql sql) {
+    public JdbcInteractions(Sql sql) {
         this.sql = sql;
     }
 

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.satisfaction;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -10,15 +10,17 @@ import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.Optional;
 
 /** Survey responses in {@code survey_responses}. */
-final class JdbcSurveys implements SurveyRepository {
+public final class JdbcSurveys implements SurveyRepository {
     private static final String COLUMNS = "id, customer_id, kind, score, note, touchpoint, channel, responded_at";
 
     private final Sql sql;
 
-    JdbcSurveys(Sql sql) {
+    public JdbcSurveys(Sql sql) {
         this.sql = sql;
     }
 

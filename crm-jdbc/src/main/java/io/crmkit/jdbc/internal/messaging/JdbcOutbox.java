@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.messaging;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
@@ -16,6 +16,8 @@ import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,14 +31,14 @@ import java.util.UUID;
  * {@link #claimDue} locks due rows with {@code FOR UPDATE SKIP LOCKED} where the database has it and
  * leases each with a version check, so two dispatchers never hold the same message.
  */
-final class JdbcOutbox implements OutboxRepository {
+public final class JdbcOutbox implements OutboxRepository {
     private static final String COLUMNS = "id, idempotency_key, recipient, kind, subject, body, html, reply_to, audio_url,"
             + " status_callback_url, customer_id, interaction_id, status, attempts, next_attempt_at, lease_until,"
             + " last_error, provider_message_id, created_at, updated_at, version";
 
     private final Sql sql;
 
-    JdbcOutbox(Sql sql) {
+    public JdbcOutbox(Sql sql) {
         this.sql = sql;
     }
 

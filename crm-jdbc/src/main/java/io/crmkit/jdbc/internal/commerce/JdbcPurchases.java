@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.commerce;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -8,6 +8,8 @@ import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -20,12 +22,12 @@ import java.util.Set;
  * Purchases in {@code purchases}. The amount is stored as a decimal with its scale beside it, so
  * {@code 12.50} comes back as {@code 12.50}, not {@code 12.5000000000}.
  */
-final class JdbcPurchases implements PurchaseRepository {
+public final class JdbcPurchases implements PurchaseRepository {
     private static final String COLUMNS = "id, customer_id, occurred_at, amount, amount_scale, currency, quantity, product, external_id";
 
     private final Sql sql;
 
-    JdbcPurchases(Sql sql) {
+    public JdbcPurchases(Sql sql) {
         this.sql = sql;
     }
 
@@ -58,7 +60,7 @@ final class JdbcPurchases implements PurchaseRepository {
     public Set<String> existingExternalIds(Collection<String> externalIds) {
         return sql.read("check which purchase external ids are stored", () -> {
             Set<String> found = new HashSet<>();
-            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds), JdbcCustomers.IN_CHUNK)) {
+            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds), Sql.IN_CHUNK)) {
                 Sql.Stmt s = sql.stmt("SELECT external_id FROM {p}purchases WHERE external_id IN ("
                         + Sql.marks(chunk.size()) + ")").planEachTime();
                 chunk.forEach(s::text);
