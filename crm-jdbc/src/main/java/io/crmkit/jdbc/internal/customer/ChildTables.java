@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A customer's seven child tables. Each holds rows keyed within the customer: by position ({@code seq}, from
  * 0 up without gaps) for the lists, by channel for consents. {@link Child#rows(Customer)} gives the rows a
- * customer has, so writing compares row values, not domain objects.
+ * customer has, so {@link #writeChanges} compares row values, not domain objects, and writes only rows that
+ * differ.
  */
 final class ChildTables {
     private ChildTables() {
@@ -123,7 +124,40 @@ final class ChildTables {
         }
     }
 
-    /** Replaces every child row of {@code c}. */
+    /**
+     * Writes the child rows that differ between {@code before}, the customer as stored, and {@code after}:
+     * per table, the rows whose key is gone or whose values changed are deleted, then the new and changed
+     * ones inserted. Deleting first keeps unique keys (external references) free for rows that move
+     * between positions. Tables without a difference get no statement.
+     */
+    static void writeChanges(Sql sql, Customer before, Customer after) {
+        UUID id = after.id().value();
+        for (Child child : Child.values()) {
+            Map<Object, List<@Nullable Object>> old = child.rows(before);
+            Map<Object, List<@Nullable Object>> now = child.rows(after);
+            if (old.equals(now)) {
+                continue;
+            }
+            Sql.Batch deletes = sql.batch(child.deleteSql());
+            old.forEach((key, values) -> {
+                if (!values.equals(now.get(key))) {
+                    deletes.uuid(id);
+                    bind(deletes, key);
+                    deletes.add();
+                }
+            });
+            deletes.execute();
+            Sql.Batch inserts = sql.batch(child.insertSql());
+            now.forEach((key, values) -> {
+                if (!values.equals(old.get(key))) {
+                    addRow(inserts, id, key, values);
+                }
+            });
+            inserts.execute();
+        }
+    }
+
+    /** Replaces every child row of {@code c}, for an update without the stored state at hand. */
     static void replace(Sql sql, Customer c) {
         for (Child child : Child.values()) {
             sql.stmt("DELETE FROM {p}" + child.table + " WHERE customer_id = ?").uuid(c.id().value()).execute();

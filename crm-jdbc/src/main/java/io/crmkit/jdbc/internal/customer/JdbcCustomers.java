@@ -23,9 +23,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Customers in {@code customers} and seven child tables ({@link ChildTables}), for one unit of work. */
+/**
+ * Customers in {@code customers} and seven child tables ({@link ChildTables}), for one unit of work. The
+ * repository keeps the customers it loaded or wrote in its unit of work, so an update writes only the child
+ * rows that differ from the stored customer: the services load a customer before they change it, and
+ * archiving or a consent answer then touches the customer row and at most the consent rows.
+ */
 public final class JdbcCustomers implements CustomerRepository {
+    /** At most this many customers are kept per unit of work; past it the map starts over. */
+    static final int KEPT = 10_000;
+
     private final Sql sql;
+    /** Customers as stored in this unit of work, by id: loaded, inserted or updated by it. */
+    private final Map<CustomerId, Customer> stored = new HashMap<>();
 
     public JdbcCustomers(Sql sql) {
         this.sql = sql;
@@ -34,6 +44,7 @@ public final class JdbcCustomers implements CustomerRepository {
     @Override
     public void insert(Customer c) {
         sql.write("insert customer " + c.id(), () -> insertRows(List.of(c)));
+        keep(c);
     }
 
     /** One JDBC batch for the customers and one per child table; all or nothing. */
@@ -43,6 +54,7 @@ public final class JdbcCustomers implements CustomerRepository {
             return;
         }
         sql.write("insert " + customers.size() + " customers", () -> insertRows(customers));
+        customers.forEach(this::keep);
     }
 
     private void insertRows(List<Customer> customers) {
@@ -120,8 +132,16 @@ public final class JdbcCustomers implements CustomerRepository {
         return found;
     }
 
+    /**
+     * Updates the customer row under its version and writes the child rows that changed since the stored
+     * customer, if this unit of work holds it at the version before {@code c}'s; every writer raises the
+     * version, so that is what the tables hold. Otherwise (the caller did not load it here) the child rows
+     * are replaced.
+     */
     @Override
     public void update(Customer c) {
+        Customer before = stored.get(c.id());
+        boolean known = before != null && before.version() == c.version() - 1;
         sql.write("update customer " + c.id(), () -> {
             if (CustomerRows.update(sql, c) == 0) {
                 Optional<Long> stored = sql.stmt("SELECT version FROM {p}customers WHERE id = ?").uuid(c.id().value())
@@ -132,8 +152,13 @@ public final class JdbcCustomers implements CustomerRepository {
                 throw new ConflictException("customer " + c.id() + " was changed concurrently: stored version is "
                         + stored.get() + ", the update expected " + (c.version() - 1));
             }
-            ChildTables.replace(sql, c);
+            if (known) {
+                ChildTables.writeChanges(sql, before, c);
+            } else {
+                ChildTables.replace(sql, c);
+            }
         });
+        keep(c);
     }
 
     @Override
@@ -159,6 +184,15 @@ public final class JdbcCustomers implements CustomerRepository {
     }
 
     private List<Customer> load(List<CustomerRows.Loaded> rows) {
-        return ChildTables.load(sql, rows);
+        List<Customer> customers = ChildTables.load(sql, rows);
+        customers.forEach(this::keep);
+        return customers;
+    }
+
+    private void keep(Customer c) {
+        if (stored.size() >= KEPT && !stored.containsKey(c.id())) {
+            stored.clear();
+        }
+        stored.put(c.id(), c);
     }
 }

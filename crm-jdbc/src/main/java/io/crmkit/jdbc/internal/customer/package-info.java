@@ -1,5 +1,5 @@
 /**
- * Customers: the {@code customers} table, its seven child tables and the
+ * Customers: the {@code customers} table, its seven child tables (written by difference) and the
  * migrations of stored customer data.
  */
 @NullMarked
