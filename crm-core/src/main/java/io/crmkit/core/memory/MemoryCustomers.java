@@ -7,12 +7,12 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.customer.ExternalRef;
+import io.crmkit.core.spi.Cursor;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 record MemoryCustomers(Table<Customer> table) implements CustomerRepository {
-    private static final Keyset<Customer, UUID> PAGES = Keyset.byId(c -> c.id().value());
+    private static final Keyset<Customer, Cursor.IdKey> PAGES = Keyset.byId(c -> c.id().value());
 
     @Override
     public void insert(Customer customer) {

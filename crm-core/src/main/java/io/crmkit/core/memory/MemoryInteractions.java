@@ -9,10 +9,11 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
 
 record MemoryInteractions(Table<Interaction> table) implements InteractionRepository {
-    private static final Keyset<Interaction, Keyset.TimeKey> TIMELINE =
+    private static final Keyset<Interaction, Cursor.TimeKey> TIMELINE =
             Keyset.newestFirst(Interaction::occurredAt, i -> i.id().value());
 
     @Override

@@ -6,14 +6,14 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.spi.Cursor;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
-    private static final Keyset<OutboxMessage, UUID> BY_ID = Keyset.byId(m -> m.id().value());
+    private static final Keyset<OutboxMessage, Cursor.IdKey> BY_ID = Keyset.byId(m -> m.id().value());
     private static final Comparator<OutboxMessage> NEWEST =
             Comparator.comparing(OutboxMessage::createdAt).thenComparing(m -> m.id().value());
 

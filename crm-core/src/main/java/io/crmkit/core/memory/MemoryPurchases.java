@@ -6,11 +6,11 @@ import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
-import java.util.UUID;
 
 record MemoryPurchases(Table<Purchase> table) implements PurchaseRepository {
-    private static final Keyset<Purchase, UUID> BY_ID = Keyset.byId(p -> p.id().value());
+    private static final Keyset<Purchase, Cursor.IdKey> BY_ID = Keyset.byId(p -> p.id().value());
 
     @Override
     public void insert(Purchase purchase) {

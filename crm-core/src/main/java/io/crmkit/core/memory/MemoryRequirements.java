@@ -6,13 +6,13 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.spi.Cursor;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
 
 record MemoryRequirements(Table<Requirement> table) implements RequirementRepository {
-    private static final Keyset<Requirement, UUID> BY_ID = Keyset.byId(r -> r.id().value());
-    private static final Keyset<Requirement, Keyset.DateKey> BY_DUE =
+    private static final Keyset<Requirement, Cursor.IdKey> BY_ID = Keyset.byId(r -> r.id().value());
+    private static final Keyset<Requirement, Cursor.DateKey> BY_DUE =
             Keyset.byDate(r -> r.dueDate().orElse(null), r -> r.id().value());
 
     @Override

@@ -6,11 +6,11 @@ import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
-import java.util.UUID;
 
 record MemorySurveys(Table<SurveyResponse> table) implements SurveyRepository {
-    private static final Keyset<SurveyResponse, UUID> BY_ID = Keyset.byId(r -> r.id().value());
+    private static final Keyset<SurveyResponse, Cursor.IdKey> BY_ID = Keyset.byId(r -> r.id().value());
 
     @Override
     public void insert(SurveyResponse response) {

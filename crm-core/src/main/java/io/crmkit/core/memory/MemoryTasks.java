@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
 import io.crmkit.core.task.TaskRepository;
@@ -9,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 record MemoryTasks(Table<Task> table) implements TaskRepository {
-    private static final Keyset<Task, Keyset.DateKey> BY_DUE =
+    private static final Keyset<Task, Cursor.DateKey> BY_DUE =
             Keyset.byDate(t -> t.dueDate().orElse(null), t -> t.id().value());
 
     @Override

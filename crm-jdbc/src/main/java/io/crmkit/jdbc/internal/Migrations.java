@@ -1,6 +1,8 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.StorageException;
+import io.crmkit.jdbc.internal.sql.Dialect;
+import io.crmkit.jdbc.internal.sql.Errors;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -9,9 +11,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * crmkit's schema through Flyway: the SQL migrations of the dialect's folder, the table prefix as the

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.requirement;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
@@ -10,8 +10,12 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
+import io.crmkit.jdbc.internal.sql.DuePages;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,13 +26,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Customer needs in {@code requirements} with their status history in {@code requirement_history}. */
-final class JdbcRequirements implements RequirementRepository {
+public final class JdbcRequirements implements RequirementRepository {
     private static final String COLUMNS = "id, customer_id, title, description, priority, due_date, assignee_id, status,"
             + " source_interaction, created_by, created_at, updated_at, version";
 
     private final Sql sql;
 
-    JdbcRequirements(Sql sql) {
+    public JdbcRequirements(Sql sql) {
         this.sql = sql;
     }
 
@@ -107,19 +111,19 @@ final class JdbcRequirements implements RequirementRepository {
         return sql.read("list overdue requirements", () -> DuePages.page(sql,
                 "SELECT " + COLUMNS + " FROM {p}requirements WHERE is_open = ? AND due_date < ?",
                 s -> s.bool(true).date(today), false, page, JdbcRequirements::readRow, this::load,
-                r -> new Cursors.DateKey(r.dueDate().orElse(null), r.id().value())));
+                r -> new Cursor.DateKey(r.dueDate().orElse(null), r.id().value())));
     }
 
     private Page<Requirement> byId(String operation, String where, java.util.function.Consumer<Sql.Stmt> bind,
                                    PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read(operation, () -> {
             Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}requirements" + where
                     + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
             bind.accept(s);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(load(s.list(JdbcRequirements::readRow)), page.limit(),
-                    r -> Cursors.encode(new Cursors.IdKey(r.id().value())));
+            return Cursor.page(load(s.list(JdbcRequirements::readRow)), page.limit(),
+                    r -> new Cursor.IdKey(r.id().value()));
         });
     }
 

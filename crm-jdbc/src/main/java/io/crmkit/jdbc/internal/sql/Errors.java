@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.CrmException;
@@ -28,7 +28,7 @@ public final class Errors {
         this.secrets = List.copyOf(s);
     }
 
-    void dialect(Dialect d) {
+    public void dialect(Dialect d) {
         this.dialect = d;
     }
 

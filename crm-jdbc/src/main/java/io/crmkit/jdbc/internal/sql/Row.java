@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.StorageException;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The current row of a result set, read through the dialect. */
-final class Row {
+public final class Row {
     private final ResultSet rs;
     private final Dialect dialect;
 
@@ -20,7 +20,7 @@ final class Row {
         this.dialect = dialect;
     }
 
-    UUID uuid(String column) throws SQLException {
+    public UUID uuid(String column) throws SQLException {
         UUID u = dialect.readUuid(rs, column);
         if (u == null) {
             throw new StorageException("column " + column + " is unexpectedly null");
@@ -28,11 +28,11 @@ final class Row {
         return u;
     }
 
-    Optional<UUID> optUuid(String column) throws SQLException {
+    public Optional<UUID> optUuid(String column) throws SQLException {
         return Optional.ofNullable(dialect.readUuid(rs, column));
     }
 
-    String text(String column) throws SQLException {
+    public String text(String column) throws SQLException {
         String s = rs.getString(column);
         if (s == null) {
             throw new StorageException("column " + column + " is unexpectedly null");
@@ -40,15 +40,15 @@ final class Row {
         return s;
     }
 
-    @Nullable String nullableText(String column) throws SQLException {
+    public @Nullable String nullableText(String column) throws SQLException {
         return rs.getString(column);
     }
 
-    Optional<String> optText(String column) throws SQLException {
+    public Optional<String> optText(String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
     }
 
-    Instant instant(String column) throws SQLException {
+    public Instant instant(String column) throws SQLException {
         Instant i = dialect.readInstant(rs, column);
         if (i == null) {
             throw new StorageException("column " + column + " is unexpectedly null");
@@ -56,15 +56,15 @@ final class Row {
         return i;
     }
 
-    @Nullable Instant nullableInstant(String column) throws SQLException {
+    public @Nullable Instant nullableInstant(String column) throws SQLException {
         return dialect.readInstant(rs, column);
     }
 
-    Optional<LocalDate> optDate(String column) throws SQLException {
+    public Optional<LocalDate> optDate(String column) throws SQLException {
         return Optional.ofNullable(rs.getObject(column, LocalDate.class));
     }
 
-    byte[] bytes(String column) throws SQLException {
+    public byte[] bytes(String column) throws SQLException {
         byte[] b = rs.getBytes(column);
         if (b == null) {
             throw new StorageException("column " + column + " is unexpectedly null");
@@ -72,28 +72,28 @@ final class Row {
         return b;
     }
 
-    long lng(String column) throws SQLException {
+    public long lng(String column) throws SQLException {
         return rs.getLong(column);
     }
 
-    Optional<Long> optLong(String column) throws SQLException {
+    public Optional<Long> optLong(String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
     }
 
-    int integer(String column) throws SQLException {
+    public int integer(String column) throws SQLException {
         return rs.getInt(column);
     }
 
-    BigDecimal decimal(String column) throws SQLException {
+    public BigDecimal decimal(String column) throws SQLException {
         return rs.getBigDecimal(column);
     }
 
-    <E extends Enum<E>> E enumValue(Class<E> type, String column) throws SQLException {
+    public <E extends Enum<E>> E enumValue(Class<E> type, String column) throws SQLException {
         return Enum.valueOf(type, text(column));
     }
 
-    <E extends Enum<E>> Optional<E> optEnum(Class<E> type, String column) throws SQLException {
+    public <E extends Enum<E>> Optional<E> optEnum(Class<E> type, String column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? Optional.empty() : Optional.of(Enum.valueOf(type, s));
     }

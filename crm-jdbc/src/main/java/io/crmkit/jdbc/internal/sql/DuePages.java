@@ -1,7 +1,8 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.spi.Cursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.function.Function;
  * dated rows first and then, if the page is not full, the undated ones, so every database uses its
  * index on {@code (filter columns, due_date, id)} whatever it does with nulls in ORDER BY.
  */
-final class DuePages {
+public final class DuePages {
     private DuePages() {
     }
 
@@ -22,10 +23,10 @@ final class DuePages {
      * @param bindFilter binds the filter's parameters
      * @param undated    whether rows without a due date belong to the list
      */
-    static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, boolean undated,
+    public static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, boolean undated,
                                PageRequest page, Sql.RowReader<L> reader, Function<List<L>, List<T>> load,
-                               Function<T, Cursors.DateKey> key) {
-        Optional<Cursors.DateKey> after = page.cursor().map(Cursors::dateKey);
+                               Function<T, Cursor.DateKey> key) {
+        Optional<Cursor.DateKey> after = page.cursor().map(Cursor::dateKey);
         int want = page.limit() + 1;
         List<L> rows = new ArrayList<>();
         boolean inUndated = after.isPresent() && after.get().date() == null;
@@ -48,6 +49,6 @@ final class DuePages {
             }
             rows.addAll(s.list(reader));
         }
-        return Cursors.page(load.apply(rows), page.limit(), t -> Cursors.encode(key.apply(t)));
+        return Cursor.page(load.apply(rows), page.limit(), key);
     }
 }

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.interaction;
 
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
@@ -12,6 +12,9 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +25,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Interactions in {@code interactions} with their links in {@code interaction_links}. */
-final class JdbcInteractions implements InteractionRepository {
+public final class JdbcInteractions implements InteractionRepository {
     private static final String COLUMNS = "id, customer_id, channel, direction, subject, notes, occurred_at,"
             + " duration_nanos, author, outcome, recorded_at, delivery_status, provider_message_id";
 
     private final Sql sql;
 
-    JdbcInteractions(Sql sql) {
+    public JdbcInteractions(Sql sql) {
         this.sql = sql;
     }
 
@@ -76,7 +79,7 @@ final class JdbcInteractions implements InteractionRepository {
 
     @Override
     public Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page) {
-        Optional<Cursors.TimeKey> after = page.cursor().map(Cursors::timeKey);
+        Optional<Cursor.TimeKey> after = page.cursor().map(Cursor::timeKey);
         return sql.read("read timeline of customer " + customer, () -> {
             StringBuilder where = new StringBuilder(" WHERE customer_id = ?");
             List<InteractionChannel> channels = new ArrayList<>(query.channels());
@@ -95,8 +98,8 @@ final class JdbcInteractions implements InteractionRepository {
             query.to().ifPresent(s::instant);
             after.ifPresent(k -> s.instant(k.at()).instant(k.at()).uuid(k.id()));
             List<Interaction> found = load(s.list(JdbcInteractions::readRow));
-            return Cursors.page(found, page.limit(),
-                    i -> Cursors.encode(new Cursors.TimeKey(i.occurredAt(), i.id().value())));
+            return Cursor.page(found, page.limit(),
+                    i -> new Cursor.TimeKey(i.occurredAt(), i.id().value()));
         });
     }
 

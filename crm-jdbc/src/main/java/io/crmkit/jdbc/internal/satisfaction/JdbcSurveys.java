@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.satisfaction;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -9,15 +9,18 @@ import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.Optional;
 
 /** Survey responses in {@code survey_responses}. */
-final class JdbcSurveys implements SurveyRepository {
+public final class JdbcSurveys implements SurveyRepository {
     private static final String COLUMNS = "id, customer_id, kind, score, note, touchpoint, channel, responded_at";
 
     private final Sql sql;
 
-    JdbcSurveys(Sql sql) {
+    public JdbcSurveys(Sql sql) {
         this.sql = sql;
     }
 
@@ -38,7 +41,7 @@ final class JdbcSurveys implements SurveyRepository {
 
     @Override
     public Page<SurveyResponse> find(SurveyQuery q, PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("find survey responses", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             q.kind().ifPresent(k -> where.append(" AND kind = ?"));
@@ -57,8 +60,8 @@ final class JdbcSurveys implements SurveyRepository {
             q.from().ifPresent(s::instant);
             q.to().ifPresent(s::instant);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(s.list(JdbcSurveys::read), page.limit(),
-                    r -> Cursors.encode(new Cursors.IdKey(r.id().value())));
+            return Cursor.page(s.list(JdbcSurveys::read), page.limit(),
+                    r -> new Cursor.IdKey(r.id().value()));
         });
     }
 

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.CrmException;
 import java.math.BigDecimal;
@@ -22,38 +22,38 @@ import org.jspecify.annotations.Nullable;
  * Statements are written with {@code {p}} before table names and positional {@code ?} parameters bound
  * through typed methods, so ids and instants are bound the way the dialect wants.
  */
-final class Sql {
+public final class Sql {
     private final Handle handle;
     private final Dialect dialect;
     private final String prefix;
     private final Errors errors;
     private int savepoints;
 
-    Sql(Handle handle, Dialect dialect, String prefix, Errors errors) {
+    public Sql(Handle handle, Dialect dialect, String prefix, Errors errors) {
         this.handle = handle;
         this.dialect = dialect;
         this.prefix = prefix;
         this.errors = errors;
     }
 
-    Dialect dialect() {
+    public Dialect dialect() {
         return dialect;
     }
 
-    String sql(String template) {
+    public String sql(String template) {
         return template.replace("{p}", prefix);
     }
 
-    Stmt stmt(String template) {
+    public Stmt stmt(String template) {
         return new Stmt(sql(template));
     }
 
-    Batch batch(String template) {
+    public Batch batch(String template) {
         return new Batch(sql(template));
     }
 
     /** Runs a read; maps SQL errors. */
-    <T> T read(String operation, Supplier<T> body) {
+    public <T> T read(String operation, Supplier<T> body) {
         try {
             return body.get();
         } catch (CrmException e) {
@@ -68,7 +68,7 @@ final class Sql {
      * statements done so far are rolled back to a savepoint, so the caller may catch the exception and
      * go on (on PostgreSQL the transaction stays usable), and the exception is mapped.
      */
-    void write(String operation, Runnable body) {
+    public void write(String operation, Runnable body) {
         String name = "crm_w" + (++savepoints);
         try {
             handle.savepoint(name);
@@ -100,7 +100,7 @@ final class Sql {
 
     /** Reads one row. */
     @FunctionalInterface
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(Row row) throws SQLException;
     }
 
@@ -118,7 +118,7 @@ final class Sql {
     }
 
     /** A parameter binder shared by statements and batches. */
-    abstract static class Params<S extends Params<S>> {
+    public abstract static class Params<S extends Params<S>> {
         final List<Param> args = new ArrayList<>();
         final Dialect dialect;
 
@@ -128,19 +128,19 @@ final class Sql {
 
         abstract S self();
 
-        S uuid(@Nullable UUID v) {
+        public S uuid(@Nullable UUID v) {
             args.add((i, ps) -> dialect.bindUuid(ps, i, v));
             return self();
         }
 
-        S uuids(Collection<UUID> ids) {
+        public S uuids(Collection<UUID> ids) {
             for (UUID id : ids) {
                 uuid(id);
             }
             return self();
         }
 
-        S text(@Nullable String v) {
+        public S text(@Nullable String v) {
             args.add((i, ps) -> {
                 if (v == null) {
                     ps.setNull(i, Types.VARCHAR);
@@ -151,16 +151,16 @@ final class Sql {
             return self();
         }
 
-        S text(Optional<String> v) {
+        public S text(Optional<String> v) {
             return text(v.orElse(null));
         }
 
-        S instant(@Nullable Instant v) {
+        public S instant(@Nullable Instant v) {
             args.add((i, ps) -> dialect.bindInstant(ps, i, v));
             return self();
         }
 
-        S date(@Nullable LocalDate v) {
+        public S date(@Nullable LocalDate v) {
             args.add((i, ps) -> {
                 if (v == null) {
                     ps.setNull(i, Types.DATE);
@@ -171,7 +171,7 @@ final class Sql {
             return self();
         }
 
-        S lng(@Nullable Long v) {
+        public S lng(@Nullable Long v) {
             args.add((i, ps) -> {
                 if (v == null) {
                     ps.setNull(i, Types.BIGINT);
@@ -182,33 +182,33 @@ final class Sql {
             return self();
         }
 
-        S integer(int v) {
+        public S integer(int v) {
             args.add((i, ps) -> ps.setInt(i, v));
             return self();
         }
 
-        S bool(boolean v) {
+        public S bool(boolean v) {
             args.add((i, ps) -> ps.setBoolean(i, v));
             return self();
         }
 
-        S decimal(BigDecimal v) {
+        public S decimal(BigDecimal v) {
             args.add((i, ps) -> ps.setBigDecimal(i, v));
             return self();
         }
 
-        S bytes(byte[] v) {
+        public S bytes(byte[] v) {
             args.add((i, ps) -> ps.setBytes(i, v));
             return self();
         }
 
-        S enumName(@Nullable Enum<?> v) {
+        public S enumName(@Nullable Enum<?> v) {
             return text(v == null ? null : v.name());
         }
     }
 
     /** One statement with its parameters. */
-    final class Stmt extends Params<Stmt> {
+    public final class Stmt extends Params<Stmt> {
         private final String sql;
 
         Stmt(String sql) {
@@ -221,7 +221,7 @@ final class Sql {
             return this;
         }
 
-        int execute() {
+        public int execute() {
             try (PreparedStatement ps = prepare()) {
                 return ps.executeUpdate();
             } catch (SQLException e) {
@@ -234,14 +234,14 @@ final class Sql {
          * lists: PostgreSQL would otherwise, after five executions of a server-prepared statement, keep a
          * generic plan made while the table was small (a sequential scan) as an import fills the table.
          */
-        Stmt planEachTime() {
+        public Stmt planEachTime() {
             this.planEachTime = true;
             return this;
         }
 
         private boolean planEachTime;
 
-        <T> List<T> list(RowReader<T> reader) {
+        public <T> List<T> list(RowReader<T> reader) {
             try (PreparedStatement ps = prepare(); ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 Row row = new Row(rs, dialect);
@@ -273,14 +273,14 @@ final class Sql {
             }
         }
 
-        <T> Optional<T> one(RowReader<T> reader) {
+        public <T> Optional<T> one(RowReader<T> reader) {
             List<T> all = list(reader);
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
         }
     }
 
     /** A batch of rows for one statement; {@link #add()} ends a row. */
-    final class Batch extends Params<Batch> {
+    public final class Batch extends Params<Batch> {
         private final String sql;
         private final List<List<Param>> rows = new ArrayList<>();
 
@@ -294,14 +294,14 @@ final class Sql {
             return this;
         }
 
-        Batch add() {
+        public Batch add() {
             rows.add(new ArrayList<>(args));
             args.clear();
             return this;
         }
 
         /** The rows added so far. */
-        int size() {
+        public int size() {
             return rows.size();
         }
 
@@ -309,7 +309,7 @@ final class Sql {
          * Sends the rows as JDBC batches of at most {@value #CHUNK} rows on the unit of work's connection
          * (the driver may rewrite each into multi-row inserts), then forgets them.
          */
-        void execute() {
+        public void execute() {
             if (rows.isEmpty()) {
                 return;
             }
@@ -339,7 +339,10 @@ final class Sql {
     }
 
     /** Rows per {@code executeBatch} call. */
-    static final int CHUNK = 1000;
+    public static final int CHUNK = 1000;
+
+    /** Values per IN list of the batch look-ups. */
+    public static final int IN_CHUNK = 500;
 
     /** An SQL error of a statement run on the raw connection; {@link Errors} maps its cause. */
     static final class Failure extends RuntimeException {
@@ -349,7 +352,7 @@ final class Sql {
     }
 
     /** Splits {@code values} into lists of at most {@code size}, for IN lists of bounded length. */
-    static <T> List<List<T>> chunks(Collection<T> values, int size) {
+    public static <T> List<List<T>> chunks(Collection<T> values, int size) {
         List<List<T>> out = new ArrayList<>();
         List<T> current = new ArrayList<>(Math.min(size, values.size()));
         for (T v : values) {
@@ -366,7 +369,7 @@ final class Sql {
     }
 
     /** Placeholders {@code ?, ?, ?} for an IN list. */
-    static String marks(int n) {
+    public static String marks(int n) {
         StringBuilder sb = new StringBuilder(n * 3);
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "?" : ", ?");

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.StorageException;
 import java.nio.ByteBuffer;
@@ -107,7 +107,7 @@ public enum Dialect {
      * The locking clause for claiming work: rows locked by another transaction are skipped where the
      * database can (PostgreSQL, MariaDB 10.6+, MySQL 8); H2 waits for them instead.
      */
-    String forUpdateSkipLocked() {
+    public String forUpdateSkipLocked() {
         return this == H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
     }
 

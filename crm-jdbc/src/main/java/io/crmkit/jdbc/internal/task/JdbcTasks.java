@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.task;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
@@ -6,6 +6,7 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
 import io.crmkit.core.task.Task;
@@ -15,6 +16,9 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
+import io.crmkit.jdbc.internal.sql.DuePages;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,13 +29,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Tasks in {@code tasks} with comments, assignments and status history in child tables. */
-final class JdbcTasks implements TaskRepository {
+public final class JdbcTasks implements TaskRepository {
     private static final String COLUMNS = "id, title, description, customer_id, requirement_id, assignee_user_id,"
             + " assignee_department_id, creator_id, due_date, priority, status, progress, created_at, updated_at, version";
 
     private final Sql sql;
 
-    JdbcTasks(Sql sql) {
+    public JdbcTasks(Sql sql) {
         this.sql = sql;
     }
 
@@ -142,8 +146,8 @@ final class JdbcTasks implements TaskRepository {
                 s -> s.bool(true).date(today), false, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
     }
 
-    private static Cursors.DateKey key(Task t) {
-        return new Cursors.DateKey(t.dueDate().orElse(null), t.id().value());
+    private static Cursor.DateKey key(Task t) {
+        return new Cursor.DateKey(t.dueDate().orElse(null), t.id().value());
     }
 
     /** A task row before its children are loaded. */

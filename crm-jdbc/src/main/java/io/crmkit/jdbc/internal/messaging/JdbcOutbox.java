@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.messaging;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
@@ -15,6 +15,9 @@ import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +31,14 @@ import java.util.UUID;
  * {@link #claimDue} locks due rows with {@code FOR UPDATE SKIP LOCKED} where the database has it and
  * leases each with a version check, so two dispatchers never hold the same message.
  */
-final class JdbcOutbox implements OutboxRepository {
+public final class JdbcOutbox implements OutboxRepository {
     private static final String COLUMNS = "id, idempotency_key, recipient, kind, subject, body, html, reply_to, audio_url,"
             + " status_callback_url, customer_id, interaction_id, status, attempts, next_attempt_at, lease_until,"
             + " last_error, provider_message_id, created_at, updated_at, version";
 
     private final Sql sql;
 
-    JdbcOutbox(Sql sql) {
+    public JdbcOutbox(Sql sql) {
         this.sql = sql;
     }
 
@@ -150,14 +153,14 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("list messages by status", () -> {
             Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}outbox WHERE status = ?"
                     + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
             s.enumName(status);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(load(s.list(JdbcOutbox::readRow)), page.limit(),
-                    m -> Cursors.encode(new Cursors.IdKey(m.id().value())));
+            return Cursor.page(load(s.list(JdbcOutbox::readRow)), page.limit(),
+                    m -> new Cursor.IdKey(m.id().value()));
         });
     }
 

@@ -1,4 +1,4 @@
-package io.crmkit.jdbc.internal;
+package io.crmkit.jdbc.internal.commerce;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -7,6 +7,9 @@ import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Row;
+import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -19,12 +22,12 @@ import java.util.Set;
  * Purchases in {@code purchases}. The amount is stored as a decimal with its scale beside it, so
  * {@code 12.50} comes back as {@code 12.50}, not {@code 12.5000000000}.
  */
-final class JdbcPurchases implements PurchaseRepository {
+public final class JdbcPurchases implements PurchaseRepository {
     private static final String COLUMNS = "id, customer_id, occurred_at, amount, amount_scale, currency, quantity, product, external_id";
 
     private final Sql sql;
 
-    JdbcPurchases(Sql sql) {
+    public JdbcPurchases(Sql sql) {
         this.sql = sql;
     }
 
@@ -57,7 +60,7 @@ final class JdbcPurchases implements PurchaseRepository {
     public Set<String> existingExternalIds(Collection<String> externalIds) {
         return sql.read("check which purchase external ids are stored", () -> {
             Set<String> found = new HashSet<>();
-            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds), JdbcCustomers.IN_CHUNK)) {
+            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds), Sql.IN_CHUNK)) {
                 Sql.Stmt s = sql.stmt("SELECT external_id FROM {p}purchases WHERE external_id IN ("
                         + Sql.marks(chunk.size()) + ")").planEachTime();
                 chunk.forEach(s::text);
@@ -81,7 +84,7 @@ final class JdbcPurchases implements PurchaseRepository {
 
     @Override
     public Page<Purchase> find(PurchaseQuery q, PageRequest page) {
-        Optional<Cursors.IdKey> after = page.cursor().map(Cursors::idKey);
+        Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("find purchases", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             q.customerId().ifPresent(c -> where.append(" AND customer_id = ?"));
@@ -94,8 +97,8 @@ final class JdbcPurchases implements PurchaseRepository {
             q.from().ifPresent(s::instant);
             q.to().ifPresent(s::instant);
             after.ifPresent(k -> s.uuid(k.id()));
-            return Cursors.page(s.list(JdbcPurchases::read), page.limit(),
-                    p -> Cursors.encode(new Cursors.IdKey(p.id().value())));
+            return Cursor.page(s.list(JdbcPurchases::read), page.limit(),
+                    p -> new Cursor.IdKey(p.id().value()));
         });
     }
 

@@ -1,0 +1,84 @@
+package io.crmkit.jdbc.internal.customer;
+
+import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The statement of a {@link CustomerQuery}: one condition per criterion, in id order after the cursor. */
+final class CustomerSearch {
+    private CustomerSearch() {
+    }
+
+    static Sql.Stmt statement(Sql sql, CustomerQuery q, Optional<Cursor.IdKey> after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Consumer<Sql.Stmt>> binds = new ArrayList<>();
+        if (!q.includeArchived()) {
+            where.append(" AND c.archived_at IS NULL");
+        }
+        q.namePrefix().ifPresent(p -> {
+            where.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+            binds.add(s -> s.text(escapeLike(CustomerRows.lower(p)) + "%"));
+        });
+        q.nameContains().ifPresent(p -> {
+            where.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+            binds.add(s -> s.text("%" + escapeLike(CustomerRows.lower(p)) + "%"));
+        });
+        q.email().ifPresent(e -> {
+            where.append(" AND c.id IN (SELECT e.customer_id FROM {p}customer_emails e WHERE e.email_lower = ?)");
+            binds.add(s -> s.text(CustomerRows.lower(e.value())));
+        });
+        q.phone().ifPresent(p -> {
+            where.append(" AND c.id IN (SELECT ph.customer_id FROM {p}customer_phones ph WHERE ph.phone = ?)");
+            binds.add(s -> s.text(p));
+        });
+        q.tag().ifPresent(t -> {
+            where.append(" AND c.id IN (SELECT t.customer_id FROM {p}customer_tags t WHERE t.tag = ?)");
+            binds.add(s -> s.text(t));
+        });
+        q.externalRef().ifPresent(r -> {
+            where.append(" AND c.id IN (SELECT x.customer_id FROM {p}customer_external_refs x WHERE x.ref_system = ? AND x.ref_id = ?)");
+            binds.add(s -> s.text(r.system()).text(r.id()));
+        });
+        q.stage().ifPresent(st -> {
+            where.append(" AND c.stage = ?");
+            binds.add(s -> s.enumName(st));
+        });
+        q.ownerId().ifPresent(o -> {
+            where.append(" AND c.owner_id = ?");
+            binds.add(s -> s.text(o));
+        });
+        q.departmentId().ifPresent(d -> {
+            where.append(" AND c.department_id = ?");
+            binds.add(s -> s.text(d));
+        });
+        q.organizationId().ifPresent(o -> {
+            where.append(" AND c.organization_id = ?");
+            binds.add(s -> s.uuid(o.value()));
+        });
+        after.ifPresent(k -> {
+            where.append(" AND c.id > ?");
+            binds.add(s -> s.uuid(k.id()));
+        });
+        Sql.Stmt stmt = sql.stmt("SELECT " + CustomerRows.columns("c") + " FROM {p}customers c" + where
+                + " ORDER BY c.id LIMIT " + (limit + 1));
+        binds.forEach(b -> b.accept(stmt));
+        return stmt;
+    }
+
+    /** Escapes LIKE wildcards with {@code !} as the escape character. */
+    static String escapeLike(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '!' || ch == '%' || ch == '_') {
+                sb.append('!');
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
+    }
+}
