@@ -16,6 +16,7 @@ import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.TaskId;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class CrmScopesTest {
         Actor wang = Actor.user("wang.fang");
         Customer c = crm.customers().create(NewCustomer.person("赵六"));
         Interaction logged = crm.as(wang).inTransaction(s -> s.interactions().log(c.id(), Interaction.call(Direction.OUTBOUND)));
-        assertThat(logged.author()).isEqualTo("wang.fang");
+        assertThat(logged.author()).isEqualTo(UserRef.of("wang.fang"));
         assertThat(crm.as(wang).read(CrmServices::actor)).isEqualTo(wang);
     }
 

@@ -7,6 +7,7 @@ import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.requirement.NewRequirement;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import java.nio.charset.StandardCharsets;
@@ -60,15 +61,15 @@ class PageRequestTest {
     @ValueSource(strings = {"not a cursor", "!!!", "", "bm90LWEtdXVpZA"})
     void aBadCursorIsAValidationError(String cursor) {
         var c = crm.customers().create(NewCustomer.person("张三"));
-        crm.requirements().create(NewRequirement.of(c.id(), "x").assignee("u"));
-        crm.tasks().create(NewTask.titled("x").assignTo(Assignee.user("u")));
+        crm.requirements().create(NewRequirement.of(c.id(), "x").assignee(UserRef.of("u")));
+        crm.tasks().create(NewTask.titled("x").assignTo(Assignee.user(UserRef.of("u"))));
         PageRequest bad = PageRequest.after(cursor, 10);
 
         assertThat(violationsOf(() -> crm.customers().search(CustomerQuery.all(), bad))).containsExactly("cursor:format");
         assertThat(violationsOf(() -> crm.interactions().timeline(c.id(), TimelineQuery.all(), bad)))
                 .containsExactly("cursor:format");
-        assertThat(violationsOf(() -> crm.requirements().openAssignedTo("u", bad))).containsExactly("cursor:format");
-        assertThat(violationsOf(() -> crm.tasks().assignedToUser("u", bad))).containsExactly("cursor:format");
+        assertThat(violationsOf(() -> crm.requirements().openAssignedTo(UserRef.of("u"), bad))).containsExactly("cursor:format");
+        assertThat(violationsOf(() -> crm.tasks().assignedToUser(UserRef.of("u"), bad))).containsExactly("cursor:format");
     }
 
     @Test

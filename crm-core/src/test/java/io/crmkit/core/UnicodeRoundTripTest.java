@@ -16,6 +16,8 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
@@ -49,13 +51,13 @@ class UnicodeRoundTripTest {
                 .attribute("备注", TEXT)
                 .attribute("昵称", "小张 😀")
                 .jobTitle("总经理 👔")
-                .department("华东销售部")
-                .owner("李四"));
+                .department(DepartmentRef.of("华东销售部"))
+                .owner(UserRef.of("李四")));
         Interaction call = as.interactions().log(c.id(), Interaction.call(Direction.INBOUND)
                 .subject("回访 📞").notes(TEXT).outcome("已解决 ✅"));
         Requirement need = as.requirements().create(NewRequirement.of(c.id(), "开具发票 🧾").description(TEXT));
         Requirement started = as.requirements().start(need.id(), TEXT);
-        Task task = as.tasks().create(NewTask.titled("准备报价单 📄").description(TEXT).assignTo(Assignee.department("财务部")));
+        Task task = as.tasks().create(NewTask.titled("准备报价单 📄").description(TEXT).assignTo(Assignee.department(DepartmentRef.of("财务部"))));
         as.tasks().comment(task.id(), TEXT);
         SurveyResponse survey = as.surveys().record(NewSurveyResponse.csat(c.id(), 5).comment(TEXT).touchpoint("售后回访 🎧"));
         Purchase purchase = as.purchases().record(NewPurchase.of(c.id(), BigDecimal.ONE, "CNY").product("电饭煲 🍚")
@@ -69,27 +71,27 @@ class UnicodeRoundTripTest {
         assertThat(read.attribute("备注")).contains(AttributeValue.of(TEXT));
         assertThat(read.attribute("昵称")).contains(AttributeValue.of("小张 😀"));
         assertThat(read.jobTitle()).contains("总经理 👔");
-        assertThat(read.departmentId()).contains("华东销售部");
-        assertThat(read.ownerId()).contains("李四");
+        assertThat(read.department()).contains(DepartmentRef.of("华东销售部"));
+        assertThat(read.owner()).contains(UserRef.of("李四"));
 
         Interaction readCall = crm.interactions().get(call.id()).orElseThrow();
         assertThat(readCall.subject()).contains("回访 📞");
         assertThat(readCall.notes()).contains(TEXT);
         assertThat(readCall.outcome()).contains("已解决 ✅");
-        assertThat(readCall.author()).isEqualTo("李四");
+        assertThat(readCall.author()).isEqualTo(UserRef.of("李四"));
 
         Requirement readNeed = crm.requirements().get(need.id()).orElseThrow();
         assertThat(readNeed).isEqualTo(started);
         assertThat(readNeed.title()).isEqualTo("开具发票 🧾");
         assertThat(readNeed.description()).contains(TEXT);
         assertThat(readNeed.history().get(0).comment()).contains(TEXT);
-        assertThat(readNeed.createdBy()).isEqualTo("李四");
+        assertThat(readNeed.createdBy()).isEqualTo(UserRef.of("李四"));
 
         Task readTask = crm.tasks().get(task.id()).orElseThrow();
         assertThat(readTask.title()).isEqualTo("准备报价单 📄");
         assertThat(readTask.description()).contains(TEXT);
         assertThat(readTask.comments()).extracting(TaskComment::text).containsExactly(TEXT);
-        assertThat(crm.tasks().assignedToDepartment("财务部", PageRequest.first(10)).items()).containsExactly(readTask);
+        assertThat(crm.tasks().assignedToDepartment(DepartmentRef.of("财务部"), PageRequest.first(10)).items()).containsExactly(readTask);
 
         assertThat(crm.surveys().get(survey.id()).orElseThrow().comment()).contains(TEXT);
         assertThat(crm.surveys().get(survey.id()).orElseThrow().touchpoint()).contains("售后回访 🎧");

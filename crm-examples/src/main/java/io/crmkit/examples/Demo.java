@@ -27,6 +27,8 @@ import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
@@ -101,7 +103,7 @@ public final class Demo {
         // Customers are linked to the ERP's records, so a second run finds them instead of creating them again.
         Customer acme = findOrCreate(sales, "C-10086", () -> NewCustomer.organization("华东精密机械有限公司")
                 .email("purchasing@huadong-jm.cn").phone("021 6888 1234").tag("制造业", "key-account")
-                .stage(LifecycleStage.CUSTOMER).owner("wang.fang").department("sales"));
+                .stage(LifecycleStage.CUSTOMER).owner(UserRef.of("wang.fang")).department(DepartmentRef.of("sales")));
         Customer zhang = findOrCreate(sales, "C-10087", () -> NewCustomer.person("张伟")
                 .email("Zhang.Wei@Huadong-JM.cn").phone("138 0013 8000").organization(acme.id()).jobTitle("采购经理")
                 .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "signed contract").attribute("生日", LocalDate.of(1985, 3, 12)));
@@ -118,15 +120,15 @@ public final class Demo {
 
         Requirement invoice = sales.requirements().create(NewRequirement.of(zhang.id(), "开具增值税专用发票")
                 .description("上批订单 SO-2026-118 需要专票").discoveredIn(call.id()).priority(Priority.HIGH)
-                .assignee("chen.jie").due(LocalDate.now(crm.clock()).plusDays(3)));
+                .assignee(UserRef.of("chen.jie")).due(LocalDate.now(crm.clock()).plusDays(3)));
         finance.requirements().start(invoice.id(), "已联系客户确认开票信息");
         finance.requirements().resolve(invoice.id(), "发票已寄出，快递单号 SF1234567890");
         invoice = sales.requirements().close(invoice.id(), "客户确认收到");
 
         Task quote = sales.tasks().create(NewTask.titled("准备 2027 年报价单").about(emma.id())
-                .assignTo(Assignee.userInDepartment("wang.fang", "sales")).due(LocalDate.now(crm.clock()).plusDays(5)));
+                .assignTo(Assignee.userInDepartment(UserRef.of("wang.fang"), DepartmentRef.of("sales"))).due(LocalDate.now(crm.clock()).plusDays(5)));
         sales.tasks().progress(quote.id(), 60);
-        sales.tasks().assign(quote.id(), Assignee.department("finance"), "请财务核对欧元汇率与付款条件");
+        sales.tasks().assign(quote.id(), Assignee.department(DepartmentRef.of("finance")), "请财务核对欧元汇率与付款条件");
         finance.tasks().comment(quote.id(), "汇率按 7.85 计算，付款条件 30 天");
         quote = finance.tasks().transition(quote.id(), TaskStatus.DONE, "报价单已发出");
 
@@ -203,11 +205,11 @@ public final class Demo {
                             + i.providerMessageId().orElse("") + "]").orElse(""));
         }
         out.printf("%nNeed \"%s\": %s%n", invoice.title(), invoice.status());
-        invoice.history().forEach(h -> out.printf("  %s -> %s by %s: %s%n", h.from(), h.to(), h.actorId(), h.comment().orElse("")));
+        invoice.history().forEach(h -> out.printf("  %s -> %s by %s: %s%n", h.from(), h.to(), h.actor(), h.comment().orElse("")));
         out.printf("%nTask \"%s\": %s, %d%% done, now with %s%n", quote.title(), quote.status(), quote.progress(),
-                quote.assignee().flatMap(Assignee::departmentId).orElse("-"));
-        quote.assignments().forEach(a -> out.printf("  assigned to %s/%s by %s%n", a.to().departmentId().orElse("-"),
-                a.to().userId().orElse("-"), a.byActorId()));
+                quote.assignee().flatMap(Assignee::department).map(DepartmentRef::id).orElse("-"));
+        quote.assignments().forEach(a -> out.printf("  assigned to %s/%s by %s%n", a.to().department().map(DepartmentRef::id).orElse("-"),
+                a.to().user().map(UserRef::id).orElse("-"), a.by()));
         List<SurveyResponse> answers = crm.surveys().search(SurveyQuery.all(), PageRequest.first(1000)).items();
         out.printf("%nSurvey answers: %d; those with a comment:%n", answers.size());
         answers.stream().filter(r -> r.comment().isPresent()).limit(6)

@@ -2,7 +2,7 @@
  * Transports for crmkit messaging: {@link io.crmkit.messaging.SmtpEmailChannel} sends email over SMTP,
  * {@link io.crmkit.messaging.HttpSmsChannel} and {@link io.crmkit.messaging.HttpVoiceChannel} send SMS and
  * place voice calls through HTTP gateways (a generic JSON gateway or Twilio's API). Register them on
- * {@code Crm.builder().channel(...)}; the messaging service and its dispatcher decide what to send, retry
+ * {@code MessagingSettings.builder().channel(...)}; the messaging service and its dispatcher decide what to send, retry
  * what is {@linkplain io.crmkit.core.DeliveryException#isRetryable() retryable}, and record the results.
  *
  * <p>Every channel is built by a fail-fast builder, is thread-safe and reuses its connections: the SMTP

@@ -20,6 +20,8 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +102,7 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
         assertThat(back.tags()).isEmpty();
         assertThat(back.attributes()).isEmpty();
         assertThat(back.consents()).isEmpty();
-        assertThat(back.ownerId()).isEmpty();
+        assertThat(back.owner()).isEmpty();
         assertThat(back.timeZone()).isEmpty();
         assertThat(back.archivedAt()).isEmpty();
     }
@@ -230,8 +232,8 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
                 .tags(new LinkedHashSet<>(List.of("new", "vip")))
                 .attributes(Map.of("visits", AttributeValue.of(43), "note", AttributeValue.of("变更")))
                 .stage(LifecycleStage.INACTIVE)
-                .ownerId(null)
-                .departmentId("客服部")
+                .owner(null)
+                .department(DepartmentRef.of("客服部"))
                 .externalRefs(List.of(ExternalRef.of("erp", "C-u1"), ExternalRef.of("billing", "B-1")))
                 .consents(Map.of(ContactChannel.VOICE, new Consent(ContactChannel.VOICE, ConsentStatus.OPTED_IN,
                         data.now(), "call")))
@@ -454,19 +456,19 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
 
     @Test
     void stageOwnerAndDepartmentEachFilter() {
-        Customer a = data.person("A").stage(LifecycleStage.CUSTOMER).ownerId("u1").departmentId("销售部").build();
-        Customer b = data.person("B").stage(LifecycleStage.PROSPECT).ownerId("u2").departmentId("销售部").build();
-        Customer c = data.person("C").stage(LifecycleStage.CUSTOMER).ownerId("u2").departmentId("客服部").build();
+        Customer a = data.person("A").stage(LifecycleStage.CUSTOMER).owner(UserRef.of("u1")).department(DepartmentRef.of("销售部")).build();
+        Customer b = data.person("B").stage(LifecycleStage.PROSPECT).owner(UserRef.of("u2")).department(DepartmentRef.of("销售部")).build();
+        Customer c = data.person("C").stage(LifecycleStage.CUSTOMER).owner(UserRef.of("u2")).department(DepartmentRef.of("客服部")).build();
         Customer d = data.person("D").build();
         insert(a, b, c, d);
 
         assertThat(search(CustomerQuery.all().stage(LifecycleStage.CUSTOMER))).containsExactly(a.id(), c.id());
         assertThat(search(CustomerQuery.all().stage(LifecycleStage.LEAD))).containsExactly(d.id());
         assertThat(search(CustomerQuery.all().stage(LifecycleStage.INACTIVE))).isEmpty();
-        assertThat(search(CustomerQuery.all().owner("u2"))).containsExactly(b.id(), c.id());
-        assertThat(search(CustomerQuery.all().owner("u3"))).isEmpty();
-        assertThat(search(CustomerQuery.all().department("销售部"))).containsExactly(a.id(), b.id());
-        assertThat(search(CustomerQuery.all().department("客服部"))).containsExactly(c.id());
+        assertThat(search(CustomerQuery.all().owner(UserRef.of("u2")))).containsExactly(b.id(), c.id());
+        assertThat(search(CustomerQuery.all().owner(UserRef.of("u3")))).isEmpty();
+        assertThat(search(CustomerQuery.all().department(DepartmentRef.of("销售部")))).containsExactly(a.id(), b.id());
+        assertThat(search(CustomerQuery.all().department(DepartmentRef.of("客服部")))).containsExactly(c.id());
     }
 
     @Test
@@ -498,28 +500,28 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
     @Test
     void criteriaCombineWithAnd() {
         Customer org = data.organization("Org").build();
-        Customer match = data.person("Zhang Wei").tags(Set.of("vip")).stage(LifecycleStage.CUSTOMER).ownerId("u1")
-                .departmentId("d1").organizationId(org.id()).emails(List.of(EmailAddress.of("zw@example.com")))
+        Customer match = data.person("Zhang Wei").tags(Set.of("vip")).stage(LifecycleStage.CUSTOMER).owner(UserRef.of("u1"))
+                .department(DepartmentRef.of("d1")).organizationId(org.id()).emails(List.of(EmailAddress.of("zw@example.com")))
                 .phones(List.of(new PhoneNumber("+8613900139000"))).externalRefs(List.of(ExternalRef.of("erp", "zw")))
                 .build();
-        Customer otherTag = data.person("Zhang Wei").tags(Set.of("new")).stage(LifecycleStage.CUSTOMER).ownerId("u1")
-                .departmentId("d1").organizationId(org.id()).build();
-        Customer otherStage = data.person("Zhang Wei").tags(Set.of("vip")).stage(LifecycleStage.LEAD).ownerId("u1")
-                .departmentId("d1").build();
-        Customer otherName = data.person("Li Wei").tags(Set.of("vip")).stage(LifecycleStage.CUSTOMER).ownerId("u1")
-                .departmentId("d1").build();
+        Customer otherTag = data.person("Zhang Wei").tags(Set.of("new")).stage(LifecycleStage.CUSTOMER).owner(UserRef.of("u1"))
+                .department(DepartmentRef.of("d1")).organizationId(org.id()).build();
+        Customer otherStage = data.person("Zhang Wei").tags(Set.of("vip")).stage(LifecycleStage.LEAD).owner(UserRef.of("u1"))
+                .department(DepartmentRef.of("d1")).build();
+        Customer otherName = data.person("Li Wei").tags(Set.of("vip")).stage(LifecycleStage.CUSTOMER).owner(UserRef.of("u1"))
+                .department(DepartmentRef.of("d1")).build();
         insert(org, match, otherTag, otherStage, otherName);
 
         CustomerQuery everything = CustomerQuery.all().nameStartsWith("zhang").nameContains("WEI").tag("vip")
-                .stage(LifecycleStage.CUSTOMER).owner("u1").department("d1").memberOf(org.id())
+                .stage(LifecycleStage.CUSTOMER).owner(UserRef.of("u1")).department(DepartmentRef.of("d1")).memberOf(org.id())
                 .email("zw@example.com").phone("+8613900139000").externalRef("erp", "zw");
         assertThat(search(everything)).containsExactly(match.id());
         assertThat(search(CustomerQuery.all().nameContains("wei").tag("vip"))).containsExactly(match.id(), otherStage.id(),
                 otherName.id());
         assertThat(search(CustomerQuery.all().nameContains("wei").tag("vip").stage(LifecycleStage.CUSTOMER)))
                 .containsExactly(match.id(), otherName.id());
-        assertThat(search(CustomerQuery.all().owner("u1").memberOf(org.id()))).containsExactly(match.id(), otherTag.id());
-        assertThat(search(CustomerQuery.all().tag("vip").owner("u2"))).isEmpty();
+        assertThat(search(CustomerQuery.all().owner(UserRef.of("u1")).memberOf(org.id()))).containsExactly(match.id(), otherTag.id());
+        assertThat(search(CustomerQuery.all().tag("vip").owner(UserRef.of("u2")))).isEmpty();
     }
 
     // ---- batch methods ------------------------------------------------------------------------------

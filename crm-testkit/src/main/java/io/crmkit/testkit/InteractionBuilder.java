@@ -7,6 +7,7 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionChannel;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.RecordLink;
+import io.crmkit.core.security.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class InteractionBuilder {
 
     public Interaction build() {
         return new Interaction(id, customerId, channel, direction, Optional.ofNullable(subject), Optional.ofNullable(notes),
-                occurredAt, Optional.ofNullable(duration), author, Optional.ofNullable(outcome), links, recordedAt,
+                occurredAt, Optional.ofNullable(duration), UserRef.of(author), Optional.ofNullable(outcome), links, recordedAt,
                 Optional.ofNullable(deliveryStatus), Optional.ofNullable(providerMessageId));
     }
 }

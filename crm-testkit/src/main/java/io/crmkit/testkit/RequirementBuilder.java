@@ -5,6 +5,7 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class RequirementBuilder {
     private @Nullable String description;
     private Priority priority = Priority.NORMAL;
     private @Nullable LocalDate dueDate;
-    private @Nullable String assigneeId;
+    private @Nullable UserRef assignee;
     private RequirementStatus status = RequirementStatus.NEW;
     private @Nullable InteractionId sourceInteraction;
     private final List<StatusChange<RequirementStatus>> history = new ArrayList<>();
@@ -48,7 +49,7 @@ public final class RequirementBuilder {
     public RequirementBuilder description(@Nullable String description) { this.description = description; return this; }
     public RequirementBuilder priority(Priority priority) { this.priority = priority; return this; }
     public RequirementBuilder dueDate(@Nullable LocalDate dueDate) { this.dueDate = dueDate; return this; }
-    public RequirementBuilder assignee(@Nullable String assigneeId) { this.assigneeId = assigneeId; return this; }
+    public RequirementBuilder assignee(@Nullable UserRef assignee) { this.assignee = assignee; return this; }
     public RequirementBuilder status(RequirementStatus status) { this.status = status; return this; }
     public RequirementBuilder sourceInteraction(@Nullable InteractionId interaction) { this.sourceInteraction = interaction; return this; }
     public RequirementBuilder createdBy(String createdBy) { this.createdBy = createdBy; return this; }
@@ -59,14 +60,14 @@ public final class RequirementBuilder {
     /** Appends a status change to the history and moves the status to {@code to}. */
     public RequirementBuilder change(RequirementStatus from, RequirementStatus to, String actorId, Instant at,
                                      @Nullable String comment) {
-        history.add(new StatusChange<>(from, to, actorId, at, Optional.ofNullable(comment)));
+        history.add(new StatusChange<>(from, to, UserRef.of(actorId), at, Optional.ofNullable(comment)));
         this.status = to;
         return this;
     }
 
     public Requirement build() {
         return new Requirement(id, customerId, title, Optional.ofNullable(description), priority,
-                Optional.ofNullable(dueDate), Optional.ofNullable(assigneeId), status,
-                Optional.ofNullable(sourceInteraction), history, createdBy, createdAt, updatedAt, version);
+                Optional.ofNullable(dueDate), Optional.ofNullable(assignee), status,
+                Optional.ofNullable(sourceInteraction), history, UserRef.of(createdBy), createdAt, updatedAt, version);
     }
 }

@@ -10,6 +10,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -82,7 +83,7 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
                 .description(TestStrings.tenKilobytes())
                 .priority(Priority.URGENT)
                 .dueDate(LocalDate.of(2025, 2, 28))
-                .assignee("王五")
+                .assignee(UserRef.of("王五"))
                 .sourceInteraction(data.interactionId())
                 .change(RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, "agent-1", t.plusSeconds(60), "开始处理")
                 .change(RequirementStatus.IN_PROGRESS, RequirementStatus.RESOLVED, "王五", t.plusNanos(120_000_001_000L),
@@ -120,15 +121,15 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
 
     @Test
     void updateReplacesDetailsAndHistory() {
-        Requirement v1 = data.requirement(customer.id()).assignee("u1").build();
+        Requirement v1 = data.requirement(customer.id()).assignee(UserRef.of("u1")).build();
         insert(v1);
         data.clock().advance(Duration.ofHours(1));
-        Requirement v2 = v1.transition(RequirementStatus.DEFAULT_WORKFLOW, RequirementStatus.IN_PROGRESS, "u1", data.now(),
+        Requirement v2 = v1.transition(RequirementStatus.DEFAULT_WORKFLOW, RequirementStatus.IN_PROGRESS, UserRef.of("u1"), data.now(),
                 Optional.of("接手"));
         write(r -> r.requirements().update(v2));
         data.clock().advance(Duration.ofHours(1));
         Requirement v3 = v2.withDetails("新标题 " + TestStrings.EMOJI, Optional.empty(), Priority.HIGH,
-                Optional.of(LocalDate.of(2025, 4, 1)), Optional.of("u2"), data.now());
+                Optional.of(LocalDate.of(2025, 4, 1)), Optional.of(UserRef.of("u2")), data.now());
         write(r -> r.requirements().update(v3));
 
         assertSameRequirement(stored(v1.id()), v3);
@@ -151,9 +152,9 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
     void twoUpdatesFromTheSameVersionLetOnlyTheFirstWin() {
         Requirement v1 = data.requirement(customer.id()).build();
         insert(v1);
-        Requirement mine = v1.transition(RequirementStatus.DEFAULT_WORKFLOW, RequirementStatus.IN_PROGRESS, "me",
+        Requirement mine = v1.transition(RequirementStatus.DEFAULT_WORKFLOW, RequirementStatus.IN_PROGRESS, UserRef.of("me"),
                 data.now(), Optional.empty());
-        Requirement theirs = v1.transition(RequirementStatus.DEFAULT_WORKFLOW, RequirementStatus.REJECTED, "they",
+        Requirement theirs = v1.transition(RequirementStatus.DEFAULT_WORKFLOW, RequirementStatus.REJECTED, UserRef.of("they"),
                 data.now(), Optional.empty());
 
         write(r -> r.requirements().update(mine));
@@ -171,19 +172,19 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
 
     @Test
     void openByAssigneeListsOnlyOpenNeedsOfThatAssigneeInIdOrder() {
-        Requirement fresh = data.requirement(customer.id()).assignee("u1").status(RequirementStatus.NEW).build();
-        Requirement working = data.requirement(other.id()).assignee("u1").status(RequirementStatus.IN_PROGRESS).build();
-        Requirement resolved = data.requirement(customer.id()).assignee("u1").status(RequirementStatus.RESOLVED).build();
-        Requirement closed = data.requirement(customer.id()).assignee("u1").status(RequirementStatus.CLOSED).build();
-        Requirement rejected = data.requirement(customer.id()).assignee("u1").status(RequirementStatus.REJECTED).build();
-        Requirement reopened = data.requirement(customer.id()).assignee("u1").status(RequirementStatus.REOPENED).build();
-        Requirement othersOwn = data.requirement(customer.id()).assignee("u2").build();
+        Requirement fresh = data.requirement(customer.id()).assignee(UserRef.of("u1")).status(RequirementStatus.NEW).build();
+        Requirement working = data.requirement(other.id()).assignee(UserRef.of("u1")).status(RequirementStatus.IN_PROGRESS).build();
+        Requirement resolved = data.requirement(customer.id()).assignee(UserRef.of("u1")).status(RequirementStatus.RESOLVED).build();
+        Requirement closed = data.requirement(customer.id()).assignee(UserRef.of("u1")).status(RequirementStatus.CLOSED).build();
+        Requirement rejected = data.requirement(customer.id()).assignee(UserRef.of("u1")).status(RequirementStatus.REJECTED).build();
+        Requirement reopened = data.requirement(customer.id()).assignee(UserRef.of("u1")).status(RequirementStatus.REOPENED).build();
+        Requirement othersOwn = data.requirement(customer.id()).assignee(UserRef.of("u2")).build();
         Requirement unassigned = data.requirement(customer.id()).build();
         insert(reopened, othersOwn, closed, fresh, unassigned, rejected, working, resolved);
 
-        List<Requirement> open = readAllPages(MAX, (r, p) -> r.requirements().openByAssignee("u1", p));
+        List<Requirement> open = readAllPages(MAX, (r, p) -> r.requirements().openByAssignee(UserRef.of("u1"), p));
         assertThat(idsOf(open)).containsExactly(id(fresh), id(working), id(reopened));
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.requirements().openByAssignee("u3", p)))).isEmpty();
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.requirements().openByAssignee(UserRef.of("u3"), p)))).isEmpty();
     }
 
     @Test
@@ -228,7 +229,7 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
         LocalDate today = LocalDate.of(2025, 3, 10);
         List<Requirement> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            all.add(data.requirement(customer.id()).assignee("u1").dueDate(today.minusDays(1 + (i % 4))).build());
+            all.add(data.requirement(customer.id()).assignee(UserRef.of("u1")).dueDate(today.minusDays(1 + (i % 4))).build());
         }
         List<Requirement> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(5));
@@ -238,7 +239,7 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
                 .thenComparing(q -> q.id().value(), Uuid7.ORDER)));
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().openByAssignee("u1", p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().openByAssignee(UserRef.of("u1"), p))))
                     .as("openByAssignee, limit %d", limit).containsExactlyElementsOf(idOrder);
             assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().byCustomer(customer.id(), p))))
                     .as("byCustomer, limit %d", limit).containsExactlyElementsOf(idOrder);

@@ -2,6 +2,7 @@ package io.crmkit.testkit;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
 import io.crmkit.core.task.Task;
@@ -65,27 +66,27 @@ public final class TaskBuilder {
 
     /** Appends an assignment to the history and makes {@code to} the current assignee. */
     public TaskBuilder assign(Assignee to, String byActorId, Instant at, @Nullable String note) {
-        assignments.add(new Assignment(to, byActorId, at, Optional.ofNullable(note)));
+        assignments.add(new Assignment(to, UserRef.of(byActorId), at, Optional.ofNullable(note)));
         this.assignee = to;
         return this;
     }
 
     /** Appends a status change to the history and moves the status to {@code to}. */
     public TaskBuilder change(TaskStatus from, TaskStatus to, String actorId, Instant at, @Nullable String comment) {
-        statusHistory.add(new StatusChange<>(from, to, actorId, at, Optional.ofNullable(comment)));
+        statusHistory.add(new StatusChange<>(from, to, UserRef.of(actorId), at, Optional.ofNullable(comment)));
         this.status = to;
         return this;
     }
 
     /** Appends a comment. */
     public TaskBuilder comment(String authorId, Instant at, String text) {
-        comments.add(new TaskComment(authorId, at, text));
+        comments.add(new TaskComment(UserRef.of(authorId), at, text));
         return this;
     }
 
     public Task build() {
         return new Task(id, title, Optional.ofNullable(description), Optional.ofNullable(customerId),
-                Optional.ofNullable(requirementId), Optional.ofNullable(assignee), creatorId,
+                Optional.ofNullable(requirementId), Optional.ofNullable(assignee), UserRef.of(creatorId),
                 Optional.ofNullable(dueDate), priority, status, progress, comments, assignments, statusHistory,
                 createdAt, updatedAt, version);
     }

@@ -8,6 +8,8 @@ import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
@@ -85,9 +87,9 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
                 .dueDate(LocalDate.of(2025, 3, 31))
                 .priority(Priority.HIGH)
                 .progress(40)
-                .assign(Assignee.department("销售部"), "经理", t.plusSeconds(1), "先给部门")
-                .assign(Assignee.userInDepartment("u1", "销售部"), "经理", t.plusNanos(2_000_001_000L), null)
-                .assign(Assignee.user("u2"), "u1", t.plusSeconds(3), TestStrings.NASTY)
+                .assign(Assignee.department(DepartmentRef.of("销售部")), "经理", t.plusSeconds(1), "先给部门")
+                .assign(Assignee.userInDepartment(UserRef.of("u1"), DepartmentRef.of("销售部")), "经理", t.plusNanos(2_000_001_000L), null)
+                .assign(Assignee.user(UserRef.of("u2")), "u1", t.plusSeconds(3), TestStrings.NASTY)
                 .change(TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, "u1", t.plusSeconds(4), null)
                 .change(TaskStatus.IN_PROGRESS, TaskStatus.WAITING, "u2", t.plusSeconds(5), "等待客户回复")
                 .comment("u1", t.plusSeconds(6), TestStrings.tenKilobytes())
@@ -121,19 +123,19 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
 
     @Test
     void updateReplacesTheTaskWithItsHistories() {
-        Task v1 = data.task("t").assign(Assignee.user("u1"), "boss", data.now(), null).build();
+        Task v1 = data.task("t").assign(Assignee.user(UserRef.of("u1")), "boss", data.now(), null).build();
         insert(v1);
         data.clock().advance(Duration.ofMinutes(1));
-        Task v2 = v1.progress(30, "u1", data.now());
+        Task v2 = v1.progress(30, UserRef.of("u1"), data.now());
         write(r -> r.tasks().update(v2));
         data.clock().advance(Duration.ofMinutes(1));
-        Task v3 = v2.comment("u1", data.now(), "进展 " + TestStrings.EMOJI);
+        Task v3 = v2.comment(UserRef.of("u1"), data.now(), "进展 " + TestStrings.EMOJI);
         write(r -> r.tasks().update(v3));
         data.clock().advance(Duration.ofMinutes(1));
-        Task v4 = v3.reassign(Assignee.department("客服部"), "boss", data.now(), Optional.of("转交"));
+        Task v4 = v3.reassign(Assignee.department(DepartmentRef.of("客服部")), UserRef.of("boss"), data.now(), Optional.of("转交"));
         write(r -> r.tasks().update(v4));
         data.clock().advance(Duration.ofMinutes(1));
-        Task v5 = v4.transition(TaskStatus.DEFAULT_WORKFLOW, TaskStatus.DONE, "u3", data.now(), Optional.of("完成"));
+        Task v5 = v4.transition(TaskStatus.DEFAULT_WORKFLOW, TaskStatus.DONE, UserRef.of("u3"), data.now(), Optional.of("完成"));
         write(r -> r.tasks().update(v5));
 
         Task back = stored(v1.id());
@@ -147,10 +149,10 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
     void updateWithWrongVersionConflictsAndChangesNothing() {
         Task v1 = data.task("t").build();
         insert(v1);
-        Task v2 = v1.comment("u1", data.now(), "first");
+        Task v2 = v1.comment(UserRef.of("u1"), data.now(), "first");
         write(r -> r.tasks().update(v2));
-        Task staleV2 = v1.comment("u2", data.now(), "lost");
-        Task skipping = v2.comment("u2", data.now(), "x").comment("u2", data.now(), "y");
+        Task staleV2 = v1.comment(UserRef.of("u2"), data.now(), "lost");
+        Task skipping = v2.comment(UserRef.of("u2"), data.now(), "x").comment(UserRef.of("u2"), data.now(), "y");
 
         assertThatThrownBy(() -> write(r -> r.tasks().update(staleV2))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> write(r -> r.tasks().update(skipping))).isInstanceOf(ConflictException.class);
@@ -168,38 +170,38 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
     @Test
     void openByUserListsOpenTasksOfTheUserByDueDateUndatedLastThenId() {
         LocalDate d = LocalDate.of(2025, 3, 10);
-        Task undated1 = data.task("undated1").assignee(Assignee.user("u1")).build();
-        Task late = data.task("late").assignee(Assignee.user("u1")).dueDate(d.plusDays(9)).status(TaskStatus.WAITING).build();
-        Task early = data.task("early").assignee(Assignee.userInDepartment("u1", "销售部")).dueDate(d)
+        Task undated1 = data.task("undated1").assignee(Assignee.user(UserRef.of("u1"))).build();
+        Task late = data.task("late").assignee(Assignee.user(UserRef.of("u1"))).dueDate(d.plusDays(9)).status(TaskStatus.WAITING).build();
+        Task early = data.task("early").assignee(Assignee.userInDepartment(UserRef.of("u1"), DepartmentRef.of("销售部"))).dueDate(d)
                 .status(TaskStatus.IN_PROGRESS).build();
-        Task undated2 = data.task("undated2").assignee(Assignee.user("u1")).build();
-        Task sameDayAsEarly = data.task("same").assignee(Assignee.user("u1")).dueDate(d).build();
-        Task done = data.task("done").assignee(Assignee.user("u1")).dueDate(d).status(TaskStatus.DONE).build();
-        Task cancelled = data.task("cancelled").assignee(Assignee.user("u1")).status(TaskStatus.CANCELLED).build();
-        Task othersOwn = data.task("other").assignee(Assignee.user("u2")).dueDate(d).build();
-        Task departmentOnly = data.task("dept").assignee(Assignee.department("u1")).dueDate(d).build();
+        Task undated2 = data.task("undated2").assignee(Assignee.user(UserRef.of("u1"))).build();
+        Task sameDayAsEarly = data.task("same").assignee(Assignee.user(UserRef.of("u1"))).dueDate(d).build();
+        Task done = data.task("done").assignee(Assignee.user(UserRef.of("u1"))).dueDate(d).status(TaskStatus.DONE).build();
+        Task cancelled = data.task("cancelled").assignee(Assignee.user(UserRef.of("u1"))).status(TaskStatus.CANCELLED).build();
+        Task othersOwn = data.task("other").assignee(Assignee.user(UserRef.of("u2"))).dueDate(d).build();
+        Task departmentOnly = data.task("dept").assignee(Assignee.department(DepartmentRef.of("u1"))).dueDate(d).build();
         Task unassigned = data.task("unassigned").build();
         insert(undated2, done, late, othersOwn, undated1, cancelled, sameDayAsEarly, early, departmentOnly, unassigned);
 
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser("u1", p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser(UserRef.of("u1"), p))))
                 .containsExactly(id(early), id(sameDayAsEarly), id(late), id(undated1), id(undated2));
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser("nobody", p)))).isEmpty();
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser(UserRef.of("nobody"), p)))).isEmpty();
     }
 
     @Test
     void openByDepartmentListsOpenTasksOfTheDepartmentIncludingItsUsers() {
         LocalDate d = LocalDate.of(2025, 3, 10);
-        Task toDept = data.task("dept").assignee(Assignee.department("销售部")).build();
-        Task toUserInDept = data.task("user in dept").assignee(Assignee.userInDepartment("u1", "销售部"))
+        Task toDept = data.task("dept").assignee(Assignee.department(DepartmentRef.of("销售部"))).build();
+        Task toUserInDept = data.task("user in dept").assignee(Assignee.userInDepartment(UserRef.of("u1"), DepartmentRef.of("销售部")))
                 .dueDate(d).build();
-        Task toOtherDept = data.task("other dept").assignee(Assignee.department("客服部")).dueDate(d).build();
-        Task toUserOnly = data.task("user").assignee(Assignee.user("销售部")).dueDate(d).build();
-        Task doneInDept = data.task("done").assignee(Assignee.department("销售部")).status(TaskStatus.DONE).build();
+        Task toOtherDept = data.task("other dept").assignee(Assignee.department(DepartmentRef.of("客服部"))).dueDate(d).build();
+        Task toUserOnly = data.task("user").assignee(Assignee.user(UserRef.of("销售部"))).dueDate(d).build();
+        Task doneInDept = data.task("done").assignee(Assignee.department(DepartmentRef.of("销售部"))).status(TaskStatus.DONE).build();
         insert(toDept, toUserInDept, toOtherDept, toUserOnly, doneInDept);
 
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment("销售部", p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("销售部"), p))))
                 .containsExactly(id(toUserInDept), id(toDept));
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment("客服部", p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("客服部"), p))))
                 .containsExactly(id(toOtherDept));
     }
 
@@ -207,7 +209,7 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
     void overdueListsOpenTasksDueBeforeTodayByDueDateThenId() {
         LocalDate today = LocalDate.of(2025, 3, 10);
         Task dueToday = data.task("today").dueDate(today).build();
-        Task lateB = data.task("b").dueDate(today.minusDays(1)).assignee(Assignee.user("u1")).build();
+        Task lateB = data.task("b").dueDate(today.minusDays(1)).assignee(Assignee.user(UserRef.of("u1"))).build();
         Task lateA = data.task("a").dueDate(today.minusDays(20)).status(TaskStatus.WAITING).build();
         Task lateC = data.task("c").dueDate(today.minusDays(1)).status(TaskStatus.IN_PROGRESS).build();
         Task lateDone = data.task("done").dueDate(today.minusDays(3)).status(TaskStatus.DONE).build();
@@ -225,7 +227,7 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
         List<Task> all = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
             LocalDate due = i % 3 == 0 ? null : today.minusDays(i % 4);
-            all.add(data.task("t" + i).assignee(Assignee.userInDepartment("u1", "d1")).dueDate(due).build());
+            all.add(data.task("t" + i).assignee(Assignee.userInDepartment(UserRef.of("u1"), DepartmentRef.of("d1"))).dueDate(due).build());
         }
         List<Task> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(9));
@@ -234,9 +236,9 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
         List<UUID> overdueOrder = idsOf(sorted(all.stream().filter(t -> t.isOverdue(today)).toList(), OPEN_ORDER));
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByUser("u1", p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByUser(UserRef.of("u1"), p))))
                     .as("openByUser, limit %d", limit).containsExactlyElementsOf(openOrder);
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByDepartment("d1", p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("d1"), p))))
                     .as("openByDepartment, limit %d", limit).containsExactlyElementsOf(openOrder);
             assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().overdue(today, p))))
                     .as("overdue, limit %d", limit).containsExactlyElementsOf(overdueOrder);

@@ -19,6 +19,8 @@ import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.TaskId;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -181,8 +183,8 @@ public final class TestData {
                 .tags(new LinkedHashSet<>(List.of("vip", "重点客户", "z-last", "a-first")))
                 .attributes(attributes)
                 .stage(LifecycleStage.CUSTOMER)
-                .ownerId("owner-" + key)
-                .departmentId("销售部")
+                .owner(UserRef.of("owner-" + key))
+                .department(DepartmentRef.of("销售部"))
                 .externalRefs(List.of(ExternalRef.of("erp", "C-" + key), ExternalRef.of("shop", key + "'%_\\")))
                 .consent(new Consent(ContactChannel.EMAIL, ConsentStatus.OPTED_IN, now.minus(Duration.ofDays(30)),
                         "web form " + TestStrings.EMOJI))

@@ -17,6 +17,7 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
 import java.util.Optional;
@@ -85,8 +86,8 @@ public abstract class TransactionContract extends StorageContractSupport {
     void failedWorkInsertingIntoEveryRepositoryLeavesNothingAndRethrowsTheSameException() {
         Customer c = data.person("Rolled back").build();
         Interaction i = data.interaction(c.id()).build();
-        Requirement q = data.requirement(c.id()).assignee("u1").build();
-        Task t = data.task("t").customer(c.id()).assignee(Assignee.user("u1")).build();
+        Requirement q = data.requirement(c.id()).assignee(UserRef.of("u1")).build();
+        Task t = data.task("t").customer(c.id()).assignee(Assignee.user(UserRef.of("u1"))).build();
         SurveyResponse s = data.surveyResponse(c.id(), SurveyKind.CSAT, 5).build();
         Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
         Boom boom = new Boom();
@@ -107,9 +108,9 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.interactions().findById(i.id()))).isEmpty();
         assertThat(readList(r -> r.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.requirements().findById(q.id()))).isEmpty();
-        assertThat(readList(r -> r.requirements().openByAssignee("u1", PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.requirements().openByAssignee(UserRef.of("u1"), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.tasks().findById(t.id()))).isEmpty();
-        assertThat(readList(r -> r.tasks().openByUser("u1", PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.tasks().openByUser(UserRef.of("u1"), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.surveys().findById(s.id()))).isEmpty();
         assertThat(readList(r -> r.surveys().find(SurveyQuery.all(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();

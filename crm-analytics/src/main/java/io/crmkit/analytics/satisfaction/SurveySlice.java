@@ -4,6 +4,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionChannel;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.security.DepartmentRef;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
  * match. Immutable: every method returns a new slice.
  *
  * <pre>{@code
- * SurveySlice.all().between(jan, feb).channel(InteractionChannel.CHAT).department("售后")
+ * SurveySlice.all().between(jan, feb).channel(InteractionChannel.CHAT).department(DepartmentRef.of("售后"))
  * }</pre>
  *
  * @param query      criteria the storage filters on
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  * @param department the host department owning the customers, if given
  * @param filter     any further condition on the response
  */
-public record SurveySlice(SurveyQuery query, Optional<Set<CustomerId>> customers, Optional<String> department,
+public record SurveySlice(SurveyQuery query, Optional<Set<CustomerId>> customers, Optional<DepartmentRef> department,
                           Optional<Predicate<SurveyResponse>> filter) {
     public SurveySlice {
         Objects.requireNonNull(query, "query");
@@ -57,8 +58,8 @@ public record SurveySlice(SurveyQuery query, Optional<Set<CustomerId>> customers
     }
 
     /** Responses of customers owned by this department of the host application. */
-    public SurveySlice department(String departmentId) {
-        return new SurveySlice(query, customers, Optional.of(departmentId), filter);
+    public SurveySlice department(DepartmentRef department) {
+        return new SurveySlice(query, customers, Optional.of(department), filter);
     }
 
     /** Responses that also satisfy {@code condition}, for example a segment defined by a rule. */

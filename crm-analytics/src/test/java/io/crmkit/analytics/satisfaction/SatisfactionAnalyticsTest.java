@@ -11,6 +11,7 @@ import io.crmkit.core.interaction.InteractionChannel;
 import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyKind;
+import io.crmkit.core.security.DepartmentRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class SatisfactionAnalyticsTest {
         Random random = new Random(5);
         for (int i = 0; i < 40; i++) {
             String dept = i % 4 == 0 ? "sales" : "service";
-            customers.add(crm.customers().create(NewCustomer.person("客户" + i).department(dept)));
+            customers.add(crm.customers().create(NewCustomer.person("客户" + i).department(DepartmentRef.of(dept))));
         }
         // 2,600 responses over 12 weeks: more than two storage pages per kind for NPS; scores drift up over time
         for (int i = 0; i < 2600; i++) {
@@ -62,7 +63,7 @@ class SatisfactionAnalyticsTest {
             String touchpoint = TOUCHPOINTS[random.nextInt(3)];
             crm.surveys().record(NewSurveyResponse.of(c.id(), kind, score).channel(channel).touchpoint(touchpoint)
                     .respondedAt(at));
-            rows.add(new Row(c.id(), c.departmentId().orElseThrow(), kind, score, channel, touchpoint, at));
+            rows.add(new Row(c.id(), c.department().orElseThrow().id(), kind, score, channel, touchpoint, at));
         }
     }
 
@@ -105,9 +106,9 @@ class SatisfactionAnalyticsTest {
                 scores(SurveyKind.NPS, r -> segment.contains(r.customer())));
         assertMatches(sat.summary(SurveyKind.NPS, SurveySlice.all().customers(Set.of(customers.get(5).id()))),
                 scores(SurveyKind.NPS, r -> r.customer().equals(customers.get(5).id())));
-        assertMatches(sat.summary(SurveyKind.NPS, SurveySlice.all().department("sales")),
+        assertMatches(sat.summary(SurveyKind.NPS, SurveySlice.all().department(DepartmentRef.of("sales"))),
                 scores(SurveyKind.NPS, r -> r.department().equals("sales")));
-        assertMatches(sat.summary(SurveyKind.CSAT, SurveySlice.all().department("service")
+        assertMatches(sat.summary(SurveyKind.CSAT, SurveySlice.all().department(DepartmentRef.of("service"))
                         .channel(InteractionChannel.CALL).where(r -> r.score() != 3)),
                 scores(SurveyKind.CSAT, r -> r.department().equals("service") && r.channel() == InteractionChannel.CALL
                         && r.score() != 3));

@@ -1,5 +1,7 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,8 +44,8 @@ public final class Customer {
     private final Set<String> tags;
     private final Map<String, AttributeValue> attributes;
     private final LifecycleStage stage;
-    private final @Nullable String ownerId;
-    private final @Nullable String departmentId;
+    private final @Nullable UserRef owner;
+    private final @Nullable DepartmentRef department;
     private final List<ExternalRef> externalRefs;
     private final Map<ContactChannel, Consent> consents;
     private final @Nullable CustomerId organizationId;
@@ -64,8 +66,8 @@ public final class Customer {
         this.tags = Collections.unmodifiableSet(new LinkedHashSet<>(b.tags));
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
         this.stage = Objects.requireNonNull(b.stage, "stage");
-        this.ownerId = b.ownerId;
-        this.departmentId = b.departmentId;
+        this.owner = b.owner;
+        this.department = b.department;
         this.externalRefs = List.copyOf(b.externalRefs);
         this.consents = Collections.unmodifiableMap(b.consents.isEmpty()
                 ? new EnumMap<>(ContactChannel.class) : new EnumMap<>(b.consents));
@@ -98,8 +100,8 @@ public final class Customer {
         b.tags.addAll(tags);
         b.attributes.putAll(attributes);
         b.stage = stage;
-        b.ownerId = ownerId;
-        b.departmentId = departmentId;
+        b.owner = owner;
+        b.department = department;
         b.externalRefs.addAll(externalRefs);
         b.consents.putAll(consents);
         b.organizationId = organizationId;
@@ -182,13 +184,13 @@ public final class Customer {
     }
 
     /** The host application's user who owns this customer. */
-    public Optional<String> ownerId() {
-        return Optional.ofNullable(ownerId);
+    public Optional<UserRef> owner() {
+        return Optional.ofNullable(owner);
     }
 
     /** The host application's department that owns this customer. */
-    public Optional<String> departmentId() {
-        return Optional.ofNullable(departmentId);
+    public Optional<DepartmentRef> department() {
+        return Optional.ofNullable(department);
     }
 
     public List<ExternalRef> externalRefs() {
@@ -262,7 +264,7 @@ public final class Customer {
 
     private List<Object> state() {
         return java.util.Arrays.asList(kind, displayName, emails, phones, addresses, List.copyOf(tags), attributes,
-                stage, ownerId, departmentId, externalRefs, consents, organizationId, jobTitle, timeZone, archivedAt,
+                stage, owner, department, externalRefs, consents, organizationId, jobTitle, timeZone, archivedAt,
                 createdAt, updatedAt);
     }
 
@@ -283,8 +285,8 @@ public final class Customer {
         private final Set<String> tags = new LinkedHashSet<>();
         private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         private LifecycleStage stage = LifecycleStage.LEAD;
-        private @Nullable String ownerId;
-        private @Nullable String departmentId;
+        private @Nullable UserRef owner;
+        private @Nullable DepartmentRef department;
         private final List<ExternalRef> externalRefs = new ArrayList<>();
         private final Map<ContactChannel, Consent> consents = new EnumMap<>(ContactChannel.class);
         private @Nullable CustomerId organizationId;
@@ -307,8 +309,8 @@ public final class Customer {
         public Builder tags(Set<String> tags) { this.tags.clear(); this.tags.addAll(tags); return this; }
         public Builder attributes(Map<String, AttributeValue> attributes) { this.attributes.clear(); this.attributes.putAll(attributes); return this; }
         public Builder stage(LifecycleStage stage) { this.stage = stage; return this; }
-        public Builder ownerId(@Nullable String ownerId) { this.ownerId = ownerId; return this; }
-        public Builder departmentId(@Nullable String departmentId) { this.departmentId = departmentId; return this; }
+        public Builder owner(@Nullable UserRef owner) { this.owner = owner; return this; }
+        public Builder department(@Nullable DepartmentRef department) { this.department = department; return this; }
         public Builder externalRefs(List<ExternalRef> refs) { this.externalRefs.clear(); this.externalRefs.addAll(refs); return this; }
         public Builder consents(Map<ContactChannel, Consent> consents) { this.consents.clear(); this.consents.putAll(consents); return this; }
         public Builder consent(Consent consent) { this.consents.put(consent.channel(), consent); return this; }

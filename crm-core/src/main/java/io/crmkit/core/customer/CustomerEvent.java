@@ -1,6 +1,7 @@
 package io.crmkit.core.customer;
 
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 
 /** A change to a customer record. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -8,14 +9,14 @@ public sealed interface CustomerEvent extends DomainEvent {
     CustomerId customerId();
 
     /** A customer was created. */
-    record Created(CustomerId customerId, Instant at, String actorId) implements CustomerEvent {
+    record Created(CustomerId customerId, Instant at, UserRef actor) implements CustomerEvent {
     }
 
     /** A customer was edited, its consent changed, or it was merged into; {@code version} is the new one. */
-    record Updated(CustomerId customerId, long version, Instant at, String actorId) implements CustomerEvent {
+    record Updated(CustomerId customerId, long version, Instant at, UserRef actor) implements CustomerEvent {
     }
 
     /** A customer was archived. */
-    record Archived(CustomerId customerId, Instant at, String actorId) implements CustomerEvent {
+    record Archived(CustomerId customerId, Instant at, UserRef actor) implements CustomerEvent {
     }
 }

@@ -1,5 +1,7 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,8 +46,8 @@ public abstract sealed class CustomerForm<F extends CustomerForm<F>> permits New
     private final Set<String> tags = new LinkedHashSet<>();
     private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
     private @Nullable LifecycleStage stage;
-    private @Nullable String ownerId;
-    private @Nullable String departmentId;
+    private @Nullable UserRef owner;
+    private @Nullable DepartmentRef department;
     private final List<ExternalRefInput> externalRefs = new ArrayList<>();
     private final Map<ContactChannel, ConsentInput> consents = new EnumMap<>(ContactChannel.class);
     private @Nullable CustomerId organizationId;
@@ -147,14 +149,14 @@ public abstract sealed class CustomerForm<F extends CustomerForm<F>> permits New
     }
 
     /** The host user who owns the customer; null clears it. */
-    public F owner(@Nullable String userId) {
-        this.ownerId = userId;
+    public F owner(@Nullable UserRef user) {
+        this.owner = user;
         return self();
     }
 
     /** The host department that owns the customer; null clears it. */
-    public F department(@Nullable String departmentId) {
-        this.departmentId = departmentId;
+    public F department(@Nullable DepartmentRef department) {
+        this.department = department;
         return self();
     }
 
@@ -220,12 +222,12 @@ public abstract sealed class CustomerForm<F extends CustomerForm<F>> permits New
         return Optional.ofNullable(stage);
     }
 
-    public Optional<String> ownerId() {
-        return Optional.ofNullable(ownerId);
+    public Optional<UserRef> owner() {
+        return Optional.ofNullable(owner);
     }
 
-    public Optional<String> departmentId() {
-        return Optional.ofNullable(departmentId);
+    public Optional<DepartmentRef> department() {
+        return Optional.ofNullable(department);
     }
 
     public List<ExternalRefInput> externalRefs() {
@@ -257,8 +259,8 @@ public abstract sealed class CustomerForm<F extends CustomerForm<F>> permits New
         tags.addAll(c.tags());
         attributes.putAll(c.attributes());
         stage = c.stage();
-        ownerId = c.ownerId().orElse(null);
-        departmentId = c.departmentId().orElse(null);
+        owner = c.owner().orElse(null);
+        department = c.department().orElse(null);
         c.externalRefs().forEach(r -> externalRefs.add(new ExternalRefInput(r.system(), r.id())));
         organizationId = c.organizationId().orElse(null);
         jobTitle = c.jobTitle().orElse(null);

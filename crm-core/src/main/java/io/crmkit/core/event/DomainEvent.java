@@ -6,6 +6,7 @@ import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.satisfaction.SurveyEvent;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.TaskEvent;
 import java.time.Instant;
 
@@ -28,5 +29,6 @@ public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, Req
         PurchaseEvent, MessageEvent {
     Instant at();
 
-    String actorId();
+    /** Who caused it: a host user, or the system. */
+    UserRef actor();
 }

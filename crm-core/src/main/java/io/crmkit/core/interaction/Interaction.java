@@ -1,6 +1,7 @@
 package io.crmkit.core.interaction;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.security.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public record Interaction(
         Optional<String> notes,
         Instant occurredAt,
         Optional<Duration> duration,
-        String author,
+        UserRef author,
         Optional<String> outcome,
         List<RecordLink> links,
         Instant recordedAt,
@@ -62,7 +63,7 @@ public record Interaction(
     /** An interaction that is not an outbound message: no delivery status. */
     public Interaction(InteractionId id, CustomerId customerId, InteractionChannel channel, Direction direction,
                        Optional<String> subject, Optional<String> notes, Instant occurredAt, Optional<Duration> duration,
-                       String author, Optional<String> outcome, List<RecordLink> links, Instant recordedAt) {
+                       UserRef author, Optional<String> outcome, List<RecordLink> links, Instant recordedAt) {
         this(id, customerId, channel, direction, subject, notes, occurredAt, duration, author, outcome, links,
                 recordedAt, Optional.empty(), Optional.empty());
     }

@@ -2,6 +2,7 @@ package io.crmkit.core.interaction;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 
 /** An entry on a customer's timeline. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -9,6 +10,6 @@ public sealed interface InteractionEvent extends DomainEvent {
     CustomerId customerId();
 
     /** A call, visit, email, message or meeting was logged. */
-    record Logged(InteractionId interactionId, CustomerId customerId, InteractionChannel channel, Instant at, String actorId) implements InteractionEvent {
+    record Logged(InteractionId interactionId, CustomerId customerId, InteractionChannel channel, Instant at, UserRef actor) implements InteractionEvent {
     }
 }

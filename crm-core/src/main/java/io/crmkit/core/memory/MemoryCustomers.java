@@ -43,8 +43,8 @@ record MemoryCustomers(Table<Customer> table) implements CustomerRepository {
                 && q.phone().map(p -> c.phones().stream().anyMatch(x -> x.value().equals(p))).orElse(true)
                 && q.tag().map(c.tags()::contains).orElse(true)
                 && q.stage().map(s -> s == c.stage()).orElse(true)
-                && q.ownerId().map(o -> c.ownerId().map(o::equals).orElse(false)).orElse(true)
-                && q.departmentId().map(d -> c.departmentId().map(d::equals).orElse(false)).orElse(true)
+                && q.owner().map(o -> c.owner().map(o::equals).orElse(false)).orElse(true)
+                && q.department().map(d -> c.department().map(d::equals).orElse(false)).orElse(true)
                 && q.externalRef().map(c.externalRefs()::contains).orElse(true)
                 && q.organizationId().map(o -> c.organizationId().map(o::equals).orElse(false)).orElse(true);
     }

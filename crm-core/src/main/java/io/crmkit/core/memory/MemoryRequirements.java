@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -31,9 +32,9 @@ record MemoryRequirements(Table<Requirement> table) implements RequirementReposi
     }
 
     @Override
-    public Page<Requirement> openByAssignee(String assigneeId, PageRequest page) {
+    public Page<Requirement> openByAssignee(UserRef assignee, PageRequest page) {
         return BY_ID.page(table.all().filter(r -> r.status().isOpen()
-                && r.assigneeId().map(assigneeId::equals).orElse(false)), page);
+                && r.assignee().map(assignee::equals).orElse(false)), page);
     }
 
     @Override

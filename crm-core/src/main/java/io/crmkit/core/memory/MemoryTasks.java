@@ -2,6 +2,8 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
@@ -29,15 +31,15 @@ record MemoryTasks(Table<Task> table) implements TaskRepository {
     }
 
     @Override
-    public Page<Task> openByUser(String userId, PageRequest page) {
+    public Page<Task> openByUser(UserRef user, PageRequest page) {
         return BY_DUE.page(table.all().filter(t -> t.status().isOpen()
-                && t.assignee().flatMap(a -> a.userId()).map(userId::equals).orElse(false)), page);
+                && t.assignee().flatMap(a -> a.user()).map(user::equals).orElse(false)), page);
     }
 
     @Override
-    public Page<Task> openByDepartment(String departmentId, PageRequest page) {
+    public Page<Task> openByDepartment(DepartmentRef department, PageRequest page) {
         return BY_DUE.page(table.all().filter(t -> t.status().isOpen()
-                && t.assignee().flatMap(a -> a.departmentId()).map(departmentId::equals).orElse(false)), page);
+                && t.assignee().flatMap(a -> a.department()).map(department::equals).orElse(false)), page);
     }
 
     @Override

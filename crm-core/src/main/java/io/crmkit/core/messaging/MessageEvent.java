@@ -3,6 +3,7 @@ package io.crmkit.core.messaging;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 
 /** A message to a customer. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -10,6 +11,6 @@ public sealed interface MessageEvent extends DomainEvent {
     CustomerId customerId();
 
     /** A message was queued, refused, sent, delivered, failed or dead-lettered. */
-    record StatusChanged(MessageId messageId, CustomerId customerId, ChannelKind kind, DeliveryStatus status, Instant at, String actorId) implements MessageEvent {
+    record StatusChanged(MessageId messageId, CustomerId customerId, ChannelKind kind, DeliveryStatus status, Instant at, UserRef actor) implements MessageEvent {
     }
 }

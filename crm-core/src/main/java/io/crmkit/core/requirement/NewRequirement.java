@@ -2,6 +2,7 @@ package io.crmkit.core.requirement;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public final class NewRequirement {
     private @Nullable String description;
     private Priority priority = Priority.NORMAL;
     private @Nullable LocalDate dueDate;
-    private @Nullable String assigneeId;
+    private @Nullable UserRef assignee;
     private @Nullable InteractionId sourceInteraction;
 
     private NewRequirement(CustomerId customerId, String title) {
@@ -34,7 +35,7 @@ public final class NewRequirement {
     public NewRequirement description(String description) { this.description = description; return this; }
     public NewRequirement priority(Priority priority) { this.priority = Objects.requireNonNull(priority); return this; }
     public NewRequirement due(LocalDate dueDate) { this.dueDate = dueDate; return this; }
-    public NewRequirement assignee(String userId) { this.assigneeId = userId; return this; }
+    public NewRequirement assignee(UserRef user) { this.assignee = Objects.requireNonNull(user, "user"); return this; }
     /** The interaction in which the need came up; it must belong to the same customer. */
     public NewRequirement discoveredIn(InteractionId interaction) { this.sourceInteraction = interaction; return this; }
 
@@ -43,6 +44,6 @@ public final class NewRequirement {
     public Optional<String> description() { return Optional.ofNullable(description); }
     public Priority priority() { return priority; }
     public Optional<LocalDate> dueDate() { return Optional.ofNullable(dueDate); }
-    public Optional<String> assigneeId() { return Optional.ofNullable(assigneeId); }
+    public Optional<UserRef> assignee() { return Optional.ofNullable(assignee); }
     public Optional<InteractionId> sourceInteraction() { return Optional.ofNullable(sourceInteraction); }
 }

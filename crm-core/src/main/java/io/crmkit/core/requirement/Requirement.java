@@ -2,6 +2,7 @@ package io.crmkit.core.requirement;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.core.workflow.Workflow;
@@ -29,20 +30,20 @@ public final class Requirement {
     private final @Nullable String description;
     private final Priority priority;
     private final @Nullable LocalDate dueDate;
-    private final @Nullable String assigneeId;
+    private final @Nullable UserRef assignee;
     private final RequirementStatus status;
     private final @Nullable InteractionId sourceInteraction;
     private final List<StatusChange<RequirementStatus>> history;
-    private final String createdBy;
+    private final UserRef createdBy;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final long version;
 
     /** For adapters and the requirement service; validation happens in the service. */
     public Requirement(RequirementId id, CustomerId customerId, String title, Optional<String> description,
-                       Priority priority, Optional<LocalDate> dueDate, Optional<String> assigneeId,
+                       Priority priority, Optional<LocalDate> dueDate, Optional<UserRef> assignee,
                        RequirementStatus status, Optional<InteractionId> sourceInteraction,
-                       List<StatusChange<RequirementStatus>> history, String createdBy, Instant createdAt,
+                       List<StatusChange<RequirementStatus>> history, UserRef createdBy, Instant createdAt,
                        Instant updatedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -50,7 +51,7 @@ public final class Requirement {
         this.description = description.orElse(null);
         this.priority = Objects.requireNonNull(priority, "priority");
         this.dueDate = dueDate.orElse(null);
-        this.assigneeId = assigneeId.orElse(null);
+        this.assignee = assignee.orElse(null);
         this.status = Objects.requireNonNull(status, "status");
         this.sourceInteraction = sourceInteraction.orElse(null);
         this.history = List.copyOf(history);
@@ -65,19 +66,19 @@ public final class Requirement {
      *
      * @throws io.crmkit.core.InvalidTransitionException if the workflow forbids it
      */
-    public Requirement transition(Workflow<RequirementStatus> workflow, RequirementStatus to, String actorId,
+    public Requirement transition(Workflow<RequirementStatus> workflow, RequirementStatus to, UserRef actor,
                                   Instant at, Optional<String> comment) {
         workflow.check(status, to, "requirement " + id);
         List<StatusChange<RequirementStatus>> h = new ArrayList<>(history);
-        h.add(new StatusChange<>(status, to, actorId, at, comment));
-        return new Requirement(id, customerId, title, description(), priority, dueDate(), assigneeId(), to,
+        h.add(new StatusChange<>(status, to, actor, at, comment));
+        return new Requirement(id, customerId, title, description(), priority, dueDate(), assignee(), to,
                 sourceInteraction(), h, createdBy, createdAt, at, version + 1);
     }
 
     /** The same need with other details, at the next version. */
     public Requirement withDetails(String title, Optional<String> description, Priority priority,
-                                   Optional<LocalDate> dueDate, Optional<String> assigneeId, Instant at) {
-        return new Requirement(id, customerId, title, description, priority, dueDate, assigneeId, status,
+                                   Optional<LocalDate> dueDate, Optional<UserRef> assignee, Instant at) {
+        return new Requirement(id, customerId, title, description, priority, dueDate, assignee, status,
                 sourceInteraction(), history, createdBy, createdAt, at, version + 1);
     }
 
@@ -92,13 +93,13 @@ public final class Requirement {
     public Optional<String> description() { return Optional.ofNullable(description); }
     public Priority priority() { return priority; }
     public Optional<LocalDate> dueDate() { return Optional.ofNullable(dueDate); }
-    public Optional<String> assigneeId() { return Optional.ofNullable(assigneeId); }
+    public Optional<UserRef> assignee() { return Optional.ofNullable(assignee); }
     public RequirementStatus status() { return status; }
     /** The interaction in which the need was discovered, if any. */
     public Optional<InteractionId> sourceInteraction() { return Optional.ofNullable(sourceInteraction); }
     /** Every status change, oldest first. */
     public List<StatusChange<RequirementStatus>> history() { return history; }
-    public String createdBy() { return createdBy; }
+    public UserRef createdBy() { return createdBy; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
@@ -107,7 +108,7 @@ public final class Requirement {
     public boolean equals(Object o) {
         return o instanceof Requirement r && r.id.equals(id) && r.version == version && r.status == status
                 && r.title.equals(title) && Objects.equals(r.description, description) && r.priority == priority
-                && Objects.equals(r.dueDate, dueDate) && Objects.equals(r.assigneeId, assigneeId)
+                && Objects.equals(r.dueDate, dueDate) && Objects.equals(r.assignee, assignee)
                 && r.history.equals(history) && r.customerId.equals(customerId)
                 && Objects.equals(r.sourceInteraction, sourceInteraction) && r.createdBy.equals(createdBy)
                 && r.createdAt.equals(createdAt) && r.updatedAt.equals(updatedAt);

@@ -2,6 +2,7 @@ package io.crmkit.core.requirement;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 
 /** A change to a customer need. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -9,10 +10,10 @@ public sealed interface RequirementEvent extends DomainEvent {
     RequirementId requirementId();
 
     /** A need was recorded. */
-    record Created(RequirementId requirementId, CustomerId customerId, Instant at, String actorId) implements RequirementEvent {
+    record Created(RequirementId requirementId, CustomerId customerId, Instant at, UserRef actor) implements RequirementEvent {
     }
 
     /** A need moved through its workflow. */
-    record Transitioned(RequirementId requirementId, RequirementStatus from, RequirementStatus to, Instant at, String actorId) implements RequirementEvent {
+    record Transitioned(RequirementId requirementId, RequirementStatus from, RequirementStatus to, Instant at, UserRef actor) implements RequirementEvent {
     }
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.security.UserRef;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public interface RequirementRepository {
     void update(Requirement requirement);
 
     /** Open needs of an assignee, in id order. */
-    Page<Requirement> openByAssignee(String assigneeId, PageRequest page);
+    Page<Requirement> openByAssignee(UserRef assignee, PageRequest page);
 
     /** Open needs due before {@code today}, by due date then id. */
     Page<Requirement> overdue(LocalDate today, PageRequest page);

@@ -4,6 +4,7 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.Workflow;
 import java.time.LocalDate;
@@ -59,14 +60,14 @@ public interface RequirementService {
     }
 
     /** Hands the need to another user (null unassigns it). */
-    Requirement assign(RequirementId id, @Nullable String assigneeId);
+    Requirement assign(RequirementId id, @Nullable UserRef assignee);
 
     /** Changes title, description, priority and due date; status changes go through {@link #transition}. */
     Requirement update(RequirementId id, String title, @Nullable String description, Priority priority,
                        @Nullable LocalDate dueDate);
 
     /** Open needs (NEW, IN_PROGRESS, REOPENED) assigned to a user, oldest first. */
-    Page<Requirement> openAssignedTo(String assigneeId, PageRequest page);
+    Page<Requirement> openAssignedTo(UserRef assignee, PageRequest page);
 
     /** Open needs whose due date has passed, by due date. */
     Page<Requirement> overdue(PageRequest page);

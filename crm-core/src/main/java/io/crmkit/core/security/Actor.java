@@ -1,39 +1,46 @@
 package io.crmkit.core.security;
 
-import io.crmkit.core.Checks;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A user of the host application: its id there, its roles and its departments. Pass one to
- * {@code crm.as(actor)} so that changes are recorded as that user's.
+ * A user of the host application acting on the CRM: who they are there, their roles and their
+ * departments. Pass one to {@code crm.as(actor)} so that changes are recorded as that user's.
+ *
+ * @param user        the host's user
+ * @param roles       the host's role names, as given
+ * @param departments the departments (teams, regions) the user belongs to
  */
-public record Actor(String id, Set<String> roles, Set<String> departments) {
+public record Actor(UserRef user, Set<String> roles, Set<DepartmentRef> departments) {
     /** The actor for work done by the system itself, the default when no user is named. */
-    public static final Actor SYSTEM = new Actor("system", Set.of("system"), Set.of());
+    public static final Actor SYSTEM = new Actor(UserRef.of("system"), Set.of("system"), Set.of());
 
     public Actor {
-        id = Checks.requireText("actor.id", id, 100);
+        Objects.requireNonNull(user, "user");
         roles = Set.copyOf(roles);
         departments = Set.copyOf(departments);
     }
 
-    public static Actor user(String id) {
-        return new Actor(id, Set.of(), Set.of());
+    /** A user without roles or departments. */
+    public static Actor user(String userId) {
+        return new Actor(UserRef.of(userId), Set.of(), Set.of());
     }
 
     public Actor withRoles(String... roles) {
-        return new Actor(id, Set.of(roles), departments);
+        return new Actor(user, Set.of(roles), departments);
     }
 
-    public Actor inDepartments(String... departments) {
-        return new Actor(id, roles, Set.of(departments));
+    public Actor inDepartments(String... departmentIds) {
+        return new Actor(user, roles, Arrays.stream(departmentIds).map(DepartmentRef::of).collect(Collectors.toSet()));
     }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
 
-    public boolean inDepartment(String department) {
+    public boolean inDepartment(DepartmentRef department) {
         return departments.contains(department);
     }
 }

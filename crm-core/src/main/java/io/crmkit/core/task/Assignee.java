@@ -1,24 +1,29 @@
 package io.crmkit.core.task;
 
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Who a task is assigned to: a user, a department, or a user within a department. */
-public record Assignee(Optional<String> userId, Optional<String> departmentId) {
+public record Assignee(Optional<UserRef> user, Optional<DepartmentRef> department) {
     public Assignee {
-        if (userId.isEmpty() && departmentId.isEmpty()) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(department, "department");
+        if (user.isEmpty() && department.isEmpty()) {
             throw io.crmkit.core.ValidationException.of("assignee", "required", "needs a user or a department");
         }
     }
 
-    public static Assignee user(String userId) {
-        return new Assignee(Optional.of(userId), Optional.empty());
+    public static Assignee user(UserRef user) {
+        return new Assignee(Optional.of(user), Optional.empty());
     }
 
-    public static Assignee department(String departmentId) {
-        return new Assignee(Optional.empty(), Optional.of(departmentId));
+    public static Assignee department(DepartmentRef department) {
+        return new Assignee(Optional.empty(), Optional.of(department));
     }
 
-    public static Assignee userInDepartment(String userId, String departmentId) {
-        return new Assignee(Optional.of(userId), Optional.of(departmentId));
+    public static Assignee userInDepartment(UserRef user, DepartmentRef department) {
+        return new Assignee(Optional.of(user), Optional.of(department));
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.core.task;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.core.workflow.Workflow;
@@ -29,7 +30,7 @@ public final class Task {
     private final @Nullable CustomerId customerId;
     private final @Nullable RequirementId requirementId;
     private final @Nullable Assignee assignee;
-    private final String creatorId;
+    private final UserRef creator;
     private final @Nullable LocalDate dueDate;
     private final Priority priority;
     private final TaskStatus status;
@@ -43,7 +44,7 @@ public final class Task {
 
     /** For adapters and the task service; validation happens in the service. */
     public Task(TaskId id, String title, Optional<String> description, Optional<CustomerId> customerId,
-                Optional<RequirementId> requirementId, Optional<Assignee> assignee, String creatorId,
+                Optional<RequirementId> requirementId, Optional<Assignee> assignee, UserRef creator,
                 Optional<LocalDate> dueDate, Priority priority, TaskStatus status, int progress,
                 List<TaskComment> comments, List<Assignment> assignments, List<StatusChange<TaskStatus>> statusHistory,
                 Instant createdAt, Instant updatedAt, long version) {
@@ -53,7 +54,7 @@ public final class Task {
         this.customerId = customerId.orElse(null);
         this.requirementId = requirementId.orElse(null);
         this.assignee = assignee.orElse(null);
-        this.creatorId = Objects.requireNonNull(creatorId, "creatorId");
+        this.creator = Objects.requireNonNull(creator, "creator");
         this.dueDate = dueDate.orElse(null);
         this.priority = Objects.requireNonNull(priority, "priority");
         this.status = Objects.requireNonNull(status, "status");
@@ -71,14 +72,14 @@ public final class Task {
 
     private Task with(Optional<Assignee> assignee, TaskStatus status, int progress, List<TaskComment> comments,
                       List<Assignment> assignments, List<StatusChange<TaskStatus>> statusHistory, Instant at) {
-        return new Task(id, title, description(), customerId(), requirementId(), assignee, creatorId, dueDate(),
+        return new Task(id, title, description(), customerId(), requirementId(), assignee, creator, dueDate(),
                 priority, status, progress, comments, assignments, statusHistory, createdAt, at, version + 1);
     }
 
     /** Hands the task over, keeping the previous assignments in {@link #assignments()}. */
-    public Task reassign(Assignee to, String actorId, Instant at, Optional<String> note) {
+    public Task reassign(Assignee to, UserRef actor, Instant at, Optional<String> note) {
         List<Assignment> a = new ArrayList<>(assignments);
-        a.add(new Assignment(to, actorId, at, note));
+        a.add(new Assignment(to, actor, at, note));
         return with(Optional.of(to), status, progress, comments, a, statusHistory, at);
     }
 
@@ -87,31 +88,31 @@ public final class Task {
      *
      * @throws io.crmkit.core.InvalidTransitionException if the workflow forbids it
      */
-    public Task transition(Workflow<TaskStatus> workflow, TaskStatus to, String actorId, Instant at,
+    public Task transition(Workflow<TaskStatus> workflow, TaskStatus to, UserRef actor, Instant at,
                            Optional<String> comment) {
         workflow.check(status, to, "task " + id);
         List<StatusChange<TaskStatus>> h = new ArrayList<>(statusHistory);
-        h.add(new StatusChange<>(status, to, actorId, at, comment));
+        h.add(new StatusChange<>(status, to, actor, at, comment));
         return with(assignee(), to, to == TaskStatus.DONE ? 100 : progress, comments, assignments, h, at);
     }
 
     /** Records progress (0 to 100); progress on a task not started yet also starts it. */
-    public Task progress(int percent, String actorId, Instant at) {
+    public Task progress(int percent, UserRef actor, Instant at) {
         if (status == TaskStatus.NOT_STARTED && percent > 0) {
-            return transition(TaskStatus.DEFAULT_WORKFLOW, TaskStatus.IN_PROGRESS, actorId, at, Optional.empty())
+            return transition(TaskStatus.DEFAULT_WORKFLOW, TaskStatus.IN_PROGRESS, actor, at, Optional.empty())
                     .withProgress(percent);
         }
         return with(assignee(), status, percent, comments, assignments, statusHistory, at);
     }
 
     private Task withProgress(int percent) {
-        return new Task(id, title, description(), customerId(), requirementId(), assignee(), creatorId, dueDate(),
+        return new Task(id, title, description(), customerId(), requirementId(), assignee(), creator, dueDate(),
                 priority, status, percent, comments, assignments, statusHistory, createdAt, updatedAt, version);
     }
 
-    public Task comment(String authorId, Instant at, String text) {
+    public Task comment(UserRef author, Instant at, String text) {
         List<TaskComment> c = new ArrayList<>(comments);
-        c.add(new TaskComment(authorId, at, text));
+        c.add(new TaskComment(author, at, text));
         return with(assignee(), status, progress, c, assignments, statusHistory, at);
     }
 
@@ -126,7 +127,7 @@ public final class Task {
     public Optional<CustomerId> customerId() { return Optional.ofNullable(customerId); }
     public Optional<RequirementId> requirementId() { return Optional.ofNullable(requirementId); }
     public Optional<Assignee> assignee() { return Optional.ofNullable(assignee); }
-    public String creatorId() { return creatorId; }
+    public UserRef creator() { return creator; }
     public Optional<LocalDate> dueDate() { return Optional.ofNullable(dueDate); }
     public Priority priority() { return priority; }
     public TaskStatus status() { return status; }
@@ -145,7 +146,7 @@ public final class Task {
         return o instanceof Task t && t.id.equals(id) && t.version == version && t.title.equals(title)
                 && Objects.equals(t.description, description) && Objects.equals(t.customerId, customerId)
                 && Objects.equals(t.requirementId, requirementId) && Objects.equals(t.assignee, assignee)
-                && t.creatorId.equals(creatorId) && Objects.equals(t.dueDate, dueDate) && t.priority == priority
+                && t.creator.equals(creator) && Objects.equals(t.dueDate, dueDate) && t.priority == priority
                 && t.status == status && t.progress == progress && t.comments.equals(comments)
                 && t.assignments.equals(assignments) && t.statusHistory.equals(statusHistory)
                 && t.createdAt.equals(createdAt) && t.updatedAt.equals(updatedAt);

@@ -1,6 +1,7 @@
 package io.crmkit.core.task;
 
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 
 /** A change to a task. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -8,14 +9,14 @@ public sealed interface TaskEvent extends DomainEvent {
     TaskId taskId();
 
     /** A task was created. */
-    record Created(TaskId taskId, Instant at, String actorId) implements TaskEvent {
+    record Created(TaskId taskId, Instant at, UserRef actor) implements TaskEvent {
     }
 
     /** A task was handed to a user or department. */
-    record Assigned(TaskId taskId, Assignee assignee, Instant at, String actorId) implements TaskEvent {
+    record Assigned(TaskId taskId, Assignee assignee, Instant at, UserRef actor) implements TaskEvent {
     }
 
     /** A task moved through its workflow. */
-    record Transitioned(TaskId taskId, TaskStatus from, TaskStatus to, Instant at, String actorId) implements TaskEvent {
+    record Transitioned(TaskId taskId, TaskStatus from, TaskStatus to, Instant at, UserRef actor) implements TaskEvent {
     }
 }

@@ -3,6 +3,8 @@ package io.crmkit.core.task;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -27,9 +29,9 @@ public interface TaskRepository {
      */
     void update(Task task);
 
-    Page<Task> openByUser(String userId, PageRequest page);
+    Page<Task> openByUser(UserRef user, PageRequest page);
 
-    Page<Task> openByDepartment(String departmentId, PageRequest page);
+    Page<Task> openByDepartment(DepartmentRef department, PageRequest page);
 
     /** Open tasks due before {@code today}. */
     Page<Task> overdue(LocalDate today, PageRequest page);

@@ -3,6 +3,8 @@ package io.crmkit.core.task;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -43,10 +45,10 @@ public interface TaskService {
     Task comment(TaskId id, String text);
 
     /** Open tasks assigned to a user, by due date (undated last). */
-    Page<Task> assignedToUser(String userId, PageRequest page);
+    Page<Task> assignedToUser(UserRef user, PageRequest page);
 
     /** Open tasks assigned to a department, by due date (undated last). */
-    Page<Task> assignedToDepartment(String departmentId, PageRequest page);
+    Page<Task> assignedToDepartment(DepartmentRef department, PageRequest page);
 
     /** Open tasks whose due date has passed, by due date. */
     Page<Task> overdue(PageRequest page);

@@ -1,5 +1,6 @@
 package io.crmkit.core.workflow;
 
+import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,14 +10,14 @@ import java.util.Optional;
  *
  * @param <S> the status type
  */
-public record StatusChange<S extends Enum<S>>(S from, S to, String actorId, Instant at, Optional<String> comment) {
+public record StatusChange<S extends Enum<S>>(S from, S to, UserRef actor, Instant at, Optional<String> comment) {
     /** Longest comment on a transition, in characters (code points). */
     public static final int MAX_COMMENT = 2_000;
 
     public StatusChange {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(actorId, "actorId");
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(comment, "comment");
     }

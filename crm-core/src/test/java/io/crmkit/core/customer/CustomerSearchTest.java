@@ -8,6 +8,8 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.Pages;
 import io.crmkit.core.TestCrm;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,14 +33,14 @@ class CustomerSearchTest {
     @BeforeEach
     void data() {
         acme = customers.create(NewCustomer.organization("ACME Trading 有限公司")
-                .externalRef("erp", "ORG-1").department("sales").tag("wholesale"));
+                .externalRef("erp", "ORG-1").department(DepartmentRef.of("sales")).tag("wholesale"));
         zhangSan = customers.create(NewCustomer.person("张三").email("zhangsan@example.com").phone("13800138000")
-                .tag("VIP").stage(LifecycleStage.CUSTOMER).owner("li.si").department("sales")
+                .tag("VIP").stage(LifecycleStage.CUSTOMER).owner(UserRef.of("li.si")).department(DepartmentRef.of("sales"))
                 .externalRef("erp", "C-10086").organization(acme.id()));
         zhangSanFeng = customers.create(NewCustomer.person("张三丰").email("zsf@wudang.cn").phone("+86 139 0000 1111")
-                .tag("vip", "martial").stage(LifecycleStage.PROSPECT).owner("wang.wu").department("finance"));
+                .tag("vip", "martial").stage(LifecycleStage.PROSPECT).owner(UserRef.of("wang.wu")).department(DepartmentRef.of("finance")));
         alice = customers.create(NewCustomer.person("Alice Zhang").email("Alice@Example.com").phone("+1 415 555 0132")
-                .stage(LifecycleStage.LEAD).owner("li.si"));
+                .stage(LifecycleStage.LEAD).owner(UserRef.of("li.si")));
         bob = customers.create(NewCustomer.person("Bob 老张").stage(LifecycleStage.INACTIVE));
     }
 
@@ -115,10 +117,10 @@ class CustomerSearchTest {
 
     @Test
     void byOwnerAndDepartment() {
-        assertThat(find(CustomerQuery.all().owner("li.si"))).containsExactly(zhangSan, alice);
-        assertThat(find(CustomerQuery.all().department("sales"))).containsExactly(acme, zhangSan);
-        assertThat(find(CustomerQuery.all().department("finance"))).containsExactly(zhangSanFeng);
-        assertThat(find(CustomerQuery.all().owner("li.si").department("sales"))).containsExactly(zhangSan);
+        assertThat(find(CustomerQuery.all().owner(UserRef.of("li.si")))).containsExactly(zhangSan, alice);
+        assertThat(find(CustomerQuery.all().department(DepartmentRef.of("sales")))).containsExactly(acme, zhangSan);
+        assertThat(find(CustomerQuery.all().department(DepartmentRef.of("finance")))).containsExactly(zhangSanFeng);
+        assertThat(find(CustomerQuery.all().owner(UserRef.of("li.si")).department(DepartmentRef.of("sales")))).containsExactly(zhangSan);
     }
 
     @Test
@@ -137,7 +139,7 @@ class CustomerSearchTest {
     void criteriaCombine() {
         assertThat(find(CustomerQuery.all().nameStartsWith("张").tag("vip").stage(LifecycleStage.PROSPECT)))
                 .containsExactly(zhangSanFeng);
-        assertThat(find(CustomerQuery.all().nameStartsWith("张").owner("nobody"))).isEmpty();
+        assertThat(find(CustomerQuery.all().nameStartsWith("张").owner(UserRef.of("nobody")))).isEmpty();
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Pages;
 import io.crmkit.core.TestCrm;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +48,8 @@ class CustomerServiceTest {
                 .tag("VIP", "  华东 ")
                 .attribute("level", "金牌")
                 .stage(LifecycleStage.PROSPECT)
-                .owner("wang.wu")
-                .department("sales")
+                .owner(UserRef.of("wang.wu"))
+                .department(DepartmentRef.of("sales"))
                 .externalRef("erp", "C-10086")
                 .organization(org.id())
                 .jobTitle("采购经理")
@@ -66,8 +68,8 @@ class CustomerServiceTest {
         assertThat(c.hasTag(" VIP ")).isTrue();
         assertThat(c.attribute("level")).contains(AttributeValue.of("金牌"));
         assertThat(c.stage()).isEqualTo(LifecycleStage.PROSPECT);
-        assertThat(c.ownerId()).contains("wang.wu");
-        assertThat(c.departmentId()).contains("sales");
+        assertThat(c.owner()).contains(UserRef.of("wang.wu"));
+        assertThat(c.department()).contains(DepartmentRef.of("sales"));
         assertThat(c.externalRef("erp")).contains(ExternalRef.of("erp", "C-10086"));
         assertThat(c.organizationId()).contains(org.id());
         assertThat(c.jobTitle()).contains("采购经理");
@@ -141,16 +143,16 @@ class CustomerServiceTest {
                 .untag("LEAD-SOURCE:WEB")
                 .tag("VIP")
                 .stage(LifecycleStage.CUSTOMER)
-                .owner("li.si")
-                .department("finance"));
+                .owner(UserRef.of("li.si"))
+                .department(DepartmentRef.of("finance")));
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.displayName()).isEqualTo("张三丰");
         assertThat(updated.emails()).extracting(EmailAddress::value).containsExactly("zsf@wudang.cn");
         assertThat(updated.tags()).containsExactly("vip");
         assertThat(updated.stage()).isEqualTo(LifecycleStage.CUSTOMER);
-        assertThat(updated.ownerId()).contains("li.si");
-        assertThat(updated.departmentId()).contains("finance");
+        assertThat(updated.owner()).contains(UserRef.of("li.si"));
+        assertThat(updated.department()).contains(DepartmentRef.of("finance"));
         assertThat(updated.createdAt()).isEqualTo(c.createdAt());
         assertThat(updated.updatedAt()).isEqualTo(c.createdAt().plus(Duration.ofHours(1)));
         assertThat(customers.require(c.id())).isEqualTo(updated);
@@ -158,10 +160,10 @@ class CustomerServiceTest {
 
     @Test
     void ownerAndDepartmentCanBeCleared() {
-        Customer c = customers.create(NewCustomer.person("张三").owner("li.si").department("sales"));
+        Customer c = customers.create(NewCustomer.person("张三").owner(UserRef.of("li.si")).department(DepartmentRef.of("sales")));
         Customer cleared = customers.update(c.edit().owner(null).department(null));
-        assertThat(cleared.ownerId()).isEmpty();
-        assertThat(cleared.departmentId()).isEmpty();
+        assertThat(cleared.owner()).isEmpty();
+        assertThat(cleared.department()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.crmkit.core.Crm;
 import io.crmkit.core.Pages;
 import io.crmkit.core.TestCrm;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -169,9 +171,11 @@ class CustomerValidationTest {
 
     @Test
     void ownerDepartmentAndJobTitleAreLimited() {
-        assertThat(rejected(NewCustomer.person("张三").owner("u".repeat(101)).department("d".repeat(101))
-                .jobTitle("j\u0000")))
-                .containsExactlyInAnyOrder("ownerId:too_long", "departmentId:too_long", "jobTitle:control_character");
+        assertThat(violationsOf(() -> UserRef.of("u".repeat(101)))).containsExactly("userId:too_long");
+        assertThat(violationsOf(() -> DepartmentRef.of("d".repeat(101)))).containsExactly("departmentId:too_long");
+        assertThat(violationsOf(() -> UserRef.of(" "))).containsExactly("userId:required");
+        assertThat(UserRef.of(" 王芳 ").id()).isEqualTo("王芳");
+        assertThat(rejected(NewCustomer.person("张三").jobTitle("j\u0000"))).containsExactly("jobTitle:control_character");
     }
 
     @Test
@@ -215,14 +219,13 @@ class CustomerValidationTest {
                 .phone("call me")
                 .tag(" ")
                 .attribute("bad name", true)
-                .owner("o".repeat(101))
                 .externalRef("", "x")
                 .consent(ContactChannel.EMAIL, ConsentStatus.OPTED_OUT, "")
                 .organization(CustomerId.parse("01900000-0000-7000-8000-000000000000"));
 
         assertThat(rejected(form)).containsExactlyInAnyOrder(
                 "displayName:required", "emails[0]:format", "phones[0]:format", "tags[0]:required",
-                "attributes:name_format", "ownerId:too_long", "externalRefs[0]:required",
+                "attributes:name_format", "externalRefs[0]:required",
                 "consents.email.source:required", "organizationId:not_a_person");
     }
 

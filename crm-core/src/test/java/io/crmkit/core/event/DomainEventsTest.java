@@ -26,6 +26,8 @@ import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
@@ -77,7 +79,7 @@ class DomainEventsTest {
         Interaction call = liSi.interactions().log(c.id(), Interaction.call(Direction.OUTBOUND));
         Requirement need = liSi.requirements().create(NewRequirement.of(c.id(), "报价"));
         liSi.requirements().start(need.id(), null);
-        Task task = liSi.tasks().create(NewTask.titled("报价").assignTo(Assignee.department("sales")));
+        Task task = liSi.tasks().create(NewTask.titled("报价").assignTo(Assignee.department(DepartmentRef.of("sales"))));
         liSi.tasks().transition(task.id(), TaskStatus.WAITING, null);
         var survey = liSi.surveys().record(NewSurveyResponse.nps(c.id(), 10));
         var purchase = liSi.purchases().record(NewPurchase.of(c.id(), BigDecimal.TEN, "CNY"));
@@ -85,17 +87,17 @@ class DomainEventsTest {
 
         var at = clock.instant();
         assertThat(first).containsExactly(
-                new CustomerEvent.Created(c.id(), at, "li.si"),
-                new CustomerEvent.Updated(c.id(), updated.version(), at, "li.si"),
-                new InteractionEvent.Logged(call.id(), c.id(), call.channel(), at, "li.si"),
-                new RequirementEvent.Created(need.id(), c.id(), at, "li.si"),
-                new RequirementEvent.Transitioned(need.id(), RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, at, "li.si"),
-                new TaskEvent.Created(task.id(), at, "li.si"),
-                new TaskEvent.Assigned(task.id(), Assignee.department("sales"), at, "li.si"),
-                new TaskEvent.Transitioned(task.id(), TaskStatus.NOT_STARTED, TaskStatus.WAITING, at, "li.si"),
-                new SurveyEvent.Recorded(survey.id(), c.id(), survey.kind(), 10, at, "li.si"),
-                new PurchaseEvent.Recorded(purchase.id(), c.id(), at, "li.si"),
-                new CustomerEvent.Archived(c.id(), at, "li.si"));
+                new CustomerEvent.Created(c.id(), at, UserRef.of("li.si")),
+                new CustomerEvent.Updated(c.id(), updated.version(), at, UserRef.of("li.si")),
+                new InteractionEvent.Logged(call.id(), c.id(), call.channel(), at, UserRef.of("li.si")),
+                new RequirementEvent.Created(need.id(), c.id(), at, UserRef.of("li.si")),
+                new RequirementEvent.Transitioned(need.id(), RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, at, UserRef.of("li.si")),
+                new TaskEvent.Created(task.id(), at, UserRef.of("li.si")),
+                new TaskEvent.Assigned(task.id(), Assignee.department(DepartmentRef.of("sales")), at, UserRef.of("li.si")),
+                new TaskEvent.Transitioned(task.id(), TaskStatus.NOT_STARTED, TaskStatus.WAITING, at, UserRef.of("li.si")),
+                new SurveyEvent.Recorded(survey.id(), c.id(), survey.kind(), 10, at, UserRef.of("li.si")),
+                new PurchaseEvent.Recorded(purchase.id(), c.id(), at, UserRef.of("li.si")),
+                new CustomerEvent.Archived(c.id(), at, UserRef.of("li.si")));
         assertThat(second).containsExactlyElementsOf(first);
         assertThat(calls.subList(0, 4)).containsExactly("first:CustomerEvent.Created", "second:CustomerEvent.Created",
                 "first:CustomerEvent.Updated", "second:CustomerEvent.Updated");
@@ -154,7 +156,7 @@ class DomainEventsTest {
             return created;
         });
         assertThat(first).extracting(e -> name(e)).containsExactly("CustomerEvent.Created", "CustomerEvent.Updated");
-        assertThat(first.get(0)).isEqualTo(new CustomerEvent.Created(c.id(), clock.instant(), Actor.SYSTEM.id()));
+        assertThat(first.get(0)).isEqualTo(new CustomerEvent.Created(c.id(), clock.instant(), Actor.SYSTEM.user()));
     }
 
     @Test

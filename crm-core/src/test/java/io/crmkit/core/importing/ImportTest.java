@@ -14,6 +14,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.memory.InMemoryStorage;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
@@ -96,7 +97,7 @@ class ImportTest {
     @Test
     void upsertByExternalReferenceUpdatesTheMatchAndInsertsTheRest() {
         Customer existing = crm.customers().create(NewCustomer.person("旧名字").externalRef("erp", "C-1").tag("old")
-                .email("old@example.com").stage(LifecycleStage.CUSTOMER).owner("wang"));
+                .email("old@example.com").stage(LifecycleStage.CUSTOMER).owner(UserRef.of("wang")));
         ImportReport report = crm.customers().importAll(Stream.of(row(1), row(2)), ImportOptions.upsertByExternalRef("erp"));
 
         assertThat(report.updated()).isEqualTo(1);
@@ -106,7 +107,7 @@ class ImportTest {
         assertThat(updated.tags()).containsExactly("old", "import");
         assertThat(updated.emails()).extracting(Object::toString).containsExactly("old@example.com", "c1@example.com");
         assertThat(updated.stage()).isEqualTo(LifecycleStage.CUSTOMER); // the row did not set one
-        assertThat(updated.ownerId()).contains("wang");
+        assertThat(updated.owner()).contains(UserRef.of("wang"));
         assertThat(updated.version()).isEqualTo(existing.version() + 1);
         assertThat(count(CustomerQuery.all())).isEqualTo(2);
     }

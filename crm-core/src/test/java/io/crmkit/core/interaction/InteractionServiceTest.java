@@ -14,6 +14,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class InteractionServiceTest {
         assertThat(logged.notes()).contains("客户反馈:\n1. 发票抬头有误\n2. 需要加急 🚚");
         assertThat(logged.occurredAt()).isEqualTo(occurred);
         assertThat(logged.duration()).contains(Duration.ofMinutes(12));
-        assertThat(logged.author()).isEqualTo("li.si");
+        assertThat(logged.author()).isEqualTo(UserRef.of("li.si"));
         assertThat(logged.outcome()).contains("已约下次拜访");
         assertThat(logged.links()).containsExactly(new RecordLink(RecordLink.Type.REQUIREMENT, needId),
                 new RecordLink(RecordLink.Type.TASK, taskId));
@@ -72,7 +73,7 @@ class InteractionServiceTest {
     void occurredAtDefaultsToNowAndAuthorToTheDefaultActor() {
         Interaction logged = crm.interactions().log(customer.id(), Interaction.meeting());
         assertThat(logged.occurredAt()).isEqualTo(t0);
-        assertThat(logged.author()).isEqualTo(Actor.SYSTEM.id());
+        assertThat(logged.author()).isEqualTo(Actor.SYSTEM.user());
         assertThat(logged.subject()).isEmpty();
         assertThat(logged.notes()).isEmpty();
         assertThat(logged.duration()).isEmpty();

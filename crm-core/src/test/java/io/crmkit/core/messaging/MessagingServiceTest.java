@@ -19,6 +19,7 @@ import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.UserRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class MessagingServiceTest {
         Interaction queued = interaction(r);
         assertThat(queued.channel()).isEqualTo(InteractionChannel.EMAIL);
         assertThat(queued.subject()).contains("发货通知 📦");
-        assertThat(queued.author()).isEqualTo("wang.fang");
+        assertThat(queued.author()).isEqualTo(UserRef.of("wang.fang"));
         assertThat(queued.deliveryStatus()).contains(DeliveryStatus.QUEUED);
         assertThat(queued.links()).containsExactly(new RecordLink(RecordLink.Type.MESSAGE, r.messageId().value()));
         assertThat(email.attempts).isEmpty();

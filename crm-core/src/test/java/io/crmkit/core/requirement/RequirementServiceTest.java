@@ -16,6 +16,7 @@ import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ class RequirementServiceTest {
                 .description("抬头: 某某公司\n税号: 9131...")
                 .priority(Priority.HIGH)
                 .due(today.plusDays(3))
-                .assignee("wang.wu"));
+                .assignee(UserRef.of("wang.wu")));
 
         assertThat(r.status()).isEqualTo(RequirementStatus.NEW);
         assertThat(r.customerId()).isEqualTo(customer.id());
@@ -53,8 +54,8 @@ class RequirementServiceTest {
         assertThat(r.description()).contains("抬头: 某某公司\n税号: 9131...");
         assertThat(r.priority()).isEqualTo(Priority.HIGH);
         assertThat(r.dueDate()).contains(today.plusDays(3));
-        assertThat(r.assigneeId()).contains("wang.wu");
-        assertThat(r.createdBy()).isEqualTo("li.si");
+        assertThat(r.assignee()).contains(UserRef.of("wang.wu"));
+        assertThat(r.createdBy()).isEqualTo(UserRef.of("li.si"));
         assertThat(r.createdAt()).isEqualTo(clock.instant());
         assertThat(r.history()).isEmpty();
         assertThat(r.sourceInteraction()).isEmpty();
@@ -66,7 +67,7 @@ class RequirementServiceTest {
     void defaultsToNormalPriorityUnassignedWithoutDueDate() {
         Requirement r = needs.create(NewRequirement.of(customer.id(), "咨询"));
         assertThat(r.priority()).isEqualTo(Priority.NORMAL);
-        assertThat(r.assigneeId()).isEmpty();
+        assertThat(r.assignee()).isEmpty();
         assertThat(r.dueDate()).isEmpty();
     }
 
@@ -102,8 +103,8 @@ class RequirementServiceTest {
     @Test
     void titleDescriptionAndAssigneeAreValidatedTogether() {
         assertThat(violationsOf(() -> needs.create(NewRequirement.of(customer.id(), " ")
-                .description("d".repeat(10_001)).assignee("a".repeat(101)))))
-                .containsExactlyInAnyOrder("title:required", "description:too_long", "assigneeId:too_long");
+                .description("d".repeat(10_001)))))
+                .containsExactlyInAnyOrder("title:required", "description:too_long");
         assertThat(violationsOf(() -> needs.create(NewRequirement.of(customer.id(), "t".repeat(201)))))
                 .containsExactly("title:too_long");
         assertThat(ofCustomer(customer.id())).isEmpty();
@@ -115,27 +116,27 @@ class RequirementServiceTest {
         needs.start(r.id(), null);
 
         Requirement updated = needs.update(r.id(), "正式报价", "含税", Priority.URGENT, today.plusDays(1));
-        Requirement assigned = needs.assign(r.id(), "zhao.liu");
+        Requirement assigned = needs.assign(r.id(), UserRef.of("zhao.liu"));
 
         assertThat(assigned.title()).isEqualTo("正式报价");
         assertThat(assigned.description()).contains("含税");
         assertThat(assigned.priority()).isEqualTo(Priority.URGENT);
         assertThat(assigned.dueDate()).contains(today.plusDays(1));
-        assertThat(assigned.assigneeId()).contains("zhao.liu");
+        assertThat(assigned.assignee()).contains(UserRef.of("zhao.liu"));
         assertThat(assigned.status()).isEqualTo(RequirementStatus.IN_PROGRESS);
         assertThat(assigned.version()).isEqualTo(updated.version() + 1);
-        assertThat(needs.assign(r.id(), null).assigneeId()).isEmpty();
+        assertThat(needs.assign(r.id(), null).assignee()).isEmpty();
         assertThat(violationsOf(() -> needs.update(r.id(), "", null, Priority.LOW, null))).containsExactly("title:required");
     }
 
     @Test
     void openAssignedToListsOnlyOpenNeedsOfThatUser() {
-        Requirement fresh = needs.create(NewRequirement.of(customer.id(), "A").assignee("wang.wu"));
-        Requirement working = needs.create(NewRequirement.of(customer.id(), "B").assignee("wang.wu"));
-        Requirement done = needs.create(NewRequirement.of(customer.id(), "C").assignee("wang.wu"));
-        Requirement reopened = needs.create(NewRequirement.of(customer.id(), "D").assignee("wang.wu"));
-        Requirement rejected = needs.create(NewRequirement.of(customer.id(), "E").assignee("wang.wu"));
-        needs.create(NewRequirement.of(customer.id(), "F").assignee("someone.else"));
+        Requirement fresh = needs.create(NewRequirement.of(customer.id(), "A").assignee(UserRef.of("wang.wu")));
+        Requirement working = needs.create(NewRequirement.of(customer.id(), "B").assignee(UserRef.of("wang.wu")));
+        Requirement done = needs.create(NewRequirement.of(customer.id(), "C").assignee(UserRef.of("wang.wu")));
+        Requirement reopened = needs.create(NewRequirement.of(customer.id(), "D").assignee(UserRef.of("wang.wu")));
+        Requirement rejected = needs.create(NewRequirement.of(customer.id(), "E").assignee(UserRef.of("wang.wu")));
+        needs.create(NewRequirement.of(customer.id(), "F").assignee(UserRef.of("someone.else")));
         needs.create(NewRequirement.of(customer.id(), "G"));
         needs.start(working.id(), null);
         needs.start(done.id(), null);
@@ -145,9 +146,9 @@ class RequirementServiceTest {
         needs.reopen(reopened.id(), "客户不满意");
         needs.reject(rejected.id(), "重复");
 
-        assertThat(Pages.all(p -> needs.openAssignedTo("wang.wu", p), 2)).extracting(Requirement::id)
+        assertThat(Pages.all(p -> needs.openAssignedTo(UserRef.of("wang.wu"), p), 2)).extracting(Requirement::id)
                 .containsExactly(fresh.id(), working.id(), reopened.id());
-        assertThat(Pages.all(p -> needs.openAssignedTo("nobody", p))).isEmpty();
+        assertThat(Pages.all(p -> needs.openAssignedTo(UserRef.of("nobody"), p))).isEmpty();
     }
 
     @Test
@@ -188,6 +189,6 @@ class RequirementServiceTest {
         RequirementId unknown = RequirementId.parse("01900000-0000-7000-8000-00000000000c");
         assertThat(needs.get(unknown)).isEmpty();
         assertThatThrownBy(() -> needs.start(unknown, null)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> needs.assign(unknown, "x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> needs.assign(unknown, UserRef.of("x"))).isInstanceOf(NotFoundException.class);
     }
 }

@@ -11,6 +11,7 @@ import io.crmkit.core.TestCrm;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.core.workflow.Workflow;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class RequirementWorkflowTest {
 
                 Requirement moved = needs.transition(before.id(), to, comment);
 
-                StatusChange<RequirementStatus> expected = new StatusChange<>(from, to, "li.si", clock.instant(), Optional.of(comment));
+                StatusChange<RequirementStatus> expected = new StatusChange<>(from, to, UserRef.of("li.si"), clock.instant(), Optional.of(comment));
                 assertThat(moved.status()).isEqualTo(to);
                 assertThat(moved.history()).hasSize(before.history().size() + 1).endsWith(expected);
                 assertThat(moved.history().subList(0, before.history().size())).isEqualTo(before.history());
@@ -149,7 +150,7 @@ class RequirementWorkflowTest {
         Requirement r = needs.create(NewRequirement.of(customer.id(), "发票"));
         crm.as(Actor.user("wang.wu")).requirements().start(r.id(), null);
         Requirement rejected = crm.requirements().reject(r.id(), null);
-        assertThat(rejected.history()).extracting(StatusChange::actorId).containsExactly("wang.wu", Actor.SYSTEM.id());
+        assertThat(rejected.history()).extracting(StatusChange::actor).containsExactly(UserRef.of("wang.wu"), Actor.SYSTEM.user());
     }
 
     @Test

@@ -26,13 +26,13 @@ class ActorTest {
     @Test
     void anActorHasAnIdRolesAndDepartments() {
         Actor a = Actor.user(" li.si ").withRoles("sales", "manager").inDepartments("华东销售部");
-        assertThat(a.id()).isEqualTo("li.si");
+        assertThat(a.user()).isEqualTo(UserRef.of("li.si"));
         assertThat(a.hasRole("manager")).isTrue();
         assertThat(a.hasRole("admin")).isFalse();
-        assertThat(a.inDepartment("华东销售部")).isTrue();
-        assertThat(Actor.SYSTEM.id()).isEqualTo("system");
-        assertThat(violationsOf(() -> Actor.user(" "))).containsExactly("actor.id:required");
-        assertThat(violationsOf(() -> Actor.user("x".repeat(101)))).containsExactly("actor.id:too_long");
+        assertThat(a.inDepartment(DepartmentRef.of("华东销售部"))).isTrue();
+        assertThat(Actor.SYSTEM.user()).isEqualTo(UserRef.of("system"));
+        assertThat(violationsOf(() -> Actor.user(" "))).containsExactly("userId:required");
+        assertThat(violationsOf(() -> Actor.user("x".repeat(101)))).containsExactly("userId:too_long");
     }
 
     @Test
@@ -56,27 +56,28 @@ class ActorTest {
     void asActsAsTheGivenUser() {
         try (Crm crm = TestCrm.create()) {
             CrmServices liSi = crm.as(Actor.user("li.si"));
-            assertThat(liSi.actor().id()).isEqualTo("li.si");
+            assertThat(liSi.actor().user()).isEqualTo(UserRef.of("li.si"));
             assertRecordedAs(liSi, "li.si");
             assertThat(crm.actor()).as("the facade keeps its default").isEqualTo(Actor.SYSTEM);
         }
     }
 
-    private static void assertRecordedAs(CrmServices services, String actorId) {
+    private static void assertRecordedAs(CrmServices services, String userId) {
+        UserRef actorId = UserRef.of(userId);
         Customer c = services.customers().create(NewCustomer.person("张三"));
         Interaction call = services.interactions().log(c.id(), Interaction.call(Direction.OUTBOUND));
         Requirement need = services.requirements().create(NewRequirement.of(c.id(), "报价"));
         Requirement started = services.requirements().start(need.id(), null);
-        Task task = services.tasks().create(NewTask.titled("报价").about(c.id()).assignTo(Assignee.user("wang.wu")));
+        Task task = services.tasks().create(NewTask.titled("报价").about(c.id()).assignTo(Assignee.user(UserRef.of("wang.wu"))));
         Task moved = services.tasks().transition(task.id(), TaskStatus.IN_PROGRESS, null);
         Task commented = services.tasks().comment(task.id(), "进行中");
 
         assertThat(call.author()).isEqualTo(actorId);
         assertThat(need.createdBy()).isEqualTo(actorId);
-        assertThat(started.history()).extracting(StatusChange::actorId).containsExactly(actorId);
-        assertThat(task.creatorId()).isEqualTo(actorId);
-        assertThat(task.assignments()).singleElement().satisfies(a -> assertThat(a.byActorId()).isEqualTo(actorId));
-        assertThat(moved.statusHistory()).extracting(StatusChange::actorId).containsExactly(actorId);
-        assertThat(commented.comments()).singleElement().satisfies(cm -> assertThat(cm.authorId()).isEqualTo(actorId));
+        assertThat(started.history()).extracting(StatusChange::actor).containsExactly(actorId);
+        assertThat(task.creator()).isEqualTo(actorId);
+        assertThat(task.assignments()).singleElement().satisfies(a -> assertThat(a.by()).isEqualTo(actorId));
+        assertThat(moved.statusHistory()).extracting(StatusChange::actor).containsExactly(actorId);
+        assertThat(commented.comments()).singleElement().satisfies(cm -> assertThat(cm.author()).isEqualTo(actorId));
     }
 }

@@ -13,6 +13,7 @@ import io.crmkit.core.interaction.InteractionChannel;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.memory.InMemoryStorage;
+import io.crmkit.core.security.UserRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,6 +117,6 @@ class CursorTest {
 
     private static Interaction interaction(CustomerId customer, Instant at) {
         return new Interaction(new InteractionId(UUID.randomUUID()), customer, InteractionChannel.CALL, Direction.OUTBOUND,
-                Optional.empty(), Optional.empty(), at, Optional.empty(), "tester", Optional.empty(), List.of(), at);
+                Optional.empty(), Optional.empty(), at, Optional.empty(), UserRef.of("tester"), Optional.empty(), List.of(), at);
     }
 }

@@ -18,6 +18,8 @@ import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import java.time.Duration;
@@ -53,7 +55,7 @@ class TaskServiceTest {
                 .description("含运费\n含税")
                 .about(customer.id())
                 .forRequirement(need.id())
-                .assignTo(Assignee.userInDepartment("wang.wu", "sales"))
+                .assignTo(Assignee.userInDepartment(UserRef.of("wang.wu"), DepartmentRef.of("sales")))
                 .due(today.plusDays(2))
                 .priority(Priority.URGENT));
 
@@ -61,15 +63,15 @@ class TaskServiceTest {
         assertThat(t.description()).contains("含运费\n含税");
         assertThat(t.customerId()).contains(customer.id());
         assertThat(t.requirementId()).contains(need.id());
-        assertThat(t.assignee()).contains(Assignee.userInDepartment("wang.wu", "sales"));
-        assertThat(t.creatorId()).isEqualTo("li.si");
+        assertThat(t.assignee()).contains(Assignee.userInDepartment(UserRef.of("wang.wu"), DepartmentRef.of("sales")));
+        assertThat(t.creator()).isEqualTo(UserRef.of("li.si"));
         assertThat(t.dueDate()).contains(today.plusDays(2));
         assertThat(t.priority()).isEqualTo(Priority.URGENT);
         assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
         assertThat(t.progress()).isZero();
         assertThat(t.comments()).isEmpty();
         assertThat(t.assignments()).containsExactly(
-                new Assignment(Assignee.userInDepartment("wang.wu", "sales"), "li.si", clock.instant(), Optional.empty()));
+                new Assignment(Assignee.userInDepartment(UserRef.of("wang.wu"), DepartmentRef.of("sales")), UserRef.of("li.si"), clock.instant(), Optional.empty()));
         assertThat(t.statusHistory()).isEmpty();
         assertThat(t.version()).isEqualTo(1);
         assertThat(tasks.get(t.id())).contains(t);
@@ -83,7 +85,7 @@ class TaskServiceTest {
         assertThat(t.assignee()).isEmpty();
         assertThat(t.assignments()).isEmpty();
         assertThat(t.priority()).isEqualTo(Priority.NORMAL);
-        assertThat(crm.tasks().create(NewTask.titled("x")).creatorId()).isEqualTo(Actor.SYSTEM.id());
+        assertThat(crm.tasks().create(NewTask.titled("x")).creator()).isEqualTo(Actor.SYSTEM.user());
     }
 
     @Test
@@ -113,16 +115,12 @@ class TaskServiceTest {
     @Test
     void titleDescriptionAndAssigneeAreValidatedTogether() {
         assertThat(violationsOf(() -> tasks.create(NewTask.titled("")
-                .description("d".repeat(10_001))
-                .assignTo(Assignee.user("u".repeat(101))))))
-                .containsExactlyInAnyOrder("title:required", "description:too_long", "assignee.userId:too_long");
+                .description("d".repeat(10_001)))))
+                .containsExactlyInAnyOrder("title:required", "description:too_long");
         assertThat(violationsOf(() -> tasks.create(NewTask.titled("t".repeat(201))))).containsExactly("title:too_long");
-        assertThat(violationsOf(() -> tasks.create(NewTask.titled("ok").assignTo(Assignee.user(" ")))))
-                .containsExactly("assignee:required");
-        assertThat(violationsOf(() -> tasks.create(NewTask.titled(" ").assignTo(Assignee.department("\t")))))
-                .containsExactlyInAnyOrder("title:required", "assignee:required");
-        assertThat(violationsOf(() -> tasks.assign(newTask("ok").id(), Assignee.user(""), null)))
-                .containsExactly("assignee:required");
+        assertThat(violationsOf(() -> Assignee.user(UserRef.of(" ")))).containsExactly("userId:required");
+        assertThat(violationsOf(() -> Assignee.department(DepartmentRef.of("\t")))).containsExactly("departmentId:required");
+        assertThat(violationsOf(() -> new Assignee(Optional.empty(), Optional.empty()))).containsExactly("assignee:required");
     }
 
     @Test
@@ -136,7 +134,7 @@ class TaskServiceTest {
 
                 assertThat(moved.status()).isEqualTo(to);
                 assertThat(moved.statusHistory()).endsWith(
-                        new StatusChange<>(from, to, "li.si", clock.instant(), Optional.of("备注 " + to)));
+                        new StatusChange<>(from, to, UserRef.of("li.si"), clock.instant(), Optional.of("备注 " + to)));
                 assertThat(tasks.get(before.id())).contains(moved);
             }
         }
@@ -188,7 +186,7 @@ class TaskServiceTest {
         assertThat(progressed.statusHistory()).singleElement().satisfies(change -> {
             assertThat(change.from()).isEqualTo(TaskStatus.NOT_STARTED);
             assertThat(change.to()).isEqualTo(TaskStatus.IN_PROGRESS);
-            assertThat(change.actorId()).isEqualTo("li.si");
+            assertThat(change.actor()).isEqualTo(UserRef.of("li.si"));
         });
         assertThat(tasks.get(t.id())).contains(progressed);
     }
@@ -202,7 +200,7 @@ class TaskServiceTest {
             observed.tasks().progress(t.id(), 20);
             assertThat(events).filteredOn(e -> e instanceof TaskEvent.Transitioned)
                     .containsExactly(new TaskEvent.Transitioned(t.id(), TaskStatus.NOT_STARTED,
-                            TaskStatus.IN_PROGRESS, clock.instant(), Actor.SYSTEM.id()));
+                            TaskStatus.IN_PROGRESS, clock.instant(), Actor.SYSTEM.user()));
         }
     }
 
@@ -255,8 +253,8 @@ class TaskServiceTest {
         Task commented = crm.as(Actor.user("wang.wu")).tasks().comment(t.id(), "已联系\n约了周三");
 
         assertThat(commented.comments()).containsExactly(
-                new TaskComment("li.si", clock.instant().minus(Duration.ofHours(1)), "客户说下周再联系 🙏"),
-                new TaskComment("wang.wu", clock.instant(), "已联系\n约了周三"));
+                new TaskComment(UserRef.of("li.si"), clock.instant().minus(Duration.ofHours(1)), "客户说下周再联系 🙏"),
+                new TaskComment(UserRef.of("wang.wu"), clock.instant(), "已联系\n约了周三"));
         assertThat(tasks.get(t.id()).orElseThrow().comments()).isEqualTo(commented.comments());
         assertThat(violationsOf(() -> tasks.comment(t.id(), "  "))).containsExactly("text:required");
         assertThat(violationsOf(() -> tasks.comment(t.id(), "字".repeat(10_001)))).containsExactly("text:too_long");
@@ -265,50 +263,50 @@ class TaskServiceTest {
 
     @Test
     void reassignmentKeepsTheHistory() {
-        Task t = tasks.create(NewTask.titled("开票").assignTo(Assignee.department("sales")));
+        Task t = tasks.create(NewTask.titled("开票").assignTo(Assignee.department(DepartmentRef.of("sales"))));
         Instant t0 = clock.instant();
         clock.advance(Duration.ofHours(2));
 
-        Task handedOver = crm.as(Actor.user("wang.wu")).tasks().assign(t.id(), Assignee.department("finance"), "财务开票");
+        Task handedOver = crm.as(Actor.user("wang.wu")).tasks().assign(t.id(), Assignee.department(DepartmentRef.of("finance")), "财务开票");
 
-        assertThat(handedOver.assignee()).contains(Assignee.department("finance"));
+        assertThat(handedOver.assignee()).contains(Assignee.department(DepartmentRef.of("finance")));
         assertThat(handedOver.assignments()).containsExactly(
-                new Assignment(Assignee.department("sales"), "li.si", t0, Optional.empty()),
-                new Assignment(Assignee.department("finance"), "wang.wu", clock.instant(), Optional.of("财务开票")));
+                new Assignment(Assignee.department(DepartmentRef.of("sales")), UserRef.of("li.si"), t0, Optional.empty()),
+                new Assignment(Assignee.department(DepartmentRef.of("finance")), UserRef.of("wang.wu"), clock.instant(), Optional.of("财务开票")));
         assertThat(tasks.get(t.id())).contains(handedOver);
     }
 
     @Test
     void departmentsHandTasksOver() {
-        Task invoice = tasks.create(NewTask.titled("开票").assignTo(Assignee.department("sales")));
-        Task quote = tasks.create(NewTask.titled("报价").assignTo(Assignee.userInDepartment("wang.wu", "sales")));
-        Task audit = tasks.create(NewTask.titled("对账").assignTo(Assignee.department("finance")));
+        Task invoice = tasks.create(NewTask.titled("开票").assignTo(Assignee.department(DepartmentRef.of("sales"))));
+        Task quote = tasks.create(NewTask.titled("报价").assignTo(Assignee.userInDepartment(UserRef.of("wang.wu"), DepartmentRef.of("sales"))));
+        Task audit = tasks.create(NewTask.titled("对账").assignTo(Assignee.department(DepartmentRef.of("finance"))));
 
-        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment("sales", p)))).containsExactly(invoice.id(), quote.id());
-        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment("finance", p)))).containsExactly(audit.id());
+        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment(DepartmentRef.of("sales"), p)))).containsExactly(invoice.id(), quote.id());
+        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment(DepartmentRef.of("finance"), p)))).containsExactly(audit.id());
 
-        tasks.assign(invoice.id(), Assignee.department("finance"), "请财务开票");
+        tasks.assign(invoice.id(), Assignee.department(DepartmentRef.of("finance")), "请财务开票");
 
-        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment("sales", p)))).containsExactly(quote.id());
-        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment("finance", p)))).containsExactly(invoice.id(), audit.id());
+        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment(DepartmentRef.of("sales"), p)))).containsExactly(quote.id());
+        assertThat(ids(Pages.all(p -> tasks.assignedToDepartment(DepartmentRef.of("finance"), p)))).containsExactly(invoice.id(), audit.id());
     }
 
     @Test
     void assignedToUserListsOpenTasksByDueDateUndatedLast() {
-        Task undated = tasks.create(NewTask.titled("A").assignTo(Assignee.user("wang.wu")));
-        Task later = tasks.create(NewTask.titled("B").assignTo(Assignee.user("wang.wu")).due(today.plusDays(9)));
-        Task sooner = tasks.create(NewTask.titled("C").assignTo(Assignee.userInDepartment("wang.wu", "sales")).due(today.plusDays(1)));
-        Task done = tasks.create(NewTask.titled("D").assignTo(Assignee.user("wang.wu")));
-        Task cancelled = tasks.create(NewTask.titled("E").assignTo(Assignee.user("wang.wu")));
-        Task waiting = tasks.create(NewTask.titled("F").assignTo(Assignee.user("wang.wu")).due(today.plusDays(5)));
-        tasks.create(NewTask.titled("G").assignTo(Assignee.user("someone.else")));
+        Task undated = tasks.create(NewTask.titled("A").assignTo(Assignee.user(UserRef.of("wang.wu"))));
+        Task later = tasks.create(NewTask.titled("B").assignTo(Assignee.user(UserRef.of("wang.wu"))).due(today.plusDays(9)));
+        Task sooner = tasks.create(NewTask.titled("C").assignTo(Assignee.userInDepartment(UserRef.of("wang.wu"), DepartmentRef.of("sales"))).due(today.plusDays(1)));
+        Task done = tasks.create(NewTask.titled("D").assignTo(Assignee.user(UserRef.of("wang.wu"))));
+        Task cancelled = tasks.create(NewTask.titled("E").assignTo(Assignee.user(UserRef.of("wang.wu"))));
+        Task waiting = tasks.create(NewTask.titled("F").assignTo(Assignee.user(UserRef.of("wang.wu"))).due(today.plusDays(5)));
+        tasks.create(NewTask.titled("G").assignTo(Assignee.user(UserRef.of("someone.else"))));
         tasks.transition(done.id(), TaskStatus.DONE, null);
         tasks.transition(cancelled.id(), TaskStatus.CANCELLED, null);
         tasks.transition(waiting.id(), TaskStatus.WAITING, null);
 
-        assertThat(ids(Pages.all(p -> tasks.assignedToUser("wang.wu", p), 2)))
+        assertThat(ids(Pages.all(p -> tasks.assignedToUser(UserRef.of("wang.wu"), p), 2)))
                 .containsExactly(sooner.id(), waiting.id(), later.id(), undated.id());
-        assertThat(Pages.all(p -> tasks.assignedToUser("nobody", p))).isEmpty();
+        assertThat(Pages.all(p -> tasks.assignedToUser(UserRef.of("nobody"), p))).isEmpty();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.crmkit.core.internal.commerce;
 
-import io.crmkit.core.commerce.PurchaseEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.commerce.NewPurchase;
 import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.commerce.PurchaseEvent;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseService;
@@ -60,7 +60,7 @@ public final class TransactionalPurchaseService implements PurchaseService {
             tx.repos().customers().require(in.customerId());
             Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now());
             tx.repos().purchases().insert(p);
-            tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.id()));
+            tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.user()));
             return p;
         });
     }
@@ -112,7 +112,7 @@ public final class TransactionalPurchaseService implements PurchaseService {
             } else {
                 inserts.add(p);
                 out[i] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(p.id().value()), List.of());
-                tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.id()));
+                tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.user()));
             }
         }
         tx.repos().purchases().insertAll(inserts);

@@ -101,8 +101,6 @@ final class CustomerFactory {
             }
         });
 
-        String owner = checks.optional("ownerId", form.ownerId().orElse(null), UserRef.MAX_LENGTH);
-        String department = checks.optional("departmentId", form.departmentId().orElse(null), DepartmentRef.MAX_LENGTH);
         String jobTitle = checks.optional("jobTitle", form.jobTitle().orElse(null), Customer.MAX_SHORT_TEXT);
 
         List<ExternalRef> refs = new ArrayList<>();
@@ -138,8 +136,8 @@ final class CustomerFactory {
                 .tags(tags)
                 .attributes(attributes)
                 .stage(form.stage().orElse(io.crmkit.core.customer.LifecycleStage.LEAD))
-                .ownerId(owner)
-                .departmentId(department)
+                .owner(form.owner().orElse(null))
+                .department(form.department().orElse(null))
                 .externalRefs(refs)
                 .consents(consents)
                 .organizationId(form.organizationId().orElse(null))

@@ -1,11 +1,11 @@
 package io.crmkit.core.internal.customer;
 
-import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.ValidationException.Violation;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Consent;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.CustomerRepository;
@@ -100,7 +100,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
             if (target == null) {
                 inserts.add(c);
                 out[cand.position()] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(c.id().value()), List.of());
-                tx.raise(new CustomerEvent.Created(c.id(), tx.now(), actor.id()));
+                tx.raise(new CustomerEvent.Created(c.id(), tx.now(), actor.user()));
             } else if (target.kind() != c.kind()) {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "kind", "mismatch",
                         "is " + c.kind() + " but the matching customer " + target.id() + " is " + target.kind());
@@ -109,7 +109,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                     Customer merged = merge(target, cand, tx);
                     repo.update(merged);
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.UPDATED, Optional.of(target.id().value()), List.of());
-                    tx.raise(new CustomerEvent.Updated(merged.id(), merged.version(), tx.now(), actor.id()));
+                    tx.raise(new CustomerEvent.Updated(merged.id(), merged.version(), tx.now(), actor.user()));
                 } catch (ValidationException e) {
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.REJECTED, Optional.of(target.id().value()), e.violations());
                 }
@@ -208,8 +208,8 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                 .updatedAt(tx.now())
                 .version(target.version() + 1);
         form.stage().ifPresent(b::stage);
-        row.ownerId().ifPresent(b::ownerId);
-        row.departmentId().ifPresent(b::departmentId);
+        row.owner().ifPresent(b::owner);
+        row.department().ifPresent(b::department);
         row.organizationId().ifPresent(b::organizationId);
         row.jobTitle().ifPresent(b::jobTitle);
         row.timeZone().ifPresent(b::timeZone);

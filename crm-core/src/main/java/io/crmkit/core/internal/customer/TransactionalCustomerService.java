@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.customer;
 
-import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -9,6 +8,7 @@ import io.crmkit.core.customer.ConsentStatus;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerEdit;
+import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.customer.CustomerForm;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
@@ -52,7 +52,7 @@ public final class TransactionalCustomerService implements CustomerService {
                     checkOrganization(tx.repos().customers(), form, form.kind()));
             checkExternalRefs(tx.repos().customers(), customer);
             tx.repos().customers().insert(customer);
-            tx.raise(new CustomerEvent.Created(customer.id(), tx.now(), actor.id()));
+            tx.raise(new CustomerEvent.Created(customer.id(), tx.now(), actor.user()));
             return customer;
         });
     }
@@ -78,7 +78,7 @@ public final class TransactionalCustomerService implements CustomerService {
                     checkOrganization(tx.repos().customers(), edit, current.kind()));
             checkExternalRefs(tx.repos().customers(), updated);
             tx.repos().customers().update(updated);
-            tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.id()));
+            tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.user()));
             return updated;
         });
     }
@@ -93,7 +93,7 @@ public final class TransactionalCustomerService implements CustomerService {
             Customer updated = factory.build(current.edit().consent(channel, status, source), current.kind(), base,
                     current.consents(), tx.now());
             tx.repos().customers().update(updated);
-            tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.id()));
+            tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.user()));
             return updated;
         });
     }
@@ -108,7 +108,7 @@ public final class TransactionalCustomerService implements CustomerService {
             Customer archived = current.toBuilder().archivedAt(tx.now()).updatedAt(tx.now())
                     .version(current.version() + 1).build();
             tx.repos().customers().update(archived);
-            tx.raise(new CustomerEvent.Archived(id, tx.now(), actor.id()));
+            tx.raise(new CustomerEvent.Archived(id, tx.now(), actor.user()));
             return archived;
         });
     }

@@ -1,12 +1,12 @@
 package io.crmkit.core.internal.interaction;
 
-import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.interaction.NewInteraction;
@@ -41,10 +41,10 @@ public final class TransactionalInteractionService implements InteractionService
             tx.repos().customers().require(customer);
             Interaction interaction = new Interaction(new InteractionId(Ids.uuid7(engine.clock())), customer,
                     in.channel(), in.direction(), Optional.ofNullable(subject), Optional.ofNullable(notes),
-                    in.occurredAt().orElse(tx.now()), in.duration(), actor.id(), Optional.ofNullable(outcome),
+                    in.occurredAt().orElse(tx.now()), in.duration(), actor.user(), Optional.ofNullable(outcome),
                     in.links(), tx.now());
             tx.repos().interactions().insert(interaction);
-            tx.raise(new InteractionEvent.Logged(interaction.id(), customer, interaction.channel(), tx.now(), actor.id()));
+            tx.raise(new InteractionEvent.Logged(interaction.id(), customer, interaction.channel(), tx.now(), actor.user()));
             return interaction;
         });
     }

@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.messaging;
 
-import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.customer.Customer;
@@ -9,6 +8,7 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
+import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.security.Actor;
@@ -237,7 +237,7 @@ public final class Dispatcher implements Engine.Component {
                     if (o.attempted()) {
                         tx.repos().interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
                         tx.raise(new MessageEvent.StatusChanged(next.id(), next.customerId(), next.kind(),
-                                next.status(), next.updatedAt(), Actor.SYSTEM.id()));
+                                next.status(), next.updatedAt(), Actor.SYSTEM.user()));
                     }
                 }
                 return null;

@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.messaging;
 
-import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -19,6 +18,7 @@ import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
+import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageResult;
@@ -105,7 +105,7 @@ public final class TransactionalMessagingService implements MessagingService {
             InteractionId interactionId = new InteractionId(Ids.uuid7(engine.clock()));
             Interaction interaction = new Interaction(interactionId, customer.id(), request.kind().interactionChannel(),
                     Direction.OUTBOUND, Optional.of(summary(content)), Optional.of(truncate(body(content))), tx.now(),
-                    Optional.empty(), actor.id(), refusal.map(r -> "refused: " + r),
+                    Optional.empty(), actor.user(), refusal.map(r -> "refused: " + r),
                     List.of(new RecordLink(RecordLink.Type.MESSAGE, id.value())), tx.now(), Optional.of(status),
                     Optional.empty());
             OutboxMessage message = new OutboxMessage(new OutboundMessage(id, key != null ? key : id.toString(), to, content),
@@ -113,7 +113,7 @@ public final class TransactionalMessagingService implements MessagingService {
                     tx.now(), tx.now(), 1);
             tx.repos().interactions().insert(interaction);
             tx.repos().outbox().insert(message);
-            tx.raise(new MessageEvent.StatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.id()));
+            tx.raise(new MessageEvent.StatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.user()));
             return resultOf(message);
         });
     }
@@ -273,7 +273,7 @@ public final class TransactionalMessagingService implements MessagingService {
             OutboxMessage q = m.requeued(tx.now());
             tx.repos().outbox().update(q);
             tx.repos().interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
-            tx.raise(new MessageEvent.StatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.id()));
+            tx.raise(new MessageEvent.StatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.user()));
             return q;
         });
         dispatcher.wakeUp();
@@ -293,7 +293,7 @@ public final class TransactionalMessagingService implements MessagingService {
             OutboxMessage reported = m.reported(status, Optional.ofNullable(d), tx.now());
             tx.repos().outbox().update(reported);
             tx.repos().interactions().updateDelivery(m.interactionId(), status, Optional.of(providerMessageId));
-            tx.raise(new MessageEvent.StatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now(), actor.id()));
+            tx.raise(new MessageEvent.StatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now(), actor.user()));
             return reported;
         }));
     }

@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.requirement;
 
-import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -12,6 +11,7 @@ import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.requirement.RequirementStatus;
@@ -42,7 +42,6 @@ public final class TransactionalRequirementService implements RequirementService
         Checks checks = new Checks();
         String title = checks.required("title", in.title(), Requirement.MAX_TITLE);
         String description = checks.multiline("description", in.description().orElse(null), Requirement.MAX_DESCRIPTION);
-        String assignee = checks.optional("assigneeId", in.assigneeId().orElse(null), UserRef.MAX_LENGTH);
         checks.throwIfAny();
         return engine.write(tx -> {
             tx.repos().customers().require(in.customerId());
@@ -54,11 +53,11 @@ public final class TransactionalRequirementService implements RequirementService
                 }
             });
             Requirement r = new Requirement(new RequirementId(Ids.uuid7(engine.clock())), in.customerId(), title,
-                    Optional.ofNullable(description), in.priority(), in.dueDate(), Optional.ofNullable(assignee),
-                    engine.workflow(RequirementStatus.class).initial(), in.sourceInteraction(), List.of(), actor.id(), tx.now(),
+                    Optional.ofNullable(description), in.priority(), in.dueDate(), in.assignee(),
+                    engine.workflow(RequirementStatus.class).initial(), in.sourceInteraction(), List.of(), actor.user(), tx.now(),
                     tx.now(), 1);
             tx.repos().requirements().insert(r);
-            tx.raise(new RequirementEvent.Created(r.id(), r.customerId(), tx.now(), actor.id()));
+            tx.raise(new RequirementEvent.Created(r.id(), r.customerId(), tx.now(), actor.user()));
             return r;
         });
     }
@@ -74,17 +73,14 @@ public final class TransactionalRequirementService implements RequirementService
         Objects.requireNonNull(to, "to");
         String checked = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
         return change(id, (r, tx) -> {
-            Requirement moved = r.transition(engine.workflow(RequirementStatus.class), to, actor.id(), tx.now(), Optional.ofNullable(checked));
-            tx.raise(new RequirementEvent.Transitioned(id, r.status(), to, tx.now(), actor.id()));
+            Requirement moved = r.transition(engine.workflow(RequirementStatus.class), to, actor.user(), tx.now(), Optional.ofNullable(checked));
+            tx.raise(new RequirementEvent.Transitioned(id, r.status(), to, tx.now(), actor.user()));
             return moved;
         });
     }
 
     @Override
-    public Requirement assign(RequirementId id, @Nullable String assigneeId) {
-        Checks checks = new Checks();
-        String assignee = checks.optional("assigneeId", assigneeId, UserRef.MAX_LENGTH);
-        checks.throwIfAny();
+    public Requirement assign(RequirementId id, @Nullable UserRef assignee) {
         return change(id, (r, tx) -> r.withDetails(r.title(), r.description(), r.priority(), r.dueDate(),
                 Optional.ofNullable(assignee), tx.now()));
     }
@@ -98,7 +94,7 @@ public final class TransactionalRequirementService implements RequirementService
         String d = checks.multiline("description", description, Requirement.MAX_DESCRIPTION);
         checks.throwIfAny();
         return change(id, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
-                r.assigneeId(), tx.now()));
+                r.assignee(), tx.now()));
     }
 
     private Requirement change(RequirementId id, java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
@@ -112,9 +108,9 @@ public final class TransactionalRequirementService implements RequirementService
     }
 
     @Override
-    public Page<Requirement> openAssignedTo(String assigneeId, PageRequest page) {
-        Objects.requireNonNull(assigneeId, "assigneeId");
-        return engine.read(repos -> repos.requirements().openByAssignee(assigneeId, page));
+    public Page<Requirement> openAssignedTo(UserRef assignee, PageRequest page) {
+        Objects.requireNonNull(assignee, "assignee");
+        return engine.read(repos -> repos.requirements().openByAssignee(assignee, page));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.satisfaction;
 
-import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -8,6 +7,7 @@ import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
+import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
@@ -42,7 +42,7 @@ public final class TransactionalSurveyService implements SurveyService {
                     in.kind(), in.score(), Optional.ofNullable(comment), Optional.ofNullable(touchpoint), in.channel(),
                     in.respondedAt().orElse(tx.now()));
             tx.repos().surveys().insert(r);
-            tx.raise(new SurveyEvent.Recorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now(), actor.id()));
+            tx.raise(new SurveyEvent.Recorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now(), actor.user()));
             return r;
         });
     }

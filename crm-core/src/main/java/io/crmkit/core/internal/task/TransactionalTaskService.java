@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.task;
 
-import io.crmkit.core.task.TaskEvent;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -17,6 +16,7 @@ import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskEvent;
 import io.crmkit.core.task.TaskId;
 import io.crmkit.core.task.TaskService;
 import io.crmkit.core.task.TaskStatus;
@@ -44,7 +44,7 @@ public final class TransactionalTaskService implements TaskService {
         Checks checks = new Checks();
         String title = checks.required("title", in.title(), Task.MAX_TITLE);
         String description = checks.multiline("description", in.description().orElse(null), Task.MAX_TEXT);
-        Assignee assignee = in.assignee().map(a -> checkAssignee(checks, a)).orElse(null);
+        Assignee assignee = in.assignee().orElse(null);
         checks.throwIfAny();
         return engine.write(tx -> {
             in.customerId().ifPresent(c -> tx.repos().customers().require(c));
@@ -55,34 +55,21 @@ public final class TransactionalTaskService implements TaskService {
                 });
             });
             List<Assignment> history = assignee == null ? List.of()
-                    : List.of(new Assignment(assignee, actor.id(), tx.now(), Optional.empty()));
+                    : List.of(new Assignment(assignee, actor.user(), tx.now(), Optional.empty()));
             Optional<CustomerId> customer = in.customerId();
             if (customer.isEmpty() && in.requirementId().isPresent()) {
                 customer = tx.repos().requirements().findById(in.requirementId().get()).map(Requirement::customerId);
             }
             Task task = new Task(new TaskId(Ids.uuid7(engine.clock())), title, Optional.ofNullable(description),
-                    customer, in.requirementId(), Optional.ofNullable(assignee), actor.id(), in.dueDate(),
+                    customer, in.requirementId(), Optional.ofNullable(assignee), actor.user(), in.dueDate(),
                     in.priority(), engine.workflow(TaskStatus.class).initial(), 0, List.of(), history, List.of(), tx.now(), tx.now(), 1);
             tx.repos().tasks().insert(task);
-            tx.raise(new TaskEvent.Created(task.id(), tx.now(), actor.id()));
+            tx.raise(new TaskEvent.Created(task.id(), tx.now(), actor.user()));
             if (assignee != null) {
-                tx.raise(new TaskEvent.Assigned(task.id(), assignee, tx.now(), actor.id()));
+                tx.raise(new TaskEvent.Assigned(task.id(), assignee, tx.now(), actor.user()));
             }
             return task;
         });
-    }
-
-    private static @Nullable Assignee checkAssignee(Checks checks, Assignee a) {
-        String user = checks.optional("assignee.userId", a.userId().orElse(null), UserRef.MAX_LENGTH);
-        String dept = checks.optional("assignee.departmentId", a.departmentId().orElse(null), DepartmentRef.MAX_LENGTH);
-        if (user == null && dept == null) {
-            boolean given = a.userId().filter(u -> !u.isBlank()).isPresent()
-                    || a.departmentId().filter(d -> !d.isBlank()).isPresent();
-            // a given but invalid user or department has its own violation
-            checks.require(given, "assignee", "required", "needs a user or a department");
-            return null;
-        }
-        return new Assignee(Optional.ofNullable(user), Optional.ofNullable(dept));
     }
 
     @Override
@@ -95,12 +82,12 @@ public final class TransactionalTaskService implements TaskService {
     public Task assign(TaskId id, Assignee to, @Nullable String note) {
         Objects.requireNonNull(to, "to");
         Checks checks = new Checks();
-        Assignee assignee = checkAssignee(checks, to);
+        Assignee assignee = to;
         String n = checks.multiline("note", note, Assignment.MAX_NOTE);
         checks.throwIfAny();
         return change(id, (t, tx) -> {
-            tx.raise(new TaskEvent.Assigned(id, assignee, tx.now(), actor.id()));
-            return t.reassign(assignee, actor.id(), tx.now(), Optional.ofNullable(n));
+            tx.raise(new TaskEvent.Assigned(id, assignee, tx.now(), actor.user()));
+            return t.reassign(assignee, actor.user(), tx.now(), Optional.ofNullable(n));
         });
     }
 
@@ -109,8 +96,8 @@ public final class TransactionalTaskService implements TaskService {
         Objects.requireNonNull(to, "to");
         String c = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
         return change(id, (t, tx) -> {
-            Task moved = t.transition(engine.workflow(TaskStatus.class), to, actor.id(), tx.now(), Optional.ofNullable(c));
-            tx.raise(new TaskEvent.Transitioned(id, t.status(), to, tx.now(), actor.id()));
+            Task moved = t.transition(engine.workflow(TaskStatus.class), to, actor.user(), tx.now(), Optional.ofNullable(c));
+            tx.raise(new TaskEvent.Transitioned(id, t.status(), to, tx.now(), actor.user()));
             return moved;
         });
     }
@@ -127,9 +114,9 @@ public final class TransactionalTaskService implements TaskService {
             boolean starts = t.status() == TaskStatus.NOT_STARTED && percent > 0;
             if (starts) { // progress starts the task: a status change like any other
                 engine.workflow(TaskStatus.class).check(t.status(), TaskStatus.IN_PROGRESS, "task " + id);
-                tx.raise(new TaskEvent.Transitioned(id, t.status(), TaskStatus.IN_PROGRESS, tx.now(), actor.id()));
+                tx.raise(new TaskEvent.Transitioned(id, t.status(), TaskStatus.IN_PROGRESS, tx.now(), actor.user()));
             }
-            return t.progress(percent, actor.id(), tx.now());
+            return t.progress(percent, actor.user(), tx.now());
         });
     }
 
@@ -138,7 +125,7 @@ public final class TransactionalTaskService implements TaskService {
         Checks checks = new Checks();
         String t = text == null || text.isBlank() ? checks.required("text", text, Task.MAX_TEXT) : checks.multiline("text", text, Task.MAX_TEXT);
         checks.throwIfAny();
-        return change(id, (task, tx) -> task.comment(actor.id(), tx.now(), t));
+        return change(id, (task, tx) -> task.comment(actor.user(), tx.now(), t));
     }
 
     private Task change(TaskId id, BiFunction<Task, Engine.Tx, Task> change) {
@@ -152,15 +139,15 @@ public final class TransactionalTaskService implements TaskService {
     }
 
     @Override
-    public Page<Task> assignedToUser(String userId, PageRequest page) {
-        Objects.requireNonNull(userId, "userId");
-        return engine.read(repos -> repos.tasks().openByUser(userId, page));
+    public Page<Task> assignedToUser(UserRef user, PageRequest page) {
+        Objects.requireNonNull(user, "user");
+        return engine.read(repos -> repos.tasks().openByUser(user, page));
     }
 
     @Override
-    public Page<Task> assignedToDepartment(String departmentId, PageRequest page) {
-        Objects.requireNonNull(departmentId, "departmentId");
-        return engine.read(repos -> repos.tasks().openByDepartment(departmentId, page));
+    public Page<Task> assignedToDepartment(DepartmentRef department, PageRequest page) {
+        Objects.requireNonNull(department, "department");
+        return engine.read(repos -> repos.tasks().openByDepartment(department, page));
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.sql.SQLException;
@@ -43,7 +45,7 @@ final class CustomerRows {
 
     private static void bindState(Sql.Params<?> p, Customer c) {
         p.enumName(c.kind()).text(c.displayName()).text(lower(c.displayName())).enumName(c.stage())
-                .text(c.ownerId()).text(c.departmentId())
+                .text(c.owner().map(UserRef::id)).text(c.department().map(DepartmentRef::id))
                 .uuid(c.organizationId().map(CustomerId::value).orElse(null)).text(c.jobTitle())
                 .text(c.timeZone().map(ZoneId::getId).orElse(null)).instant(c.archivedAt().orElse(null))
                 .instant(c.createdAt()).instant(c.updatedAt()).lng(c.version());
@@ -72,8 +74,8 @@ final class CustomerRows {
                 .kind(r.enumValue(CustomerKind.class, "kind"))
                 .displayName(r.text("display_name"))
                 .stage(r.enumValue(LifecycleStage.class, "stage"))
-                .ownerId(r.nullableText("owner_id"))
-                .departmentId(r.nullableText("department_id"))
+                .owner(r.optText("owner_id").map(UserRef::new).orElse(null))
+                .department(r.optText("department_id").map(DepartmentRef::new).orElse(null))
                 .organizationId(r.optUuid("organization_id").map(CustomerId::new).orElse(null))
                 .jobTitle(r.nullableText("job_title"))
                 .timeZone(r.optText("time_zone").map(ZoneId::of).orElse(null))

@@ -47,13 +47,13 @@ final class CustomerSearch {
             where.append(" AND c.stage = ?");
             binds.add(s -> s.enumName(st));
         });
-        q.ownerId().ifPresent(o -> {
+        q.owner().ifPresent(o -> {
             where.append(" AND c.owner_id = ?");
-            binds.add(s -> s.text(o));
+            binds.add(s -> s.text(o.id()));
         });
-        q.departmentId().ifPresent(d -> {
+        q.department().ifPresent(d -> {
             where.append(" AND c.department_id = ?");
-            binds.add(s -> s.text(d));
+            binds.add(s -> s.text(d.id()));
         });
         q.organizationId().ifPresent(o -> {
             where.append(" AND c.organization_id = ?");

@@ -12,6 +12,7 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -42,7 +43,7 @@ public final class JdbcInteractions implements InteractionRepository {
                     .uuid(i.id().value()).uuid(i.customerId().value()).enumName(i.channel()).enumName(i.direction())
                     .text(i.subject()).text(i.notes()).instant(i.occurredAt())
                     .lng(i.duration().map(Duration::toNanos).orElse(null))
-                    .text(i.author()).text(i.outcome()).instant(i.recordedAt())
+                    .text(i.author().id()).text(i.outcome()).instant(i.recordedAt())
                     .enumName(i.deliveryStatus().orElse(null)).text(i.providerMessageId())
                     .execute();
             if (!i.links().isEmpty()) {
@@ -106,7 +107,7 @@ public final class JdbcInteractions implements InteractionRepository {
     /** An interaction row before its links are loaded. */
     private record Loaded(InteractionId id, CustomerId customerId, InteractionChannel channel, Direction direction,
                           Optional<String> subject, Optional<String> notes, Instant occurredAt,
-                          Optional<Duration> duration, String author, Optional<String> outcome, Instant recordedAt,
+                          Optional<Duration> duration, UserRef author, Optional<String> outcome, Instant recordedAt,
                           Optional<DeliveryStatus> deliveryStatus, Optional<String> providerMessageId) {
     }
 
@@ -114,7 +115,7 @@ public final class JdbcInteractions implements InteractionRepository {
         return new Loaded(new InteractionId(r.uuid("id")), new CustomerId(r.uuid("customer_id")),
                 r.enumValue(InteractionChannel.class, "channel"), r.enumValue(Direction.class, "direction"),
                 r.optText("subject"), r.optText("notes"), r.instant("occurred_at"),
-                r.optLong("duration_nanos").map(Duration::ofNanos), r.text("author"), r.optText("outcome"),
+                r.optLong("duration_nanos").map(Duration::ofNanos), new UserRef(r.text("author")), r.optText("outcome"),
                 r.instant("recorded_at"), r.optEnum(DeliveryStatus.class, "delivery_status"),
                 r.optText("provider_message_id"));
     }

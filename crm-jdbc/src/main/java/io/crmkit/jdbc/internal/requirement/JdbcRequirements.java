@@ -10,6 +10,7 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
@@ -41,8 +42,8 @@ public final class JdbcRequirements implements RequirementRepository {
         sql.write("insert requirement " + r.id(), () -> {
             sql.stmt("INSERT INTO {p}requirements (" + COLUMNS + ", is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .uuid(r.id().value()).uuid(r.customerId().value()).text(r.title()).text(r.description())
-                    .enumName(r.priority()).date(r.dueDate().orElse(null)).text(r.assigneeId()).enumName(r.status())
-                    .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy())
+                    .enumName(r.priority()).date(r.dueDate().orElse(null)).text(r.assignee().map(UserRef::id)).enumName(r.status())
+                    .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy().id())
                     .instant(r.createdAt()).instant(r.updatedAt()).lng(r.version()).bool(r.status().isOpen())
                     .execute();
             insertHistory(r);
@@ -56,8 +57,8 @@ public final class JdbcRequirements implements RequirementRepository {
                             + " due_date = ?, assignee_id = ?, status = ?, source_interaction = ?, created_by = ?,"
                             + " created_at = ?, updated_at = ?, version = ?, is_open = ? WHERE id = ? AND version = ?")
                     .uuid(r.customerId().value()).text(r.title()).text(r.description())
-                    .enumName(r.priority()).date(r.dueDate().orElse(null)).text(r.assigneeId()).enumName(r.status())
-                    .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy())
+                    .enumName(r.priority()).date(r.dueDate().orElse(null)).text(r.assignee().map(UserRef::id)).enumName(r.status())
+                    .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy().id())
                     .instant(r.createdAt()).instant(r.updatedAt()).lng(r.version()).bool(r.status().isOpen())
                     .uuid(r.id().value()).lng(r.version() - 1)
                     .execute();
@@ -83,7 +84,7 @@ public final class JdbcRequirements implements RequirementRepository {
                 + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
         int seq = 0;
         for (StatusChange<RequirementStatus> c : r.history()) {
-            b.uuid(r.id().value()).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actorId()).instant(c.at())
+            b.uuid(r.id().value()).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actor().id()).instant(c.at())
                     .text(c.comment()).add();
         }
         b.execute();
@@ -96,9 +97,9 @@ public final class JdbcRequirements implements RequirementRepository {
     }
 
     @Override
-    public Page<Requirement> openByAssignee(String assigneeId, PageRequest page) {
+    public Page<Requirement> openByAssignee(UserRef assignee, PageRequest page) {
         return byId("list open requirements of an assignee", " WHERE assignee_id = ? AND is_open = ?",
-                s -> s.text(assigneeId).bool(true), page);
+                s -> s.text(assignee.id()).bool(true), page);
     }
 
     @Override
@@ -129,16 +130,16 @@ public final class JdbcRequirements implements RequirementRepository {
 
     /** A requirement row before its history is loaded. */
     private record Loaded(RequirementId id, CustomerId customerId, String title, Optional<String> description,
-                          Priority priority, Optional<LocalDate> dueDate, Optional<String> assigneeId,
-                          RequirementStatus status, Optional<InteractionId> sourceInteraction, String createdBy,
+                          Priority priority, Optional<LocalDate> dueDate, Optional<UserRef> assignee,
+                          RequirementStatus status, Optional<InteractionId> sourceInteraction, UserRef createdBy,
                           Instant createdAt, Instant updatedAt, long version) {
     }
 
     private static Loaded readRow(Row r) throws java.sql.SQLException {
         return new Loaded(new RequirementId(r.uuid("id")), new CustomerId(r.uuid("customer_id")), r.text("title"),
                 r.optText("description"), r.enumValue(Priority.class, "priority"), r.optDate("due_date"),
-                r.optText("assignee_id"), r.enumValue(RequirementStatus.class, "status"),
-                r.optUuid("source_interaction").map(InteractionId::new), r.text("created_by"), r.instant("created_at"),
+                r.optText("assignee_id").map(UserRef::new), r.enumValue(RequirementStatus.class, "status"),
+                r.optUuid("source_interaction").map(InteractionId::new), new UserRef(r.text("created_by")), r.instant("created_at"),
                 r.instant("updated_at"), r.lng("version"));
     }
 
@@ -152,13 +153,13 @@ public final class JdbcRequirements implements RequirementRepository {
                 + " WHERE requirement_id IN (" + Sql.marks(ids.size()) + ") ORDER BY requirement_id, seq").uuids(ids).list(r -> {
                     history.computeIfAbsent(r.uuid("requirement_id"), k -> new ArrayList<>()).add(new StatusChange<>(
                             r.enumValue(RequirementStatus.class, "from_status"), r.enumValue(RequirementStatus.class, "to_status"),
-                            r.text("actor_id"), r.instant("changed_at"), r.optText("note")));
+                            new UserRef(r.text("actor_id")), r.instant("changed_at"), r.optText("note")));
                     return 0;
                 });
         List<Requirement> out = new ArrayList<>(rows.size());
         for (Loaded l : rows) {
             out.add(new Requirement(l.id(), l.customerId(), l.title(), l.description(), l.priority(), l.dueDate(),
-                    l.assigneeId(), l.status(), l.sourceInteraction(), history.getOrDefault(l.id().value(), List.of()),
+                    l.assignee(), l.status(), l.sourceInteraction(), history.getOrDefault(l.id().value(), List.of()),
                     l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
         }
         return out;

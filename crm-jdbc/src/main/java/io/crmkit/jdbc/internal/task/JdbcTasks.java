@@ -6,6 +6,8 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
@@ -46,8 +48,8 @@ public final class JdbcTasks implements TaskRepository {
                     .uuid(t.id().value()).text(t.title()).text(t.description())
                     .uuid(t.customerId().map(CustomerId::value).orElse(null))
                     .uuid(t.requirementId().map(RequirementId::value).orElse(null))
-                    .text(t.assignee().flatMap(Assignee::userId)).text(t.assignee().flatMap(Assignee::departmentId))
-                    .text(t.creatorId()).date(t.dueDate().orElse(null)).enumName(t.priority()).enumName(t.status())
+                    .text(t.assignee().flatMap(Assignee::user).map(UserRef::id)).text(t.assignee().flatMap(Assignee::department).map(DepartmentRef::id))
+                    .text(t.creator().id()).date(t.dueDate().orElse(null)).enumName(t.priority()).enumName(t.status())
                     .integer(t.progress()).instant(t.createdAt()).instant(t.updatedAt()).lng(t.version())
                     .bool(t.status().isOpen())
                     .execute();
@@ -65,8 +67,8 @@ public final class JdbcTasks implements TaskRepository {
                     .text(t.title()).text(t.description())
                     .uuid(t.customerId().map(CustomerId::value).orElse(null))
                     .uuid(t.requirementId().map(RequirementId::value).orElse(null))
-                    .text(t.assignee().flatMap(Assignee::userId)).text(t.assignee().flatMap(Assignee::departmentId))
-                    .text(t.creatorId()).date(t.dueDate().orElse(null)).enumName(t.priority()).enumName(t.status())
+                    .text(t.assignee().flatMap(Assignee::user).map(UserRef::id)).text(t.assignee().flatMap(Assignee::department).map(DepartmentRef::id))
+                    .text(t.creator().id()).date(t.dueDate().orElse(null)).enumName(t.priority()).enumName(t.status())
                     .integer(t.progress()).instant(t.createdAt()).instant(t.updatedAt()).lng(t.version())
                     .bool(t.status().isOpen())
                     .uuid(t.id().value()).lng(t.version() - 1)
@@ -93,7 +95,7 @@ public final class JdbcTasks implements TaskRepository {
             Sql.Batch b = sql.batch("INSERT INTO {p}task_comments (task_id, seq, author_id, commented_at, body) VALUES (?, ?, ?, ?, ?)");
             int seq = 0;
             for (TaskComment c : t.comments()) {
-                b.uuid(id).integer(seq++).text(c.authorId()).instant(c.at()).text(c.text()).add();
+                b.uuid(id).integer(seq++).text(c.author().id()).instant(c.at()).text(c.text()).add();
             }
             b.execute();
         }
@@ -102,7 +104,7 @@ public final class JdbcTasks implements TaskRepository {
                     + " assigned_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
             int seq = 0;
             for (Assignment a : t.assignments()) {
-                b.uuid(id).integer(seq++).text(a.to().userId()).text(a.to().departmentId()).text(a.byActorId())
+                b.uuid(id).integer(seq++).text(a.to().user().map(UserRef::id)).text(a.to().department().map(DepartmentRef::id)).text(a.by().id())
                         .instant(a.at()).text(a.note()).add();
             }
             b.execute();
@@ -112,7 +114,7 @@ public final class JdbcTasks implements TaskRepository {
                     + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
             int seq = 0;
             for (StatusChange<TaskStatus> c : t.statusHistory()) {
-                b.uuid(id).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actorId()).instant(c.at())
+                b.uuid(id).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actor().id()).instant(c.at())
                         .text(c.comment()).add();
             }
             b.execute();
@@ -126,17 +128,17 @@ public final class JdbcTasks implements TaskRepository {
     }
 
     @Override
-    public Page<Task> openByUser(String userId, PageRequest page) {
+    public Page<Task> openByUser(UserRef user, PageRequest page) {
         return sql.read("list open tasks of a user", () -> DuePages.page(sql,
                 "SELECT " + COLUMNS + " FROM {p}tasks WHERE assignee_user_id = ? AND is_open = ?",
-                s -> s.text(userId).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+                s -> s.text(user.id()).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
     }
 
     @Override
-    public Page<Task> openByDepartment(String departmentId, PageRequest page) {
+    public Page<Task> openByDepartment(DepartmentRef department, PageRequest page) {
         return sql.read("list open tasks of a department", () -> DuePages.page(sql,
                 "SELECT " + COLUMNS + " FROM {p}tasks WHERE assignee_department_id = ? AND is_open = ?",
-                s -> s.text(departmentId).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+                s -> s.text(department.id()).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
     }
 
     @Override
@@ -152,18 +154,18 @@ public final class JdbcTasks implements TaskRepository {
 
     /** A task row before its children are loaded. */
     private record Loaded(TaskId id, String title, Optional<String> description, Optional<CustomerId> customerId,
-                          Optional<RequirementId> requirementId, Optional<Assignee> assignee, String creatorId,
+                          Optional<RequirementId> requirementId, Optional<Assignee> assignee, UserRef creator,
                           Optional<LocalDate> dueDate, Priority priority, TaskStatus status, int progress,
                           Instant createdAt, Instant updatedAt, long version) {
     }
 
     private static Loaded readRow(Row r) throws java.sql.SQLException {
-        Optional<String> user = r.optText("assignee_user_id");
-        Optional<String> dept = r.optText("assignee_department_id");
+        Optional<UserRef> user = r.optText("assignee_user_id").map(UserRef::new);
+        Optional<DepartmentRef> dept = r.optText("assignee_department_id").map(DepartmentRef::new);
         Optional<Assignee> assignee = user.isEmpty() && dept.isEmpty() ? Optional.empty() : Optional.of(new Assignee(user, dept));
         return new Loaded(new TaskId(r.uuid("id")), r.text("title"), r.optText("description"),
                 r.optUuid("customer_id").map(CustomerId::new), r.optUuid("requirement_id").map(RequirementId::new),
-                assignee, r.text("creator_id"), r.optDate("due_date"), r.enumValue(Priority.class, "priority"),
+                assignee, new UserRef(r.text("creator_id")), r.optDate("due_date"), r.enumValue(Priority.class, "priority"),
                 r.enumValue(TaskStatus.class, "status"), r.integer("progress"), r.instant("created_at"),
                 r.instant("updated_at"), r.lng("version"));
     }
@@ -177,14 +179,15 @@ public final class JdbcTasks implements TaskRepository {
         Map<UUID, List<TaskComment>> comments = new LinkedHashMap<>();
         sql.stmt("SELECT task_id, author_id, commented_at, body FROM {p}task_comments" + in).uuids(ids).list(r -> {
             comments.computeIfAbsent(r.uuid("task_id"), k -> new ArrayList<>())
-                    .add(new TaskComment(r.text("author_id"), r.instant("commented_at"), r.text("body")));
+                    .add(new TaskComment(new UserRef(r.text("author_id")), r.instant("commented_at"), r.text("body")));
             return 0;
         });
         Map<UUID, List<Assignment>> assignments = new LinkedHashMap<>();
         sql.stmt("SELECT task_id, user_id, department_id, by_actor_id, assigned_at, note FROM {p}task_assignments" + in)
                 .uuids(ids).list(r -> {
                     assignments.computeIfAbsent(r.uuid("task_id"), k -> new ArrayList<>()).add(new Assignment(
-                            new Assignee(r.optText("user_id"), r.optText("department_id")), r.text("by_actor_id"),
+                            new Assignee(r.optText("user_id").map(UserRef::new), r.optText("department_id").map(DepartmentRef::new)),
+                            new UserRef(r.text("by_actor_id")),
                             r.instant("assigned_at"), r.optText("note")));
                     return 0;
                 });
@@ -193,14 +196,14 @@ public final class JdbcTasks implements TaskRepository {
                 .uuids(ids).list(r -> {
                     history.computeIfAbsent(r.uuid("task_id"), k -> new ArrayList<>()).add(new StatusChange<>(
                             r.enumValue(TaskStatus.class, "from_status"), r.enumValue(TaskStatus.class, "to_status"),
-                            r.text("actor_id"), r.instant("changed_at"), r.optText("note")));
+                            new UserRef(r.text("actor_id")), r.instant("changed_at"), r.optText("note")));
                     return 0;
                 });
         List<Task> out = new ArrayList<>(rows.size());
         for (Loaded l : rows) {
             UUID id = l.id().value();
             out.add(new Task(l.id(), l.title(), l.description(), l.customerId(), l.requirementId(), l.assignee(),
-                    l.creatorId(), l.dueDate(), l.priority(), l.status(), l.progress(),
+                    l.creator(), l.dueDate(), l.priority(), l.status(), l.progress(),
                     comments.getOrDefault(id, List.of()), assignments.getOrDefault(id, List.of()),
                     history.getOrDefault(id, List.of()), l.createdAt(), l.updatedAt(), l.version()));
         }
