@@ -235,7 +235,7 @@ public abstract class ConcurrencyContract extends StorageContractSupport {
         Purchase winner = contenders.get(won.indexOf(true));
         assertThat(read(r -> r.purchases().findByExternalId("SO-RACE")).map(Purchase::id)).contains(winner.id());
         Set<BigDecimal> amounts = new HashSet<>();
-        read(r -> r.purchases().find(io.crmkit.core.commerce.PurchaseQuery.all(), io.crmkit.core.PageRequest.first(100)))
+        read(r -> r.purchases().search(io.crmkit.core.commerce.PurchaseQuery.all(), io.crmkit.core.PageRequest.first(100)))
                 .items().forEach(p -> amounts.add(p.amount().stripTrailingZeros()));
         assertThat(amounts).containsExactly(winner.amount().stripTrailingZeros());
     }

@@ -54,7 +54,7 @@ public abstract class SurveyRepositoryContract extends StorageContractSupport {
     }
 
     private List<UUID> find(SurveyQuery query) {
-        return ids(readAllPages(PageRequest.MAX_LIMIT, (r, p) -> r.surveys().find(query, p)), s -> s.id().value());
+        return ids(readAllPages(PageRequest.MAX_LIMIT, (r, p) -> r.surveys().search(query, p)), s -> s.id().value());
     }
 
     private static UUID id(SurveyResponse s) {
@@ -138,9 +138,9 @@ public abstract class SurveyRepositoryContract extends StorageContractSupport {
         insert(shuffled);
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().find(SurveyQuery.all(), p)), s -> s.id().value()))
+            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().search(SurveyQuery.all(), p)), s -> s.id().value()))
                     .as("all, limit %d", limit).containsExactlyElementsOf(ids(all, s -> s.id().value()));
-            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().find(SurveyQuery.all().kind(SurveyKind.NPS), p)),
+            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().search(SurveyQuery.all().kind(SurveyKind.NPS), p)),
                     s -> s.id().value())).as("NPS, limit %d", limit).containsExactlyElementsOf(ids(nps, s -> s.id().value()));
         }
     }

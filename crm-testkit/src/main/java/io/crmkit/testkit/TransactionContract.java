@@ -112,10 +112,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.tasks().findById(t.id()))).isEmpty();
         assertThat(readList(r -> r.tasks().openByUser(UserRef.of("u1"), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.surveys().findById(s.id()))).isEmpty();
-        assertThat(readList(r -> r.surveys().find(SurveyQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.surveys().search(SurveyQuery.all(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();
         assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
-        assertThat(readList(r -> r.purchases().find(PurchaseQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), PageRequest.first(10)).items())).isEmpty();
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class TenMillionResponses {
             }
 
             @Override
-            public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
+            public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
                 long from = page.cursor().map(Long::parseLong).orElse(0L);
                 long to = Math.min(total, from + page.limit());
                 List<SurveyResponse> items = new ArrayList<>(page.limit());

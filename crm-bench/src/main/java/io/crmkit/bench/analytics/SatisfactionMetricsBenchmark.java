@@ -190,11 +190,11 @@ public class SatisfactionMetricsBenchmark {
         }
 
         @Override
-        public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
+        public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
             String cursor = page.cursor().orElse("g0");
             if (cursor.startsWith("s")) {
                 String after = cursor.substring(1);
-                Page<SurveyResponse> p = stored.find(query, after.isEmpty() ? PageRequest.first(page.limit())
+                Page<SurveyResponse> p = stored.search(query, after.isEmpty() ? PageRequest.first(page.limit())
                         : PageRequest.after(after, page.limit()));
                 return new Page<>(p.items(), p.nextCursor().map(c -> "s" + c));
             }

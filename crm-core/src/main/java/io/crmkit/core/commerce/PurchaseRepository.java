@@ -42,5 +42,5 @@ public interface PurchaseRepository {
     }
 
     /** Matching purchases in id order. */
-    Page<Purchase> find(PurchaseQuery query, PageRequest page);
+    Page<Purchase> search(PurchaseQuery query, PageRequest page);
 }

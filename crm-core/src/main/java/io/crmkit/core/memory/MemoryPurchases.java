@@ -28,7 +28,7 @@ record MemoryPurchases(Table<Purchase> table) implements PurchaseRepository {
     }
 
     @Override
-    public Page<Purchase> find(PurchaseQuery query, PageRequest page) {
+    public Page<Purchase> search(PurchaseQuery query, PageRequest page) {
         return BY_ID.page(table.all().filter(query::matches), page);
     }
 }

@@ -23,7 +23,7 @@ record MemorySurveys(Table<SurveyResponse> table) implements SurveyRepository {
     }
 
     @Override
-    public Page<SurveyResponse> find(SurveyQuery query, PageRequest page) {
+    public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
         return BY_ID.page(table.all().filter(query::matches), page);
     }
 }

@@ -17,5 +17,5 @@ public interface SurveyRepository {
     }
 
     /** Matching responses in id order. */
-    Page<SurveyResponse> find(SurveyQuery query, PageRequest page);
+    Page<SurveyResponse> search(SurveyQuery query, PageRequest page);
 }

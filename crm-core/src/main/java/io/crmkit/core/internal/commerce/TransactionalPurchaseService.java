@@ -178,6 +178,6 @@ public final class TransactionalPurchaseService implements PurchaseService {
     public Page<Purchase> search(PurchaseQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.purchases().find(query, page));
+        return engine.read(repos -> repos.purchases().search(query, page));
     }
 }

@@ -57,6 +57,6 @@ public final class TransactionalSurveyService implements SurveyService {
     public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.surveys().find(query, page));
+        return engine.read(repos -> repos.surveys().search(query, page));
     }
 }

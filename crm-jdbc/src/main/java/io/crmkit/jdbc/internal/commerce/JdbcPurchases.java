@@ -83,7 +83,7 @@ public final class JdbcPurchases implements PurchaseRepository {
     }
 
     @Override
-    public Page<Purchase> find(PurchaseQuery q, PageRequest page) {
+    public Page<Purchase> search(PurchaseQuery q, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("find purchases", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");

@@ -40,7 +40,7 @@ public final class JdbcSurveys implements SurveyRepository {
     }
 
     @Override
-    public Page<SurveyResponse> find(SurveyQuery q, PageRequest page) {
+    public Page<SurveyResponse> search(SurveyQuery q, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
         return sql.read("find survey responses", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
