@@ -28,12 +28,14 @@
  *
  * <h2>Configuration errors</h2>
  *
- * <p>Every crmkit builder ({@link io.crmkit.core.CrmBuilder}, the messaging settings, the channels,
- * {@code JdbcStorage.builder()}) follows one rule: a setter given {@code null} throws
- * {@link java.lang.NullPointerException} naming the parameter at once; every other bad setting is
+ * <p>Every crmkit builder ({@link io.crmkit.core.CrmBuilder}, the messaging settings, the workflow
+ * builder, the channels, {@code JdbcStorage.builder()}) follows one rule: a setter given {@code null}
+ * throws {@link java.lang.NullPointerException} naming the parameter at once; every other bad setting is
  * collected, and {@code build()} throws one {@link io.crmkit.core.ValidationException} naming each bad
- * setting (the violation's field) and the rule it breaks (its code). {@link io.crmkit.core.Checks} is
- * the helper they share.
+ * setting (the violation's field) and the rule it breaks (its code). Configuration values without a
+ * builder ({@code RetryPolicy}, {@code QuietHours}, {@code ImportOptions}) throw that exception from the
+ * constructor or method that was given the bad value. {@link io.crmkit.core.Checks} is the helper they
+ * share.
  */
 @NullMarked
 package io.crmkit.core;

@@ -79,4 +79,18 @@ class CrmBuilderTest {
         assertThat(s.backgroundInterval()).isEmpty();
         assertThat(MessagingSettings.NONE.channels()).isEmpty();
     }
+
+    @Test
+    void configurationValuesFollowTheSameRule() {
+        assertThat(violationsOf(() -> Workflow.builder(Colour.class, Colour.RED).allow(Colour.RED, Colour.RED, Colour.GREEN)
+                .allow(Colour.GREEN, Colour.GREEN).build()))
+                .containsExactly("workflow.RED:self_transition", "workflow.GREEN:self_transition");
+        assertThat(violationsOf(() -> io.crmkit.core.importing.ImportOptions.insertOnly().batchSize(0)))
+                .containsExactly("batchSize:range");
+        assertThat(violationsOf(() -> io.crmkit.core.importing.ImportOptions.insertOnly().batchSize(10_001)))
+                .containsExactly("batchSize:range");
+        assertThat(violationsOf(() -> io.crmkit.core.importing.ImportOptions.insertOnly().keepProblems(-1)))
+                .containsExactly("keepProblems:range");
+        assertThat(io.crmkit.core.importing.ImportOptions.insertOnly().batchSize(10_000).batchSize()).isEqualTo(10_000);
+    }
 }

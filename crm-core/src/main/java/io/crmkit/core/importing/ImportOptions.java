@@ -1,5 +1,6 @@
 package io.crmkit.core.importing;
 
+import io.crmkit.core.ValidationException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -66,7 +67,7 @@ public final class ImportOptions {
     /** Rows per transaction, 1 to 10,000. Default 500. */
     public ImportOptions batchSize(int rows) {
         if (rows < 1 || rows > 10_000) {
-            throw new IllegalArgumentException("batchSize must be 1 to 10000: " + rows);
+            throw ValidationException.of("batchSize", "range", "must be 1 to 10000 but was " + rows);
         }
         return new ImportOptions(matchBy, matchSystem, rows, keepProblems, onProgress, onRow);
     }
@@ -74,7 +75,7 @@ public final class ImportOptions {
     /** How many rejected or duplicate rows the report lists (the counts are always complete). Default 1000. */
     public ImportOptions keepProblems(int rows) {
         if (rows < 0) {
-            throw new IllegalArgumentException("keepProblems must not be negative: " + rows);
+            throw ValidationException.of("keepProblems", "range", "must not be negative but was " + rows);
         }
         return new ImportOptions(matchBy, matchSystem, batchSize, rows, onProgress, onRow);
     }

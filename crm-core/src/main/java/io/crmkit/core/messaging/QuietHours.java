@@ -1,5 +1,6 @@
 package io.crmkit.core.messaging;
 
+import io.crmkit.core.ValidationException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ public record QuietHours(LocalTime start, LocalTime end) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (start.equals(end)) {
-            throw new IllegalArgumentException("quiet hours need a window: start equals end");
+            throw ValidationException.of("quietHours", "empty_window", "needs a window: start equals end");
         }
     }
 

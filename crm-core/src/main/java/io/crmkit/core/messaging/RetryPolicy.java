@@ -1,5 +1,6 @@
 package io.crmkit.core.messaging;
 
+import io.crmkit.core.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -13,14 +14,14 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofSeconds(10), Duration.ofMinutes(30));
 
     public RetryPolicy {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-        }
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
-        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay");
-        }
+        Checks checks = new Checks();
+        checks.require(maxAttempts >= 1, "retryPolicy.maxAttempts", "range", "must be at least 1 but was " + maxAttempts);
+        checks.require(!initialDelay.isNegative(), "retryPolicy.initialDelay", "range", "must not be negative");
+        checks.require(maxDelay.compareTo(initialDelay) >= 0, "retryPolicy.maxDelay", "range",
+                "must be at least initialDelay");
+        checks.throwIfAny();
     }
 
     /** The wait after failed attempt number {@code attempt} (1-based), with jitter from {@code random} in [0,1). */

@@ -1,5 +1,6 @@
 package io.crmkit.core.workflow;
 
+import io.crmkit.core.Checks;
 import io.crmkit.core.InvalidTransitionException;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -82,6 +83,7 @@ public final class Workflow<S extends Enum<S>> {
         private final Class<S> type;
         private final S initial;
         private final Map<S, Set<S>> allowed;
+        private final Checks checks = new Checks();
 
         private Builder(Class<S> type, S initial) {
             this.type = Objects.requireNonNull(type, "type");
@@ -94,15 +96,17 @@ public final class Workflow<S extends Enum<S>> {
         public final Builder<S> allow(S from, S... to) {
             Set<S> targets = allowed.computeIfAbsent(from, k -> EnumSet.noneOf(type));
             for (S t : to) {
-                if (t == from) {
-                    throw new IllegalArgumentException("a status cannot transition to itself: " + from);
+                if (checks.require(Objects.requireNonNull(t, "to") != from, "workflow." + from, "self_transition",
+                        "a status cannot transition to itself")) {
+                    targets.add(t);
                 }
-                targets.add(t);
             }
             return this;
         }
 
+        /** @throws io.crmkit.core.ValidationException naming every transition that is not allowed */
         public Workflow<S> build() {
+            checks.throwIfAny();
             return new Workflow<>(type, initial, allowed);
         }
     }

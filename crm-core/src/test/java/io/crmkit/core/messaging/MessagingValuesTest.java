@@ -1,5 +1,6 @@
 package io.crmkit.core.messaging;
 
+import static io.crmkit.core.Violations.violationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,7 +107,7 @@ class MessagingValuesTest {
         QuietHours lunch = QuietHours.between(LocalTime.of(12, 0), LocalTime.of(13, 30));
         assertThat(lunch.deferral(Instant.parse("2026-03-02T12:15:00Z"), ZoneId.of("UTC"))).contains(Instant.parse("2026-03-02T13:30:00Z"));
         assertThat(lunch.deferral(Instant.parse("2026-03-02T13:30:00Z"), ZoneId.of("UTC"))).isEmpty();
-        assertThatThrownBy(() -> QuietHours.between(LocalTime.NOON, LocalTime.NOON)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(violationsOf(() -> QuietHours.between(LocalTime.NOON, LocalTime.NOON))).containsExactly("quietHours:empty_window");
     }
 
     @Test
@@ -118,7 +119,9 @@ class MessagingValuesTest {
         assertThat(p.delayAfter(3, () -> 0.0)).isEqualTo(Duration.ofSeconds(20));
         assertThat(p.delayAfter(4, () -> 0.5)).isEqualTo(Duration.ofSeconds(45)); // 60 capped: 30 + 0.5*30
         assertThat(p.delayAfter(60, () -> 0.0)).isEqualTo(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(violationsOf(() -> new RetryPolicy(0, Duration.ofSeconds(-1), Duration.ofSeconds(-2)))).containsExactly(
+                "retryPolicy.maxAttempts:range", "retryPolicy.initialDelay:range", "retryPolicy.maxDelay:range");
+        assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO).maxAttempts()).isEqualTo(1);
     }
 
     @Test
