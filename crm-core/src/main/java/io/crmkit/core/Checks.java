@@ -163,6 +163,27 @@ public final class Checks {
         return result;
     }
 
+    /**
+     * Whether {@code value} already passes {@link #required(String, String, int)} unchanged: not blank, not
+     * padded, at most {@code max} code points, no control characters, well-formed. Allocates nothing, for
+     * values read back from storage on hot paths.
+     */
+    public static boolean isCleanText(@Nullable String value, int max) {
+        if (value == null || value.isEmpty() || value.length() > max && value.codePointCount(0, value.length()) > max) {
+            return false;
+        }
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogate(value, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Validates a single value outside a collection: throws at once. */
     public static String requireText(String field, @Nullable String value, int max) {
         Checks checks = new Checks();

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,7 +46,7 @@ public final class Engine {
      * published when it commits, so a service call inside an enclosing unit of work never publishes before
      * (or despite) the enclosing commit.
      */
-    private final ThreadLocal<@Nullable List<DomainEvent>> pending = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable Pending> pending = new ThreadLocal<>();
     /** Set while {@code crm.read(...)} runs on this thread: writes are refused. */
     private final ThreadLocal<@Nullable Boolean> readOnly = new ThreadLocal<>();
     private final CrmStorage storage;
@@ -52,7 +54,8 @@ public final class Engine {
     private final String defaultRegion;
     private final Map<Class<?>, Workflow<?>> workflows;
     private final List<DomainEventListener> listeners;
-    private final Map<Class<?>, Component> components = new LinkedHashMap<>();
+    /** Filled while the Crm is built, then frozen by {@link #start()}: read from any thread after. */
+    private volatile Map<Class<?>, Component> components = new LinkedHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -87,11 +90,25 @@ public final class Engine {
         return type.cast(c);
     }
 
-    /** Starts the registered components (background work such as the outbox dispatcher). */
+    /**
+     * Starts the registered components (background work such as the outbox dispatcher). If one fails to
+     * start, everything is closed again, the storage too, and the failure is rethrown.
+     */
     public void start() {
         if (started.compareAndSet(false, true)) {
-            components.values().forEach(Component::start);
+            components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+            try {
+                components.values().forEach(Component::start);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
         }
+    }
+
+    /** Whether this thread is inside a unit of work of this CRM ({@code crm.inTransaction} or {@code crm.read}). */
+    public boolean inUnitOfWork() {
+        return pending.get() != null || readOnly.get() != null;
     }
 
     /**
@@ -101,16 +118,10 @@ public final class Engine {
      * @throws IllegalStateException inside {@code crm.read(...)}
      */
     public <T> T write(Function<Tx, T> work) {
-        if (readOnly.get() != null) {
-            throw new IllegalStateException("crm.read(...) is read-only: make changes outside it");
-        }
         return storage.inTransaction(repos -> {
             Tx tx = new Tx(repos, clock.instant());
             T result = work.apply(tx);
-            List<DomainEvent> events = pending.get();
-            if (events != null) {
-                events.addAll(tx.events);
-            }
+            Objects.requireNonNull(pending.get(), "a write runs inside the event scope").add(tx);
             return result;
         });
     }
@@ -183,6 +194,17 @@ public final class Engine {
         }
     }
 
+    private void afterCommit(Pending committed) {
+        publish(committed.events);
+        for (Runnable action : committed.actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an action after commit failed", e);
+            }
+        }
+    }
+
     private void publish(List<DomainEvent> events) {
         for (DomainEvent event : events) {
             for (DomainEventListener listener : listeners) {
@@ -195,7 +217,21 @@ public final class Engine {
         }
     }
 
-    /** The storage as the services use it: collects events per outermost unit of work. */
+    /** What the write units of work of one outermost unit of work leave for after its commit. */
+    private static final class Pending {
+        final List<DomainEvent> events = new ArrayList<>();
+        final List<Runnable> actions = new ArrayList<>();
+
+        void add(Tx tx) {
+            events.addAll(tx.events);
+            actions.addAll(tx.afterCommit);
+        }
+    }
+
+    /**
+     * The storage as the services use it: refuses writes inside {@code crm.read(...)} and collects events and
+     * after-commit actions per outermost unit of work.
+     */
     private final class EventScope implements CrmStorage {
         private final CrmStorage delegate;
 
@@ -205,18 +241,32 @@ public final class Engine {
 
         @Override
         public <T> T inTransaction(UnitOfWork<T> work) {
-            if (pending.get() != null) {
-                return delegate.inTransaction(work); // joins the enclosing unit of work and its events
+            if (readOnly.get() != null) {
+                throw new IllegalStateException("crm.read(...) is read-only: make changes outside it");
             }
-            List<DomainEvent> events = new ArrayList<>();
-            pending.set(events);
+            Pending enclosing = pending.get();
+            if (enclosing != null) {
+                // joins the enclosing unit of work; what it leaves for after commit is kept only if it succeeds
+                Pending nested = new Pending();
+                pending.set(nested);
+                try {
+                    T result = delegate.inTransaction(work);
+                    enclosing.events.addAll(nested.events);
+                    enclosing.actions.addAll(nested.actions);
+                    return result;
+                } finally {
+                    pending.set(enclosing);
+                }
+            }
+            Pending scope = new Pending();
+            pending.set(scope);
             T result;
             try {
                 result = delegate.inTransaction(work);
             } finally {
                 pending.remove();
             }
-            publish(events); // only reached when the unit of work committed
+            afterCommit(scope); // only reached when the unit of work committed
             return result;
         }
 
@@ -241,6 +291,7 @@ public final class Engine {
         private final Repositories repos;
         private final Instant now;
         private final List<DomainEvent> events = new ArrayList<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
 
         Tx(Repositories repos, Instant now) {
             this.repos = repos;
@@ -258,6 +309,11 @@ public final class Engine {
 
         public void raise(DomainEvent event) {
             events.add(event);
+        }
+
+        /** Runs {@code action} once the outermost unit of work committed; never if it rolled back. */
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
         }
     }
 }

@@ -41,26 +41,30 @@ public final class InMemoryStorage implements CrmStorage {
     public <T> T inTransaction(UnitOfWork<T> work) {
         checkOpen();
         if (lock.isWriteLockedByCurrentThread()) {
-            return work.run(tables); // joins the enclosing unit of work
+            return runUndoingOnFailure(work); // joins the enclosing unit of work, like a savepoint
         }
         if (lock.getReadHoldCount() > 0) {
             throw new IllegalStateException("cannot start a write unit of work inside a read unit of work");
         }
         lock.writeLock().lock();
         try {
-            int mark = undo.size();
-            try {
-                return work.run(tables);
-            } catch (RuntimeException | Error e) {
-                while (undo.size() > mark) {
-                    undo.pop().run();
-                }
-                throw e;
-            } finally {
-                undo.clear();
-            }
+            return runUndoingOnFailure(work);
         } finally {
+            undo.clear();
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs work; if it fails, undoes what it changed (and only that) before rethrowing. */
+    private <T> T runUndoingOnFailure(UnitOfWork<T> work) {
+        int mark = undo.size();
+        try {
+            return work.run(tables);
+        } catch (RuntimeException | Error e) {
+            while (undo.size() > mark) {
+                undo.pop().run();
+            }
+            throw e;
         }
     }
 

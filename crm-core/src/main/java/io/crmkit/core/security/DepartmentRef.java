@@ -11,7 +11,9 @@ public record DepartmentRef(String id) {
     public static final int MAX_LENGTH = 100;
 
     public DepartmentRef {
-        id = Checks.requireText("departmentId", id, MAX_LENGTH);
+        if (!Checks.isCleanText(id, MAX_LENGTH)) { // the common case, ids read back from storage, allocates nothing
+            id = Checks.requireText("departmentId", id, MAX_LENGTH);
+        }
     }
 
     public static DepartmentRef of(String id) {

@@ -12,7 +12,9 @@ public record UserRef(String id) {
     public static final int MAX_LENGTH = 100;
 
     public UserRef {
-        id = Checks.requireText("userId", id, MAX_LENGTH);
+        if (!Checks.isCleanText(id, MAX_LENGTH)) { // the common case, ids read back from storage, allocates nothing
+            id = Checks.requireText("userId", id, MAX_LENGTH);
+        }
     }
 
     public static UserRef of(String id) {

@@ -8,7 +8,11 @@ package io.crmkit.core.spi;
  * {@link io.crmkit.core.ConflictException}.
  */
 public interface CrmStorage extends AutoCloseable {
-    /** Runs work in a read-write transaction. A call inside another unit of work joins it. */
+    /**
+     * Runs work in a read-write transaction. A call inside another unit of work joins it as a savepoint
+     * would: if the inner work throws, what it changed is undone (and only that), so that the enclosing
+     * work may catch the failure and carry on.
+     */
     <T> T inTransaction(UnitOfWork<T> work);
 
     /** Runs work that only reads. Adapters may use a cheaper transaction. */

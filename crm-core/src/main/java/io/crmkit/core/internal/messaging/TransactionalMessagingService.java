@@ -60,7 +60,7 @@ public final class TransactionalMessagingService implements MessagingService {
         MessagingSettings config = dispatcher.settings();
         if (!config.channels().containsKey(request.kind())) {
             throw ValidationException.of("kind", "no_channel", "has no channel registered for " + request.kind()
-                    + "; add one with Crm.builder().channel(...)");
+                    + "; add one with MessagingSettings.builder().channel(...)");
         }
         Checks keyCheck = new Checks();
         String key = keyCheck.optional("idempotencyKey", request.idempotencyKey().orElse(null), MAX_KEY);
@@ -76,9 +76,6 @@ public final class TransactionalMessagingService implements MessagingService {
             Optional<OutboxMessage> first = key == null ? Optional.empty()
                     : engine.read(repos -> repos.outbox().findByIdempotencyKey(key));
             return first.map(TransactionalMessagingService::resultOf).orElseThrow(() -> e);
-        }
-        if (result.status() == DeliveryStatus.QUEUED) {
-            dispatcher.wakeUp();
         }
         return result;
     }
@@ -114,6 +111,9 @@ public final class TransactionalMessagingService implements MessagingService {
             tx.repos().interactions().insert(interaction);
             tx.repos().outbox().insert(message);
             tx.raise(new MessageEvent.StatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.user()));
+            if (status == DeliveryStatus.QUEUED) {
+                tx.afterCommit(dispatcher::wakeUp); // before the commit the dispatcher would not see it
+            }
             return resultOf(message);
         });
     }
@@ -247,6 +247,11 @@ public final class TransactionalMessagingService implements MessagingService {
 
     @Override
     public int dispatchPending() {
+        if (engine.inUnitOfWork()) {
+            // it sends over the network and records each result in its own transaction
+            throw new IllegalStateException("dispatchPending() runs its own transactions: call it outside"
+                    + " crm.inTransaction(...) and crm.read(...)");
+        }
         return dispatcher.dispatchPending();
     }
 
@@ -274,9 +279,9 @@ public final class TransactionalMessagingService implements MessagingService {
             tx.repos().outbox().update(q);
             tx.repos().interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
             tx.raise(new MessageEvent.StatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.user()));
+            tx.afterCommit(dispatcher::wakeUp);
             return q;
         });
-        dispatcher.wakeUp();
         return requeued;
     }
 
