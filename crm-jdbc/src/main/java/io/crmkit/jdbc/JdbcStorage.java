@@ -2,11 +2,14 @@ package io.crmkit.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.jdbc.internal.JdbcEngine;
 import io.crmkit.jdbc.internal.Migrations;
+import io.crmkit.jdbc.internal.sql.DataProblems;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
 import java.io.IOException;
@@ -44,8 +47,11 @@ import org.jspecify.annotations.Nullable;
  * with Flyway on start, keeping its own history table {@code <prefix>schema_history}, so it can share
  * a schema with the host's tables and the host's own migrations. Hosts that apply migrations
  * themselves set {@link Builder#migrate(boolean) migrate(false)}: the storage then only validates the
- * schema and refuses to start on a missing or outdated one. The SQL scripts ship in this jar under
- * {@code io/crmkit/jdbc/migration/<h2|postgresql|mariadb>}.
+ * schema and refuses to start on a missing or outdated one. The SQL scripts ship in this jar: versions 1 to 3
+ * under {@code io/crmkit/jdbc/migration/<h2|postgresql|mariadb>}, later ones, the same for every database
+ * with placeholders for the column types, under {@code io/crmkit/jdbc/migration/common}; data migrations
+ * are Java classes (V5 re-parses stored phone numbers). Values a data migration cannot read are kept
+ * unchanged and listed by {@link #dataProblems(PageRequest)}.
  *
  * <p>A pool of crmkit's own turns on the driver's rewriting of batched inserts into multi-row
  * inserts ({@code reWriteBatchedInserts} on PostgreSQL, {@code rewriteBatchedStatements} on MariaDB
@@ -112,6 +118,21 @@ public final class JdbcStorage implements CrmStorage {
         Objects.requireNonNull(work, "work");
         checkOpen();
         return engine.inTransaction(work);
+    }
+
+    /**
+     * The stored values that data migrations left unchanged because they could not read them, newest first,
+     * such as phone numbers that do not parse (migration V5). Each is kept where it was; the host corrects
+     * it through the services, and the entry stays as a record of what was found.
+     *
+     * @throws io.crmkit.core.ValidationException if the page's cursor is not one of this list
+     */
+    public Page<DataProblem> dataProblems(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        checkOpen();
+        Page<DataProblems.Problem> found = engine.withSql(sql -> DataProblems.page(sql, page));
+        return new Page<>(found.items().stream().map(p -> new DataProblem(p.recordKind(), p.recordId(), p.field(),
+                p.value(), p.reason(), p.migration(), p.foundAt())).toList(), found.nextCursor());
     }
 
     /** The table prefix of this storage's tables. */

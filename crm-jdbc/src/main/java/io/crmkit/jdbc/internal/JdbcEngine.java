@@ -20,6 +20,7 @@ import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
 import io.crmkit.jdbc.internal.sql.Sql;
 import io.crmkit.jdbc.internal.task.JdbcTasks;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -54,6 +55,24 @@ public final class JdbcEngine {
         if (joined != null) {
             return work.run(joined);
         }
+        return run(sql -> {
+            Tx tx = new Tx(sql);
+            current.set(tx);
+            try {
+                return work.run(tx);
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
+    /** Runs {@code work} on the statements of a unit of work, joining the current one of this thread if any. */
+    public <T> T withSql(Function<Sql, T> work) {
+        Tx joined = current.get();
+        return joined != null ? work.apply(joined.sql) : run(work);
+    }
+
+    private <T> T run(Function<Sql, T> work) {
         Handle handle;
         try {
             handle = jdbi.open();
@@ -66,16 +85,12 @@ public final class JdbcEngine {
             } catch (RuntimeException e) {
                 throw errors.map("begin a transaction", e);
             }
-            Tx tx = new Tx(new Sql(handle, dialect, prefix, errors));
-            current.set(tx);
             T result;
             try {
-                result = work.run(tx);
+                result = work.apply(new Sql(handle.getConnection(), dialect, prefix, errors));
             } catch (Throwable t) {
                 rollback(handle, t);
                 throw t;
-            } finally {
-                current.remove();
             }
             try {
                 handle.commit();
@@ -104,6 +119,7 @@ public final class JdbcEngine {
 
     /** The repositories of one transaction. */
     private static final class Tx implements Repositories {
+        private final Sql sql;
         private final JdbcCustomers customers;
         private final JdbcInteractions interactions;
         private final JdbcRequirements requirements;
@@ -113,6 +129,7 @@ public final class JdbcEngine {
         private final JdbcOutbox outbox;
 
         Tx(Sql sql) {
+            this.sql = sql;
             customers = new JdbcCustomers(sql);
             interactions = new JdbcInteractions(sql);
             requirements = new JdbcRequirements(sql);

@@ -1,8 +1,11 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.StorageException;
+import io.crmkit.jdbc.internal.customer.PhoneRenormalisation;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -16,12 +19,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * crmkit's schema through Flyway: the SQL migrations of the dialect's folder, the table prefix as the
- * {@code prefix} placeholder and a history table of crmkit's own ({@code <prefix>schema_history}), so
+ * crmkit's schema through Flyway, with a history table of crmkit's own ({@code <prefix>schema_history}), so
  * the schema can live beside the host's tables and the host's own Flyway history.
+ *
+ * <p>Versions 1 to 3 are one SQL script set per database ({@code migration/<h2|postgresql|mariadb>}), frozen:
+ * databases that ran them keep validating their checksums. From version 4 on there is one set for every
+ * database ({@code migration/common}), written with placeholders for what differs, whose values
+ * {@link #placeholders} chooses per database: {@code ${prefix}}, the table prefix; {@code ${uuid}},
+ * {@code ${text}}, {@code ${timestamp}}, {@code ${blob}}, the column types of ids, long text, instants and
+ * bytes; {@code ${table_options}}, what follows a {@code CREATE TABLE}'s closing bracket. Data migrations are
+ * Java classes registered here, in version order with the scripts.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    /** Where the migrations shared by every database live, from version 4 on. */
+    static final String COMMON_LOCATION = "classpath:io/crmkit/jdbc/migration/common";
+    /** The default region for re-parsing stored phone numbers (V5); they carry their country code anyway. */
+    static final String PHONE_REGION = "CN";
 
     private Migrations() {
     }
@@ -29,6 +43,37 @@ public final class Migrations {
     /** The name of crmkit's Flyway history table for a prefix. */
     public static String historyTable(String prefix) {
         return prefix + "schema_history";
+    }
+
+    /** The placeholder values of the migration scripts on {@code dialect} with {@code prefix}. */
+    static Map<String, String> placeholders(Dialect dialect, String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("prefix", prefix);
+        switch (dialect) {
+            case H2 -> {
+                values.put("uuid", "UUID");
+                values.put("text", "CHARACTER VARYING(1000000)");
+                values.put("timestamp", "TIMESTAMP(6) WITH TIME ZONE");
+                values.put("blob", "BINARY LARGE OBJECT");
+                values.put("table_options", "");
+            }
+            case POSTGRESQL -> {
+                values.put("uuid", "UUID");
+                values.put("text", "TEXT");
+                values.put("timestamp", "TIMESTAMPTZ");
+                values.put("blob", "BYTEA");
+                values.put("table_options", "");
+            }
+            case MARIADB -> {
+                values.put("uuid", "BINARY(16)");
+                values.put("text", "MEDIUMTEXT");
+                values.put("timestamp", "DATETIME(6)");
+                values.put("blob", "LONGBLOB");
+                values.put("table_options", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+            }
+        }
+        values.put(PhoneRenormalisation.REGION_PLACEHOLDER, PHONE_REGION);
+        return values;
     }
 
     /**
@@ -56,9 +101,10 @@ public final class Migrations {
         String what = "crmkit schema (table prefix '" + prefix + "')";
         try {
             Flyway flyway = config.get()
-                    .locations(dialect.migrationLocation())
+                    .locations(dialect.migrationLocation(), COMMON_LOCATION)
+                    .javaMigrations(new PhoneRenormalisation(errors, Clock.systemUTC()))
                     .table(historyTable(prefix))
-                    .placeholders(Map.of("prefix", prefix))
+                    .placeholders(placeholders(dialect, prefix))
                     // the schema may hold the host's tables: start crmkit's own history at version 0
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

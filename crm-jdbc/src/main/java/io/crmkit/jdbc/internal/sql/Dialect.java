@@ -35,7 +35,7 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** The classpath folder of this database's migrations. */
+    /** The classpath folder of this database's own migrations, versions 1 to 3; later ones are shared. */
     public String migrationLocation() {
         return "classpath:io/crmkit/jdbc/migration/" + folder;
     }

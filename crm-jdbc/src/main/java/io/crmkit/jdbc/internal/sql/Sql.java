@@ -2,9 +2,11 @@ package io.crmkit.jdbc.internal.sql;
 
 import io.crmkit.core.CrmException;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,23 +16,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL side of one unit of work: a Jdbi handle in a transaction, the dialect and the table prefix.
+ * The SQL side of one unit of work: a connection in a transaction, the dialect and the table prefix.
  * Statements are written with {@code {p}} before table names and positional {@code ?} parameters bound
  * through typed methods, so ids and instants are bound the way the dialect wants.
  */
 public final class Sql {
-    private final Handle handle;
+    private final Connection connection;
     private final Dialect dialect;
     private final String prefix;
     private final Errors errors;
     private int savepoints;
 
-    public Sql(Handle handle, Dialect dialect, String prefix, Errors errors) {
-        this.handle = handle;
+    /** Statements on {@code connection}, which the caller owns and whose transaction it ends. */
+    public Sql(Connection connection, Dialect dialect, String prefix, Errors errors) {
+        this.connection = connection;
         this.dialect = dialect;
         this.prefix = prefix;
         this.errors = errors;
@@ -69,18 +71,18 @@ public final class Sql {
      * go on (on PostgreSQL the transaction stays usable), and the exception is mapped.
      */
     public void write(String operation, Runnable body) {
-        String name = "crm_w" + (++savepoints);
+        Savepoint savepoint;
         try {
-            handle.savepoint(name);
-        } catch (RuntimeException e) {
+            savepoint = connection.setSavepoint("crm_w" + (++savepoints));
+        } catch (SQLException e) {
             throw errors.map(operation, e);
         }
         try {
             body.run();
         } catch (RuntimeException | Error e) {
             try {
-                handle.rollbackToSavepoint(name);
-            } catch (RuntimeException suppressed) {
+                connection.rollback(savepoint);
+            } catch (SQLException suppressed) {
                 e.addSuppressed(errors.map("roll back " + operation, suppressed));
             }
             if (e instanceof CrmException c) {
@@ -92,8 +94,8 @@ public final class Sql {
             throw e;
         }
         try {
-            handle.releaseSavepoint(name);
-        } catch (RuntimeException e) {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
             throw errors.map(operation, e);
         }
     }
@@ -260,7 +262,7 @@ public final class Sql {
          * describe every argument on each execution, which cost more than the statement on embedded H2.
          */
         private PreparedStatement prepare() throws SQLException {
-            PreparedStatement ps = handle.getConnection().prepareStatement(sql);
+            PreparedStatement ps = connection.prepareStatement(sql);
             try {
                 if (planEachTime && dialect == Dialect.POSTGRESQL) {
                     ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
@@ -313,7 +315,7 @@ public final class Sql {
             if (rows.isEmpty()) {
                 return;
             }
-            try (PreparedStatement ps = handle.getConnection().prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int pending = 0;
                 for (List<Param> row : rows) {
                     bindAll(ps, row);
