@@ -11,6 +11,8 @@ import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.messaging.Attachment;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -73,7 +75,7 @@ final class V3Database implements AutoCloseable {
                         + " organization_id, job_title, time_zone, archived_at, created_at, updated_at, version)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, c.kind().name(), c.displayName(), c.displayName().toLowerCase(Locale.ROOT), c.stage().name(),
-                c.ownerId().orElse(null), c.departmentId().orElse(null), null, c.jobTitle().orElse(null),
+                c.owner().map(UserRef::id).orElse(null), c.department().map(DepartmentRef::id).orElse(null), null, c.jobTitle().orElse(null),
                 c.timeZone().map(Object::toString).orElse(null), c.archivedAt().orElse(null), c.createdAt(),
                 c.updatedAt(), c.version());
         int seq = 0;
@@ -121,7 +123,7 @@ final class V3Database implements AutoCloseable {
                         + " duration_nanos, author, outcome, recorded_at, delivery_status, provider_message_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 i.id().value(), i.customerId().value(), i.channel().name(), i.direction().name(), i.subject().orElse(null),
-                i.notes().orElse(null), i.occurredAt(), i.duration().map(Duration::toNanos).orElse(null), i.author(),
+                i.notes().orElse(null), i.occurredAt(), i.duration().map(Duration::toNanos).orElse(null), i.author().id(),
                 i.outcome().orElse(null), i.recordedAt(), i.deliveryStatus().map(Enum::name).orElse(null),
                 i.providerMessageId().orElse(null));
         int seq = 0;
