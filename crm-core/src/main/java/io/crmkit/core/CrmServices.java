@@ -96,7 +96,7 @@ public sealed class CrmServices permits Crm {
      */
     public final <T> T inTransaction(Function<CrmServices, T> work) {
         Objects.requireNonNull(work, "work");
-        return engine.write(tx -> work.apply(this));
+        return engine.writeScope(() -> work.apply(this));
     }
 
     /**

@@ -78,6 +78,24 @@ class CrmBuilderTest {
         assertThat(s.batchSize()).isEqualTo(7);
         assertThat(s.backgroundInterval()).isEmpty();
         assertThat(MessagingSettings.NONE.channels()).isEmpty();
+        assertThat(s.outsideQuietHours(ChannelKind.SMS, java.time.Instant.parse("2026-03-02T22:00:00Z"), java.util.Optional.empty()))
+                .as("in UTC, the default zone").isEqualTo(java.time.Instant.parse("2026-03-03T08:00:00Z"));
+        assertThat(s.outsideQuietHours(ChannelKind.EMAIL, java.time.Instant.parse("2026-03-02T22:00:00Z"), java.util.Optional.empty()))
+                .isEqualTo(java.time.Instant.parse("2026-03-02T22:00:00Z"));
+    }
+
+    @Test
+    void messagingDefaultsAreTheDocumentedOnes() {
+        MessagingSettings d = MessagingSettings.builder().build();
+        assertThat(d.defaultZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(d.retryPolicy()).isEqualTo(io.crmkit.core.messaging.RetryPolicy.DEFAULT);
+        assertThat(d.batchSize()).isEqualTo(50);
+        assertThat(d.lease()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(d.shutdownWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.quietHours()).isEmpty();
+        assertThat(d.quietKinds()).isEmpty();
+        assertThat(d.rateLimits()).isEmpty();
+        assertThat(d.backgroundInterval()).isEmpty();
     }
 
     @Test

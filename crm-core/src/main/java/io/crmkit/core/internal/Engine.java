@@ -49,6 +49,8 @@ public final class Engine {
     private final ThreadLocal<@Nullable Pending> pending = new ThreadLocal<>();
     /** Set while {@code crm.read(...)} runs on this thread: writes are refused. */
     private final ThreadLocal<@Nullable Boolean> readOnly = new ThreadLocal<>();
+    /** The repositories of the unit of work a {@code crm.read(...)} or {@code crm.inTransaction(...)} opened. */
+    private final ThreadLocal<@Nullable Repositories> scope = new ThreadLocal<>();
     private final CrmStorage storage;
     private final Clock clock;
     private final String defaultRegion;
@@ -126,8 +128,32 @@ public final class Engine {
         });
     }
 
+    /** Reads in the enclosing scope's unit of work, or in a read unit of work of its own. */
     public <T> T read(Function<Repositories, T> work) {
-        return storage.read(work::apply);
+        Repositories enclosing = scope.get();
+        return enclosing != null ? work.apply(enclosing) : storage.read(work::apply);
+    }
+
+    /**
+     * Runs {@code work} in one write unit of work whose repositories every read inside it uses; the writes
+     * inside it join it.
+     */
+    public <T> T writeScope(Supplier<T> work) {
+        return write(tx -> withScope(tx.repos(), work));
+    }
+
+    private <T> T withScope(Repositories repos, Supplier<T> work) {
+        Repositories enclosing = scope.get();
+        scope.set(repos);
+        try {
+            return work.get();
+        } finally {
+            if (enclosing == null) {
+                scope.remove();
+            } else {
+                scope.set(enclosing);
+            }
+        }
     }
 
     /**
@@ -141,7 +167,7 @@ public final class Engine {
         return storage.read(repos -> {
             readOnly.set(Boolean.TRUE);
             try {
-                return work.get();
+                return withScope(repos, work);
             } finally {
                 readOnly.remove();
             }

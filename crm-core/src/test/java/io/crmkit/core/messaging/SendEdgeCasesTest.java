@@ -77,6 +77,45 @@ class SendEdgeCasesTest {
     }
 
     @Test
+    void aSendThatFailsInsideATransactionUndoesOnlyItselfAndItsEvents() {
+        FakeChannel sms = new FakeChannel(ChannelKind.SMS);
+        List<DomainEvent> events = new CopyOnWriteArrayList<>();
+        try (Crm crm = Crm.builder().storage(new FailingOutboxInserts(InMemoryStorage.create())).clock(clock)
+                .listener(events::add).messaging(MessagingSettings.builder().channel(sms).build()).build()) {
+            Customer c = crm.inTransaction(s -> {
+                Customer created = s.customers().create(NewCustomer.person("部分失败").phone("13800138000"));
+                assertThatThrownBy(() -> s.messaging().send(MessageRequest.sms(created.id()).text("lost")))
+                        .isInstanceOf(StorageException.class);
+                s.interactions().log(created.id(), io.crmkit.core.interaction.Interaction.call(
+                        io.crmkit.core.interaction.Direction.OUTBOUND).subject("改为电话"));
+                return created;
+            });
+
+            assertThat(crm.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items())
+                    .as("the failed send's timeline entry is undone, the call after it kept")
+                    .extracting(i -> i.subject().orElse("")).containsExactly("改为电话");
+            assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Created", "Logged");
+            assertThat(crm.messaging().dispatchPending()).isZero();
+        }
+    }
+
+    @Test
+    void dispatchingIsRefusedInsideAUnitOfWork() {
+        FakeChannel sms = new FakeChannel(ChannelKind.SMS);
+        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock)
+                .messaging(MessagingSettings.builder().channel(sms).build()).build()) {
+            Customer c = crm.customers().create(NewCustomer.person("批处理").phone("13800138000"));
+            crm.messaging().send(MessageRequest.sms(c.id()).text("hi"));
+            assertThatThrownBy(() -> crm.read(s -> s.messaging().dispatchPending()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside");
+            assertThatThrownBy(() -> crm.inTransaction(s -> s.messaging().dispatchPending()))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(sms.attempts).isEmpty();
+            assertThat(crm.messaging().dispatchPending()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anExplicitAddressOverridesTheCustomersContactPoint() {
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
         FakeChannel email = new FakeChannel(ChannelKind.EMAIL);
