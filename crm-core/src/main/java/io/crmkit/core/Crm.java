@@ -2,7 +2,6 @@ package io.crmkit.core;
 
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.security.Actor;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -33,11 +32,6 @@ public final class Crm extends CrmServices implements AutoCloseable {
     /** The same services acting as a user of the host application. Cheap; no need to cache. */
     public CrmServices as(Actor actor) {
         return new CrmServices(engine, Objects.requireNonNull(actor, "actor"));
-    }
-
-    /** The clock every timestamp comes from. */
-    public Clock clock() {
-        return engine.clock();
     }
 
     /**

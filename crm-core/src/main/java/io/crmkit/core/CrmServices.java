@@ -16,6 +16,7 @@ import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.task.TaskService;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -50,6 +51,11 @@ public sealed class CrmServices permits Crm {
     /** Who these services act as: recorded as author, creator and transition actor. */
     public final Actor actor() {
         return actor;
+    }
+
+    /** The clock every timestamp of this CRM comes from. */
+    public final Clock clock() {
+        return engine.clock();
     }
 
     /** People and organisations, their contact points, consent and links to the host's records. */

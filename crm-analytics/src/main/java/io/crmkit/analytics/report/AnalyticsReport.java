@@ -16,7 +16,6 @@ import io.crmkit.analytics.value.CustomerValueAnalytics;
 import io.crmkit.analytics.value.Pareto;
 import io.crmkit.analytics.value.RfmScore;
 import io.crmkit.analytics.value.RfmSegment;
-import io.crmkit.core.Crm;
 import io.crmkit.core.CrmServices;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.commerce.PurchaseQuery;
@@ -209,7 +208,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
 
         private Builder(CrmServices crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
-            this.clock = crm instanceof Crm c ? c.clock() : Clock.systemUTC();
+            this.clock = crm.clock();
         }
 
         public Builder title(String title) {
@@ -258,15 +257,19 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
 
         /** How many customers the top list shows, 0 to 100. Default: 10. */
         public Builder topCustomers(int count) {
-            if (count < 0 || count > 100) {
-                throw ValidationException.of("topCustomers", "range", "must be between 0 and 100 but was " + count);
-            }
             this.topCustomers = count;
             return this;
         }
 
-        /** Reads the data and computes every number. */
+        /**
+         * Reads the data and computes every number.
+         *
+         * @throws ValidationException naming every bad setting
+         */
         public AnalyticsReport build() {
+            if (topCustomers < 0 || topCustomers > 100) {
+                throw ValidationException.of("topCustomers", "range", "must be between 0 and 100 but was " + topCustomers);
+            }
             Instant now = clock.instant();
             SatisfactionAnalytics sat = SatisfactionAnalytics.of(crm);
             List<SatisfactionSection> sections = new ArrayList<>();

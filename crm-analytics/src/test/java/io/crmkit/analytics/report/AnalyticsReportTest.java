@@ -175,6 +175,18 @@ class AnalyticsReportTest {
     }
 
     @Test
+    void badSettingsAreReportedByBuildAndTheActorsClockIsUsed() {
+        assertThatThrownBy(() -> AnalyticsReport.builder(crm).topCustomers(101).build())
+                .isInstanceOfSatisfying(io.crmkit.core.ValidationException.class,
+                        e -> assertThat(e.hasViolation("topCustomers")).isTrue());
+        AnalyticsReport.Builder b = AnalyticsReport.builder(crm.as(io.crmkit.core.security.Actor.user("analyst")));
+        assertThat(b.topCustomers(-1)).as("the setter accepts; build() judges").isNotNull();
+        assertThatThrownBy(b::build).isInstanceOf(io.crmkit.core.ValidationException.class);
+        assertThat(AnalyticsReport.builder(crm.as(io.crmkit.core.security.Actor.user("analyst"))).build().generatedAt())
+                .isEqualTo(AnalyticsReport.builder(crm).build().generatedAt()).isEqualTo(crm.clock().instant());
+    }
+
+    @Test
     void anEmptyCrmGivesAnEmptyButValidReport() {
         try (Crm empty = Crm.builder().storage(InMemoryStorage.create()).build()) {
             AnalyticsReport r = AnalyticsReport.builder(empty).build();
