@@ -4,7 +4,7 @@
  */
 @SuppressWarnings("requires-automatic") // commons-math3 3.6.1 has no module name of its own
 module io.crmkit.analytics {
-    requires io.crmkit.core;
+    requires transitive io.crmkit.core;     // CrmServices, queries and ids in the API
     requires static org.jspecify;
     requires commons.math3;
 

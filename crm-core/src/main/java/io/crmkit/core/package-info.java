@@ -20,7 +20,13 @@
  *   <li>{@code transition(id, to, comment)} moves a record through its {@link io.crmkit.core.workflow.Workflow};
  *       shortcuts such as {@code start} or {@code resolve} call it.</li>
  *   <li>{@code importAll(rows, options)} for bulk loads, batch by batch.</li>
+ *   <li>Domain verbs for one change of one record, named as the business names it: {@code setConsent},
+ *       {@code assign}, {@code progress}, {@code comment}, {@code retry}, {@code reportDelivery};
+ *       {@code dispatchPending} runs the outbox. Each is one transaction like the rest.</li>
  * </ul>
+ *
+ * <p>Lists of records assigned to someone are {@code assignedToUser(user, page)} and
+ * {@code assignedToDepartment(department, page)}, open records only.
  *
  * <p>Every call is one transaction; {@link io.crmkit.core.CrmServices#inTransaction} groups several and
  * {@link io.crmkit.core.CrmServices#read} reads through one unit of work. Bad input throws

@@ -68,7 +68,7 @@ class PageRequestTest {
         assertThat(violationsOf(() -> crm.customers().search(CustomerQuery.all(), bad))).containsExactly("cursor:format");
         assertThat(violationsOf(() -> crm.interactions().timeline(c.id(), TimelineQuery.all(), bad)))
                 .containsExactly("cursor:format");
-        assertThat(violationsOf(() -> crm.requirements().openAssignedTo(UserRef.of("u"), bad))).containsExactly("cursor:format");
+        assertThat(violationsOf(() -> crm.requirements().assignedToUser(UserRef.of("u"), bad))).containsExactly("cursor:format");
         assertThat(violationsOf(() -> crm.tasks().assignedToUser(UserRef.of("u"), bad))).containsExactly("cursor:format");
     }
 

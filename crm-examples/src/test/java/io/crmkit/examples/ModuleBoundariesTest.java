@@ -8,6 +8,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +37,36 @@ class ModuleBoundariesTest {
     };
 
     @Test
-    void modulesAboveTheCoreReadThroughServices() {
-        noClasses().that().resideInAnyPackage("io.crmkit.analytics..", "io.crmkit.messaging..", "io.crmkit.examples..")
+    void onlyTheCoreTheStorageAdaptersAndTheTestkitReachTheStoragePort() {
+        noClasses().that().resideOutsideOfPackages("io.crmkit.core..", "io.crmkit.jdbc..", "io.crmkit.testkit..",
+                        "io.crmkit.bench..")
                 .should().dependOnClassesThat(STORAGE_PORT)
+                .because("every other module reads and writes through the services of a Crm")
                 .check(ALL);
+    }
+
+    @Test
+    void everyPublishedModuleExportsItsApiAndRequiresTheCoreTransitively() throws URISyntaxException {
+        for (Class<?> anchor : List.of(io.crmkit.messaging.SmtpEmailChannel.class,
+                io.crmkit.analytics.satisfaction.SatisfactionAnalytics.class, io.crmkit.testkit.TestData.class)) {
+            ModuleDescriptor module = descriptorOf(anchor);
+            assertThat(module.name()).startsWith("io.crmkit.");
+            assertThat(module.exports()).as(module.name()).isNotEmpty()
+                    .noneMatch(e -> e.source().contains(".internal"))
+                    .anyMatch(e -> e.source().equals(anchor.getPackageName()));
+            assertThat(module.requires()).as(module.name())
+                    .anyMatch(r -> r.name().equals("io.crmkit.core") && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
+        }
+    }
+
+    /** The descriptor compiled into the jar or classes directory {@code anchor} was loaded from. */
+    private static ModuleDescriptor descriptorOf(Class<?> anchor) throws URISyntaxException {
+        Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<ModuleReference> found = ModuleFinder.of(location).findAll();
+        assertThat(found).as(location + " holds one module").hasSize(1);
+        ModuleDescriptor module = found.iterator().next().descriptor();
+        assertThat(module.isAutomatic()).as(location + " has a module-info").isFalse();
+        return module;
     }
 
     @Test

@@ -67,7 +67,7 @@ public interface RequirementService {
                        @Nullable LocalDate dueDate);
 
     /** Open needs (NEW, IN_PROGRESS, REOPENED) assigned to a user, oldest first. */
-    Page<Requirement> openAssignedTo(UserRef assignee, PageRequest page);
+    Page<Requirement> assignedToUser(UserRef assignee, PageRequest page);
 
     /** Open needs whose due date has passed, by due date. */
     Page<Requirement> overdue(PageRequest page);

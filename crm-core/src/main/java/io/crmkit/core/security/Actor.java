@@ -28,12 +28,21 @@ public record Actor(UserRef user, Set<String> roles, Set<DepartmentRef> departme
         return new Actor(UserRef.of(userId), Set.of(), Set.of());
     }
 
+    /** A user without roles or departments. */
+    public static Actor of(UserRef user) {
+        return new Actor(user, Set.of(), Set.of());
+    }
+
     public Actor withRoles(String... roles) {
         return new Actor(user, Set.of(roles), departments);
     }
 
     public Actor inDepartments(String... departmentIds) {
         return new Actor(user, roles, Arrays.stream(departmentIds).map(DepartmentRef::of).collect(Collectors.toSet()));
+    }
+
+    public Actor inDepartments(DepartmentRef... departments) {
+        return new Actor(user, roles, Set.of(departments));
     }
 
     public boolean hasRole(String role) {

@@ -146,9 +146,9 @@ class RequirementServiceTest {
         needs.reopen(reopened.id(), "客户不满意");
         needs.reject(rejected.id(), "重复");
 
-        assertThat(Pages.all(p -> needs.openAssignedTo(UserRef.of("wang.wu"), p), 2)).extracting(Requirement::id)
+        assertThat(Pages.all(p -> needs.assignedToUser(UserRef.of("wang.wu"), p), 2)).extracting(Requirement::id)
                 .containsExactly(fresh.id(), working.id(), reopened.id());
-        assertThat(Pages.all(p -> needs.openAssignedTo(UserRef.of("nobody"), p))).isEmpty();
+        assertThat(Pages.all(p -> needs.assignedToUser(UserRef.of("nobody"), p))).isEmpty();
     }
 
     @Test

@@ -31,6 +31,8 @@ class ActorTest {
         assertThat(a.hasRole("admin")).isFalse();
         assertThat(a.inDepartment(DepartmentRef.of("华东销售部"))).isTrue();
         assertThat(Actor.SYSTEM.user()).isEqualTo(UserRef.of("system"));
+        assertThat(Actor.of(UserRef.of("li.si")).inDepartments(DepartmentRef.of("华东销售部")).withRoles("sales", "manager"))
+                .isEqualTo(a);
         assertThat(violationsOf(() -> Actor.user(" "))).containsExactly("userId:required");
         assertThat(violationsOf(() -> Actor.user("x".repeat(101)))).containsExactly("userId:too_long");
     }

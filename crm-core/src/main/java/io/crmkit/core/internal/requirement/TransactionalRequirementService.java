@@ -108,7 +108,7 @@ public final class TransactionalRequirementService implements RequirementService
     }
 
     @Override
-    public Page<Requirement> openAssignedTo(UserRef assignee, PageRequest page) {
+    public Page<Requirement> assignedToUser(UserRef assignee, PageRequest page) {
         Objects.requireNonNull(assignee, "assignee");
         return engine.read(repos -> repos.requirements().openByAssignee(assignee, page));
     }
