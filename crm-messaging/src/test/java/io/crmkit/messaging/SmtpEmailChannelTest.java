@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.crmkit.core.DeliveryException;
-import io.crmkit.core.ValidationException;
 import io.crmkit.core.messaging.Attachment;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.DeliveryReceipt;

@@ -31,8 +31,8 @@ public final class StoredAssertions {
         s.assertThat(actual.tags()).as("tags, in insertion order").containsExactlyElementsOf(expected.tags());
         s.assertThat(actual.attributes()).as("attributes").isEqualTo(expected.attributes());
         s.assertThat(actual.stage()).as("stage").isEqualTo(expected.stage());
-        s.assertThat(actual.owner()).as("ownerId").isEqualTo(expected.owner());
-        s.assertThat(actual.department()).as("departmentId").isEqualTo(expected.department());
+        s.assertThat(actual.owner()).as("owner").isEqualTo(expected.owner());
+        s.assertThat(actual.department()).as("department").isEqualTo(expected.department());
         s.assertThat(actual.externalRefs()).as("externalRefs").containsExactlyElementsOf(expected.externalRefs());
         s.assertThat(actual.consents()).as("consents").isEqualTo(expected.consents());
         s.assertThat(actual.organizationId()).as("organizationId").isEqualTo(expected.organizationId());
@@ -55,7 +55,7 @@ public final class StoredAssertions {
         s.assertThat(actual.description()).as("description").isEqualTo(expected.description());
         s.assertThat(actual.priority()).as("priority").isEqualTo(expected.priority());
         s.assertThat(actual.dueDate()).as("dueDate").isEqualTo(expected.dueDate());
-        s.assertThat(actual.assignee()).as("assigneeId").isEqualTo(expected.assignee());
+        s.assertThat(actual.assignee()).as("assignee").isEqualTo(expected.assignee());
         s.assertThat(actual.status()).as("status").isEqualTo(expected.status());
         s.assertThat(actual.sourceInteraction()).as("sourceInteraction").isEqualTo(expected.sourceInteraction());
         s.assertThat(actual.history()).as("history, oldest first").containsExactlyElementsOf(expected.history());
@@ -76,7 +76,7 @@ public final class StoredAssertions {
         s.assertThat(actual.customerId()).as("customerId").isEqualTo(expected.customerId());
         s.assertThat(actual.requirementId()).as("requirementId").isEqualTo(expected.requirementId());
         s.assertThat(actual.assignee()).as("assignee").isEqualTo(expected.assignee());
-        s.assertThat(actual.creator()).as("creatorId").isEqualTo(expected.creator());
+        s.assertThat(actual.creator()).as("creator").isEqualTo(expected.creator());
         s.assertThat(actual.dueDate()).as("dueDate").isEqualTo(expected.dueDate());
         s.assertThat(actual.priority()).as("priority").isEqualTo(expected.priority());
         s.assertThat(actual.status()).as("status").isEqualTo(expected.status());

@@ -39,7 +39,9 @@
  *
  * <p>Test data comes from {@link io.crmkit.testkit.TestData}: valid domain objects with time-ordered
  * (version 7) ids, timestamps from a settable {@link io.crmkit.testkit.TestClock} truncated to
- * microseconds, and {@link io.crmkit.testkit.TestStrings} for text that storage tends to get wrong.
+ * microseconds, and {@link io.crmkit.testkit.TestStrings} for text that storage tends to get wrong. Its
+ * builders are for test data, not crmkit's configuration: they take plain strings for user ids where that
+ * keeps tests short, accept whatever a repository must store, and never validate.
  *
  * <p>{@link io.crmkit.testkit.RecordingChannel} stands in for a mail server or SMS gateway: it records what a
  * CRM sends and can be scripted to fail, retryably or permanently.

@@ -1,4 +1,7 @@
-/** Service implementations behind the {@link io.crmkit.core.Crm} facade. No compatibility promise. */
+/**
+ * The engine behind the {@link io.crmkit.core.Crm} facade: units of work, event delivery, components. The
+ * services of each feature live in {@code internal.<feature>} beside it. No compatibility promise.
+ */
 @NullMarked
 package io.crmkit.core.internal;
 

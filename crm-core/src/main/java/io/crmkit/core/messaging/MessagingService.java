@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #send} checks the request, the customer's consent, the line (no SMS to a fixed line) and quiet
  * hours, then writes the timeline entry and the outbox entry in one transaction. A dispatcher sends from the outbox: in the background
- * when the CRM was built with {@code backgroundDispatch}, or when the host calls
+ * when the CRM was built with {@code MessagingSettings.builder().backgroundDispatch(...)}, or when the host calls
  * {@link #dispatchPending()}. Transient failures are retried with exponential backoff and jitter up to
  * a limit, then dead-lettered; permanent failures are not retried.
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A task to create: {@code NewTask.titled("准备报价单").assignTo(Assignee.department("sales")).due(date)}.
+ * A task to create: {@code NewTask.titled("准备报价单").assignTo(Assignee.department(DepartmentRef.of("sales"))).due(date)}.
  * Title 1 to 200 characters, description up to 10,000. Not thread-safe.
  */
 public final class NewTask {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.DeliveryException;
+import io.crmkit.core.MutableClock;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.customer.Customer;
@@ -18,7 +19,6 @@ import io.crmkit.core.spi.UnitOfWork;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +28,7 @@ class DispatcherRecordFailureTest {
 
     @Test
     void aResultThatCannotBeRecordedDoesNotStopTheBatchAndIsRetriedAfterItsLease() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+        MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
         FakeChannel sms = new FakeChannel(ChannelKind.SMS);
         Set<InteractionId> unrecordable = ConcurrentHashMap.newKeySet();
         CrmStorage storage = new FailingDeliveryWrites(InMemoryStorage.create(), unrecordable);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.DeliveryException;
+import io.crmkit.core.MutableClock;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.ConsentStatus;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessagingServiceTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z")); // 10:00 in Shanghai
+    private final MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z"); // 10:00 in Shanghai
     private final FakeChannel email = new FakeChannel(ChannelKind.EMAIL);
     private final FakeChannel sms = new FakeChannel(ChannelKind.SMS);
     private final FakeChannel voice = new FakeChannel(ChannelKind.VOICE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.MutableClock;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.customer.Customer;
@@ -17,14 +18,13 @@ import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Sending where a gateway, the storage or the host's input is unusual. */
 class SendEdgeCasesTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    private final MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
 
     @Test
     void aGatewayHandingOutTheSameIdTwiceStillGetsEachMessageSentOnce() {

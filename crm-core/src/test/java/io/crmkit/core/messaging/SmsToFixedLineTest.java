@@ -3,19 +3,19 @@ package io.crmkit.core.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.MutableClock;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.memory.InMemoryStorage;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An SMS to a fixed line is refused before it is queued, as an opted-out customer's is; calls may go there. */
 class SmsToFixedLineTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    private final MutableClock clock = MutableClock.at("2026-03-02T02:00:00Z");
     private final FakeChannel sms = new FakeChannel(ChannelKind.SMS);
     private final FakeChannel voice = new FakeChannel(ChannelKind.VOICE);
     private final Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).messaging(MessagingSettings.builder().channel(sms).channel(voice).build()).build();

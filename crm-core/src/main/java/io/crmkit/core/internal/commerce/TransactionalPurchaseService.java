@@ -11,7 +11,6 @@ import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportReport;
 import io.crmkit.core.importing.ImportRow;

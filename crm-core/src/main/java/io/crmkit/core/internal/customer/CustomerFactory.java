@@ -11,8 +11,6 @@ import io.crmkit.core.customer.EmailAddress;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
-import io.crmkit.core.security.DepartmentRef;
-import io.crmkit.core.security.UserRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -11,7 +11,6 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportRow;
 import io.crmkit.core.internal.Engine;

@@ -17,7 +17,6 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportReport;
 import io.crmkit.core.internal.Engine;
@@ -62,7 +61,6 @@ public final class TransactionalCustomerService implements CustomerService {
         Objects.requireNonNull(id, "id");
         return engine.read(repos -> repos.customers().findById(id));
     }
-
 
     @Override
     public Customer update(CustomerEdit edit) {

@@ -1,4 +1,7 @@
-/** The services of the {@link io.crmkit.core.importing} import batching shared by customers and purchases feature. Internal: no compatibility promise. */
+/**
+ * Bulk import in batches ({@link io.crmkit.core.importing}), shared by the customer and purchase services.
+ * Internal: no compatibility promise.
+ */
 @NullMarked
 package io.crmkit.core.internal.importing;
 

@@ -4,7 +4,6 @@ import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.interaction.InteractionId;

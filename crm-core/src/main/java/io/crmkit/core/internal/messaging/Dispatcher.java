@@ -3,7 +3,6 @@ package io.crmkit.core.internal.messaging;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
 import io.crmkit.core.customer.Customer;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.messaging.DeliveryReceipt;

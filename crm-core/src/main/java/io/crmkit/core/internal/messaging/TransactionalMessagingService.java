@@ -8,7 +8,6 @@ import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.EmailAddress;
 import io.crmkit.core.customer.PhoneNumber;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;

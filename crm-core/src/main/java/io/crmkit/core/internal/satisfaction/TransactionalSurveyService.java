@@ -3,7 +3,6 @@ package io.crmkit.core.internal.satisfaction;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.satisfaction.NewSurveyResponse;

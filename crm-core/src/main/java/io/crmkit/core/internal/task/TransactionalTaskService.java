@@ -5,7 +5,6 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.requirement.Requirement;
