@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.Checks;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
@@ -187,8 +188,9 @@ public final class JdbcStorage implements CrmStorage {
 
     /**
      * Settings of a {@link JdbcStorage}. Give either a JDBC URL (and user and password), making a pool of
-     * crmkit's own, or the host's {@link DataSource}. Not thread-safe; {@link #build()} checks the settings
-     * and fails fast.
+     * crmkit's own, or the host's {@link DataSource}. Not thread-safe. Like every crmkit builder, setters
+     * reject null at once and {@link #build()} reports every other bad setting in one
+     * {@link io.crmkit.core.ValidationException}.
      */
     public static final class Builder {
         private @Nullable String url;
@@ -199,6 +201,7 @@ public final class JdbcStorage implements CrmStorage {
         private Duration connectionTimeout = Duration.ofSeconds(30);
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private boolean migrate = true;
+        private @Nullable Path embeddedDirectory;
 
         private Builder() {
         }
@@ -225,11 +228,7 @@ public final class JdbcStorage implements CrmStorage {
         public Builder embedded(Path directory) {
             Objects.requireNonNull(directory, "directory");
             Path dir = directory.toAbsolutePath().normalize();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new StorageException("cannot create the database directory " + dir + ": " + e.getMessage(), e);
-            }
+            this.embeddedDirectory = dir; // created by build()
             // H2 caches 8 parsed statements per session by default; a unit of work of crmkit runs more
             // distinct ones than that, and re-parsing them cost a quarter of the time of sending a message
             this.url = "jdbc:h2:file:" + dir.resolve("crm").toString().replace('\\', '/')
@@ -248,20 +247,13 @@ public final class JdbcStorage implements CrmStorage {
 
         /** The size of crmkit's own pool (default 10, 4 for embedded); ignored with a host's DataSource. */
         public Builder maximumPoolSize(int size) {
-            if (size < 1 || size > 1000) {
-                throw new IllegalArgumentException("maximumPoolSize must be 1 to 1000 but was " + size);
-            }
             this.maximumPoolSize = size;
             return this;
         }
 
         /** How long to wait for a connection from crmkit's own pool (default 30 s, at least 250 ms). */
         public Builder connectionTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.toMillis() < 250) {
-                throw new IllegalArgumentException("connectionTimeout must be at least 250 ms but was " + timeout);
-            }
-            this.connectionTimeout = timeout;
+            this.connectionTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -270,12 +262,7 @@ public final class JdbcStorage implements CrmStorage {
          * underscores, starting with a letter, at most 30 characters; or empty.
          */
         public Builder tablePrefix(String prefix) {
-            Objects.requireNonNull(prefix, "prefix");
-            if (!PREFIX.matcher(prefix).matches()) {
-                throw new IllegalArgumentException("tablePrefix must be lower-case letters, digits and underscores,"
-                        + " start with a letter and have at most 30 characters, but was '" + prefix + "'");
-            }
-            this.tablePrefix = prefix;
+            this.tablePrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
@@ -291,13 +278,31 @@ public final class JdbcStorage implements CrmStorage {
         /**
          * Connects, detects the database, migrates or validates the schema and returns the storage.
          *
-         * @throws IllegalStateException if neither or both of a URL and a DataSource are set
-         * @throws StorageException      if the database cannot be reached or the schema is not right
+         * @throws io.crmkit.core.ValidationException naming every bad setting, such as neither or both of a
+         *                                            URL and a DataSource
+         * @throws StorageException                   if the database cannot be reached or the schema is not right
          */
         public JdbcStorage build() {
-            if ((url == null) == (dataSource == null)) {
-                throw new IllegalStateException("set either url(...) or dataSource(...), not "
-                        + (url == null ? "neither" : "both"));
+            Checks checks = new Checks();
+            checks.require(url != null || dataSource != null, "url", "required",
+                    "set url(...), embedded(...) or dataSource(...)");
+            checks.require(url == null || dataSource == null, "dataSource", "conflict",
+                    "set either url(...) or dataSource(...), not both");
+            checks.require(maximumPoolSize >= 1 && maximumPoolSize <= 1000, "maximumPoolSize", "range",
+                    "must be 1 to 1000 but was " + maximumPoolSize);
+            checks.require(connectionTimeout.toMillis() >= 250, "connectionTimeout", "range",
+                    "must be at least 250 ms but was " + connectionTimeout);
+            checks.require(PREFIX.matcher(tablePrefix).matches(), "tablePrefix", "format",
+                    "must be lower-case letters, digits and underscores, start with a letter and have at most"
+                            + " 30 characters, or be empty");
+            checks.throwIfAny();
+            if (embeddedDirectory != null) {
+                try {
+                    Files.createDirectories(embeddedDirectory);
+                } catch (IOException e) {
+                    throw new StorageException("cannot create the database directory " + embeddedDirectory + ": "
+                            + e.getMessage(), e);
+                }
             }
             List<String> secrets = new ArrayList<>();
             if (password != null) {

@@ -356,10 +356,27 @@ abstract class JdbcStorageBehaviour {
 
     @Test
     void theBuilderFailsFastOnBadSettings() {
-        assertThatThrownBy(() -> JdbcStorage.builder().tablePrefix("Crm-")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JdbcStorage.builder().tablePrefix("x".repeat(31))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JdbcStorage.builder().tablePrefix("crm_; drop table x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JdbcStorage.builder().build()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> JdbcStorage.builder().maximumPoolSize(0)).isInstanceOf(IllegalArgumentException.class);
+        for (String bad : new String[] {"Crm-", "x".repeat(31), "crm_; drop table x", "1crm_"}) {
+            assertThat(violations(JdbcStorage.builder().url("jdbc:h2:mem:never").tablePrefix(bad)))
+                    .as(bad).containsExactly("tablePrefix:format");
+        }
+        assertThat(violations(JdbcStorage.builder())).containsExactly("url:required");
+        assertThat(violations(JdbcStorage.builder().url("jdbc:h2:mem:never").dataSource(new org.h2.jdbcx.JdbcDataSource())
+                .maximumPoolSize(0).connectionTimeout(java.time.Duration.ofMillis(10))))
+                .containsExactlyInAnyOrder("dataSource:conflict", "maximumPoolSize:range", "connectionTimeout:range");
+        assertThatThrownBy(() -> JdbcStorage.builder().url(null)).isInstanceOf(NullPointerException.class).hasMessage("url");
+    }
+
+    @Test
+    void aRejectedEmbeddedBuildCreatesNoDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path dir = tmp.resolve("never");
+        assertThat(violations(JdbcStorage.builder().embedded(dir).tablePrefix("Bad"))).containsExactly("tablePrefix:format");
+        assertThat(dir).doesNotExist();
+    }
+
+    private static java.util.List<String> violations(JdbcStorage.Builder builder) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(builder::build);
+        assertThat(thrown).isInstanceOf(io.crmkit.core.ValidationException.class);
+        return ((io.crmkit.core.ValidationException) thrown).violations().stream().map(v -> v.field() + ":" + v.code()).toList();
     }
 }
