@@ -43,6 +43,7 @@ public final class TransactionalRequirementService implements RequirementService
         String description = checks.multiline("description", in.description().orElse(null), Requirement.MAX_DESCRIPTION);
         String assignee = checks.optional("assigneeId", in.assigneeId().orElse(null), UserRef.MAX_LENGTH);
         checks.throwIfAny();
+        Objects.requireNonNull(title, "title"); // null only with a violation
         return engine.write(tx -> {
             tx.repos().customers().require(in.customerId());
             in.sourceInteraction().ifPresent(iid -> {
@@ -96,6 +97,7 @@ public final class TransactionalRequirementService implements RequirementService
         String t = checks.required("title", title, Requirement.MAX_TITLE);
         String d = checks.multiline("description", description, Requirement.MAX_DESCRIPTION);
         checks.throwIfAny();
+        Objects.requireNonNull(t, "title"); // null only with a violation
         return change(id, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
                 r.assigneeId(), tx.now()));
     }
