@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -113,7 +114,8 @@ public final class Checks {
 
     /** Present, positive and finite: timeouts and intervals are never zero or negative. */
     public boolean positive(String field, @Nullable Duration value) {
-        if (!require(value != null, field, "required", "must be set")) {
+        if (value == null) {
+            add(field, "required", "must be set");
             return false;
         }
         return require(!value.isZero() && !value.isNegative(), field, "not_positive", "must be a positive duration");
@@ -189,6 +191,6 @@ public final class Checks {
         Checks checks = new Checks();
         String result = checks.required(field, value, max);
         checks.throwIfAny();
-        return result;
+        return Objects.requireNonNull(result, field); // null only with a violation
     }
 }

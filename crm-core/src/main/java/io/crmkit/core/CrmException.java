@@ -1,5 +1,7 @@
 package io.crmkit.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception crmkit throws. It is unchecked: callers catch the subclass that
  * says what happened ({@link ValidationException}, {@link NotFoundException}, {@link ConflictException},
@@ -13,7 +15,7 @@ public class CrmException extends RuntimeException {
         super(message);
     }
 
-    public CrmException(String message, Throwable cause) {
+    public CrmException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -63,7 +63,7 @@ public final class CdnowPrediction {
             return;
         }
         boolean temporary = db == null;
-        Path directory = temporary ? Files.createTempDirectory("crmkit-cdnow") : db;
+        Path directory = db != null ? db : Files.createTempDirectory("crmkit-cdnow");
         try (Crm crm = Crm.builder().storage(JdbcStorage.embedded(directory)).build()) {
             Map<CustomerId, String> masterIds = importPurchases(crm, file);
             CalibrationSummary calibration = CalibrationSummary.build(crm,

@@ -298,7 +298,7 @@ public final class SmtpEmailChannel implements MessageChannel {
             v.positive("idleTimeout", idleTimeout);
             InternetAddress from = null;
             if (v.present("from", fromAddress)) {
-                from = address(v, "from", fromAddress, fromName);
+                from = address(v, "from", Objects.requireNonNull(fromAddress), fromName); // present: not null
             }
             InternetAddress defaultReplyTo = replyTo == null ? null : address(v, "replyTo", replyTo, null);
             v.require(MimeComposer.isDotAtom(messageIdDomain), "messageIdDomain", "format",
@@ -315,6 +315,7 @@ public final class SmtpEmailChannel implements MessageChannel {
                 }
             }
             v.throwIfAny();
+            Objects.requireNonNull(from, "from"); // null only with a violation
 
             Session session = hostSession != null ? hostSession : Session.getInstance(properties(effectivePort));
             String protocol = hostSession != null ? protocolOf(hostSession) : "smtp";

@@ -67,7 +67,7 @@ public abstract class TwilioGatewayBuilder<B extends TwilioGatewayBuilder<B>> ex
         validateHttp(violations);
         violations.httpUrl("baseUrl", baseUrl);
         if (violations.present("accountSid", accountSid)) {
-            violations.require(accountSid.matches("[A-Za-z0-9]{1,64}"), "accountSid", "format",
+            violations.require(Objects.requireNonNull(accountSid).matches("[A-Za-z0-9]{1,64}"), "accountSid", "format",
                     "must be letters and digits, like AC0123...");
         }
         violations.present("authToken", authToken);
@@ -75,6 +75,8 @@ public abstract class TwilioGatewayBuilder<B extends TwilioGatewayBuilder<B>> ex
             violations.httpUrl("statusCallback", statusCallback);
         }
         violations.throwIfAny();
+        Objects.requireNonNull(accountSid, "accountSid"); // null only with a violation
+        Objects.requireNonNull(authToken, "authToken"); // null only with a violation
         return new TwilioApi(HttpUrl.get(baseUrl), accountSid, authToken, from, messagingServiceSid);
     }
 }

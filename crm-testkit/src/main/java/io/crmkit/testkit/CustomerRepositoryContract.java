@@ -32,6 +32,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -126,7 +127,7 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
         Customer back = stored(c.id());
         assertThat(back.attributes()).isEqualTo(attributes);
         back.attributes().forEach((name, value) ->
-                assertThat(value.type()).as("type of %s", name).isEqualTo(attributes.get(name).type()));
+                assertThat(value.type()).as("type of %s", name).isEqualTo(Objects.requireNonNull(attributes.get(name), name).type()));
     }
 
     @Test

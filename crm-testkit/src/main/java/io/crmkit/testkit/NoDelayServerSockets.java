@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.ServerSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server sockets whose accepted connections have {@code TCP_NODELAY} set. MockWebServer writes a response
@@ -39,7 +40,7 @@ public final class NoDelayServerSockets extends ServerSocketFactory {
     }
 
     @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+    public ServerSocket createServerSocket(int port, int backlog, @Nullable InetAddress address) throws IOException {
         ServerSocket socket = createServerSocket();
         socket.bind(new InetSocketAddress(address, port), backlog);
         return socket;

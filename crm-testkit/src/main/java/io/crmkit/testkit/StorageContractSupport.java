@@ -63,6 +63,7 @@ public abstract class StorageContractSupport {
     }
 
     /** Runs work in a read-write transaction. */
+    @SuppressWarnings("NullAway") // work with no result: null is what it returns, and inTransaction only passes it on
     protected final void write(Consumer<Repositories> work) {
         storage.inTransaction(r -> {
             work.accept(r);

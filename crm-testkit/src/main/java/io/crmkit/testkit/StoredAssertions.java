@@ -10,6 +10,7 @@ import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.task.Task;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Field-by-field comparison of a record read back from storage with the one stored, naming every field
@@ -20,7 +21,10 @@ public final class StoredAssertions {
     }
 
     /** Asserts that {@code actual} has exactly the state of {@code expected}. */
-    public static void assertSameCustomer(Customer actual, Customer expected) {
+    public static void assertSameCustomer(@Nullable Customer actual, Customer expected) {
+        if (actual == null) {
+            throw new AssertionError("expected customer " + expected.id() + " but found none");
+        }
         SoftAssertions s = new SoftAssertions();
         s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
         s.assertThat(actual.kind()).as("kind").isEqualTo(expected.kind());

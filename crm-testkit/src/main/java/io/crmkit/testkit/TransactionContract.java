@@ -184,10 +184,7 @@ public abstract class TransactionContract extends StorageContractSupport {
 
         write(r -> {
             r.customers().insert(outer);
-            storage.inTransaction(r2 -> {
-                r2.customers().insert(inner);
-                return null;
-            });
+            write(r2 -> r2.customers().insert(inner));
         });
 
         assertThat(find(outer.id())).contains(outer);

@@ -301,7 +301,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                 for (CustomerValue v : customers.subList(0, Math.min(topCustomers, customers.size()))) {
                     String name = crm.customers().get(v.customerId()).map(Customer::displayName)
                             .orElse(v.customerId().toString());
-                    top.add(new TopCustomer(name, v, byId.get(v.customerId())));
+                    top.add(new TopCustomer(name, v, Objects.requireNonNull(byId.get(v.customerId()), "rfm"))); // one score per customer
                 }
                 value = Optional.of(new ValueSection(Pareto.of(customers), segments, values.retention(purchases, zone),
                         top, lorenz(customers)));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customer value read from a CRM's purchases, page by page. Memory grows with the number of customers
@@ -28,9 +29,9 @@ import java.util.TreeSet;
  */
 public final class CustomerValueAnalytics {
     private final CrmServices crm;
-    private final Currency currency;
+    private final @Nullable Currency currency;
 
-    private CustomerValueAnalytics(CrmServices crm, Currency currency) {
+    private CustomerValueAnalytics(CrmServices crm, @Nullable Currency currency) {
         this.crm = crm;
         this.currency = currency;
     }
@@ -53,7 +54,14 @@ public final class CustomerValueAnalytics {
     public List<CustomerValue> customers(PurchaseQuery query) {
         Map<CustomerId, Acc> byCustomer = new HashMap<>();
         Currency[] seen = new Currency[1];
-        scan(query, seen, p -> byCustomer.computeIfAbsent(p.customerId(), id -> new Acc()).add(p));
+        scan(query, seen, p -> {
+            Acc a = byCustomer.get(p.customerId());
+            if (a == null) {
+                byCustomer.put(p.customerId(), new Acc(p));
+            } else {
+                a.add(p);
+            }
+        });
         List<CustomerValue> out = new ArrayList<>(byCustomer.size());
         byCustomer.forEach((id, a) -> out.add(new CustomerValue(id, seen[0], a.count, a.total,
                 a.total.divide(BigDecimal.valueOf(a.count), 4, RoundingMode.HALF_EVEN), a.max, a.min, a.first, a.last)));
@@ -95,7 +103,7 @@ public final class CustomerValueAnalytics {
             for (int c : counts) {
                 list.add(c);
             }
-            cohorts.add(new CohortRetention.Cohort(month, sizes.get(month), list));
+            cohorts.add(new CohortRetention.Cohort(month, Objects.requireNonNull(sizes.get(month)), list)); // same keys as active
         });
         return new CohortRetention(cohorts);
     }
@@ -118,21 +126,27 @@ public final class CustomerValueAnalytics {
         });
     }
 
+    /** One customer's purchases so far, starting with the first one seen. */
     private static final class Acc {
-        long count;
-        BigDecimal total = BigDecimal.ZERO;
+        long count = 1;
+        BigDecimal total;
         BigDecimal max;
         BigDecimal min;
         Instant first;
         Instant last;
 
+        Acc(Purchase p) {
+            total = max = min = p.amount();
+            first = last = p.occurredAt();
+        }
+
         void add(Purchase p) {
             count++;
             total = total.add(p.amount());
-            max = max == null || p.amount().compareTo(max) > 0 ? p.amount() : max;
-            min = min == null || p.amount().compareTo(min) < 0 ? p.amount() : min;
-            first = first == null || p.occurredAt().isBefore(first) ? p.occurredAt() : first;
-            last = last == null || p.occurredAt().isAfter(last) ? p.occurredAt() : last;
+            max = p.amount().compareTo(max) > 0 ? p.amount() : max;
+            min = p.amount().compareTo(min) < 0 ? p.amount() : min;
+            first = p.occurredAt().isBefore(first) ? p.occurredAt() : first;
+            last = p.occurredAt().isAfter(last) ? p.occurredAt() : last;
         }
     }
 }

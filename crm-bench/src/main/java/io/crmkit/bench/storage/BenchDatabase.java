@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The database of a storage benchmark: an H2 file database in a temporary directory, or PostgreSQL at
@@ -28,7 +29,7 @@ final class BenchDatabase implements AutoCloseable {
     final String kind;
     final String url;
     final String prefix;
-    private final Path dir;
+    private final @Nullable Path dir; // null for PostgreSQL
 
     private static final java.util.Map<String, Shared> SHARED = new java.util.HashMap<>();
 

@@ -4,6 +4,7 @@ import io.crmkit.core.Checks;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A postal address. {@code street} or {@code city} is required; {@code country} is an ISO 3166
@@ -24,11 +25,13 @@ public record PostalAddress(String street, String city, Optional<String> region,
         checks.throwIfAny();
     }
 
-    public static PostalAddress of(String street, String city, String postalCode, String country) {
-        return new PostalAddress(street, city, Optional.empty(), Optional.ofNullable(postalCode), Optional.ofNullable(country));
+    public static PostalAddress of(@Nullable String street, @Nullable String city, @Nullable String postalCode,
+                                   @Nullable String country) {
+        return new PostalAddress(orEmpty(street), orEmpty(city), Optional.empty(), Optional.ofNullable(postalCode),
+                Optional.ofNullable(country));
     }
 
-    private static String orEmpty(String s) {
+    private static String orEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 

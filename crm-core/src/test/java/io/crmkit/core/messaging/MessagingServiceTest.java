@@ -355,6 +355,25 @@ class MessagingServiceTest {
     }
 
     @Test
+    void anEmailWhoseTextIsBlankIsRejectedAndNothingIsStored() {
+        crm();
+        Customer c = zhang();
+        for (String blank : List.of(" ", "\n\t ")) {
+            assertThatThrownBy(() -> crm.messaging().send(MessageRequest.email(c.id()).subject("s").text(blank)))
+                    .as("text %s", blank.codePoints().boxed().toList())
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                            .extracting(ValidationException.Violation::field, ValidationException.Violation::code)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("text", "required")));
+        }
+        // a template whose text renders blank is rejected the same way
+        assertThatThrownBy(() -> crm.messaging().send(MessageRequest.email(c.id())
+                .template(MessageTemplate.email("s", "{{note}}")).variable("note", " ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("text")).isTrue());
+        assertThat(crm.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.messaging().dispatchPending()).isZero();
+    }
+
+    @Test
     void emailsCarryAttachmentsAndVoiceCallsAScriptOrAudio() {
         crm();
         Customer c = zhang();

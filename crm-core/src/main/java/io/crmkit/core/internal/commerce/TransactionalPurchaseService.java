@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 public final class TransactionalPurchaseService implements PurchaseService {
     static final int MAX_PRODUCT = 200;
@@ -145,12 +146,14 @@ public final class TransactionalPurchaseService implements PurchaseService {
         String product = checks.optional("product", in.product().orElse(null), MAX_PRODUCT);
         String externalId = checks.optional("externalId", in.externalId().orElse(null), MAX_EXTERNAL_ID);
         checks.throwIfAny();
+        Objects.requireNonNull(amount, "amount"); // null only with a violation
+        Objects.requireNonNull(currency, "currency"); // null only with a violation
         BigDecimal normalised = amount.scale() < 0 ? amount.setScale(0) : amount;
         return new Purchase(id, in.customerId(), in.occurredAt().orElse(now), normalised, currency, in.quantity(),
                 Optional.ofNullable(product), Optional.ofNullable(externalId));
     }
 
-    private static Currency currency(String code) {
+    private static Currency currency(@Nullable String code) {
         try {
             if (code == null || !code.matches("[A-Z]{3}")) {
                 throw new IllegalArgumentException();

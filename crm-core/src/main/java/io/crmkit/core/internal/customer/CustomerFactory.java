@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -125,6 +126,7 @@ final class CustomerFactory {
         checks.require(kind == CustomerKind.PERSON || form.organizationId().isEmpty(), "organizationId", "not_a_person",
                 "only a person can belong to an organisation");
         checks.throwIfAny();
+        Objects.requireNonNull(name, "displayName"); // null only with a violation
 
         return base.kind(kind)
                 .displayName(name)
@@ -150,6 +152,6 @@ final class CustomerFactory {
         Checks checks = new Checks();
         PhoneNumber p = checks.value("phone", () -> PhoneNumber.parse(raw, defaultRegion));
         checks.throwIfAny();
-        return p;
+        return Objects.requireNonNull(p, "phone"); // null only with a violation
     }
 }

@@ -90,8 +90,9 @@ public final class TransactionalMessagingService implements MessagingService {
             Customer customer = tx.repos().customers().require(request.customerId());
             Checks checks = new Checks();
             String to = address(request, customer, checks);
-            MessageContent content = content(request, customer, checks);
+            MessageContent checked = content(request, customer, checks);
             checks.throwIfAny();
+            MessageContent content = Objects.requireNonNull(checked, "content"); // null only with a violation
 
             MessageId id = new MessageId(Ids.uuid7(engine.clock()));
             Optional<String> refusal = refusal(customer, request.kind(), to);
@@ -162,7 +163,9 @@ public final class TransactionalMessagingService implements MessagingService {
             case EMAIL -> {
                 String s = checks.required("subject", subject.orElse(null), MAX_SUBJECT);
                 String body = checks.multiline("text", text.orElse(null), MAX_EMAIL_TEXT);
-                checks.require(body != null || text.isPresent(), "text", "required", "must not be blank");
+                // a given text that is too long or malformed has its own violation; a blank one is missing
+                checks.require(body != null || text.filter(x -> !x.isBlank()).isPresent(), "text", "required",
+                        "must not be blank");
                 String h = checks.multiline("html", html.orElse(null), MAX_EMAIL_TEXT);
                 String replyTo = r.replyTo().map(a -> {
                     EmailAddress e = checks.value("replyTo", () -> EmailAddress.of(a));
@@ -212,7 +215,7 @@ public final class TransactionalMessagingService implements MessagingService {
         return Optional.empty();
     }
 
-    private static String summary(@Nullable MessageContent content) {
+    private static String summary(MessageContent content) {
         if (content instanceof MessageContent.Email e) {
             return e.subject();
         }
@@ -222,14 +225,14 @@ public final class TransactionalMessagingService implements MessagingService {
         return prefix + body.substring(0, cut) + (cut < body.length() ? "…" : "");
     }
 
-    private static String body(@Nullable MessageContent content) {
+    private static String body(MessageContent content) {
         if (content instanceof MessageContent.Email e) {
             return e.text();
         }
         if (content instanceof MessageContent.Sms s) {
             return s.text();
         }
-        MessageContent.Voice v = (MessageContent.Voice) Objects.requireNonNull(content);
+        MessageContent.Voice v = (MessageContent.Voice) content;
         return v.script().orElseGet(() -> "audio: " + v.audioUrl().orElse(""));
     }
 

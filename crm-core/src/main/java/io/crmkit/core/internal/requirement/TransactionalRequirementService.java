@@ -42,6 +42,7 @@ public final class TransactionalRequirementService implements RequirementService
         String title = checks.required("title", in.title(), Requirement.MAX_TITLE);
         String description = checks.multiline("description", in.description().orElse(null), Requirement.MAX_DESCRIPTION);
         checks.throwIfAny();
+        Objects.requireNonNull(title, "title"); // null only with a violation
         return engine.write(tx -> {
             tx.repos().customers().require(in.customerId());
             in.sourceInteraction().ifPresent(iid -> {
@@ -92,6 +93,7 @@ public final class TransactionalRequirementService implements RequirementService
         String t = checks.required("title", title, Requirement.MAX_TITLE);
         String d = checks.multiline("description", description, Requirement.MAX_DESCRIPTION);
         checks.throwIfAny();
+        Objects.requireNonNull(t, "title"); // null only with a violation
         return change(id, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
                 r.assignee(), tx.now()));
     }

@@ -45,6 +45,7 @@ public final class TransactionalTaskService implements TaskService {
         String description = checks.multiline("description", in.description().orElse(null), Task.MAX_TEXT);
         Assignee assignee = in.assignee().orElse(null);
         checks.throwIfAny();
+        Objects.requireNonNull(title, "title"); // null only with a violation
         return engine.write(tx -> {
             in.customerId().ifPresent(c -> tx.repos().customers().require(c));
             in.requirementId().ifPresent(r -> {
@@ -84,6 +85,7 @@ public final class TransactionalTaskService implements TaskService {
         Assignee assignee = to;
         String n = checks.multiline("note", note, Assignment.MAX_NOTE);
         checks.throwIfAny();
+        Objects.requireNonNull(assignee, "assignee"); // null only with a violation
         return change(id, (t, tx) -> {
             tx.raise(new TaskEvent.Assigned(id, assignee, tx.now(), actor.user()));
             return t.reassign(assignee, actor.user(), tx.now(), Optional.ofNullable(n));
@@ -124,6 +126,7 @@ public final class TransactionalTaskService implements TaskService {
         Checks checks = new Checks();
         String t = text == null || text.isBlank() ? checks.required("text", text, Task.MAX_TEXT) : checks.multiline("text", text, Task.MAX_TEXT);
         checks.throwIfAny();
+        Objects.requireNonNull(t, "text"); // null only with a violation
         return change(id, (task, tx) -> task.comment(actor.user(), tx.now(), t));
     }
 

@@ -152,7 +152,7 @@ public final class JdbcCustomers implements CustomerRepository {
                 throw new ConflictException("customer " + c.id() + " was changed concurrently: stored version is "
                         + stored.get() + ", the update expected " + (c.version() - 1));
             }
-            if (known) {
+            if (known && before != null) {
                 ChildTables.writeChanges(sql, before, c);
             } else {
                 ChildTables.replace(sql, c);

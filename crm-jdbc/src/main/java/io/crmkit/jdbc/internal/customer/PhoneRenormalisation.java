@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
@@ -114,7 +115,7 @@ public final class PhoneRenormalisation extends BaseJavaMigration {
         customers.forEach(c -> phones.put(c, new ArrayList<>()));
         sql.stmt("SELECT customer_id, phone FROM {p}customer_phones WHERE customer_id IN (" + Sql.marks(customers.size())
                         + ") ORDER BY customer_id, seq").uuids(customers)
-                .list(r -> phones.get(r.uuid("customer_id")).add(r.text("phone")));
+                .list(r -> Objects.requireNonNull(phones.get(r.uuid("customer_id"))).add(r.text("phone")));
         return phones;
     }
 
