@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a {@code Crm} sends messages: the channel per kind, quiet hours, rate limits, retries and the
  * dispatcher. Immutable and thread-safe; build one with {@link #builder()} and pass it to
- * {@code Crm.builder().messaging(settings)}. Without it a CRM has no channels and refuses to send.
+ * {@code Crm.builder().messaging(settings)}. Without it a CRM has no channels and refuses to send. The
+ * channels belong to the CRM built with the settings: closing the CRM closes them, so give each CRM
+ * channels of its own.
  *
  * <pre>{@code
  * MessagingSettings messaging = MessagingSettings.builder()
