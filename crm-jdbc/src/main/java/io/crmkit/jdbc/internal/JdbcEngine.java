@@ -1,6 +1,5 @@
 package io.crmkit.jdbc.internal;
 
-import io.crmkit.core.CrmException;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
@@ -19,30 +18,24 @@ import io.crmkit.jdbc.internal.satisfaction.JdbcSurveys;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
 import io.crmkit.jdbc.internal.sql.Sql;
+import io.crmkit.jdbc.internal.sql.Transactions;
 import io.crmkit.jdbc.internal.task.JdbcTasks;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs units of work: one connection and one transaction per outermost unit of work, joined by nested
- * ones on the same thread. Commits when the work returns, rolls back when it throws and rethrows the
- * exception unchanged.
+ * Runs units of work: one connection and one transaction per outermost unit of work ({@link Transactions}),
+ * joined by nested ones on the same thread, each with the repositories of every feature on its statements.
  */
 public final class JdbcEngine {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Dialect dialect;
-    private final String prefix;
-    private final Errors errors;
     private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
 
     public JdbcEngine(DataSource dataSource, Dialect dialect, String prefix, Errors errors) {
-        this.jdbi = Jdbi.create(dataSource);
+        this.transactions = new Transactions(dataSource, dialect, prefix, errors);
         this.dialect = dialect;
-        this.prefix = prefix;
-        this.errors = errors;
         errors.dialect(dialect);
     }
 
@@ -55,7 +48,7 @@ public final class JdbcEngine {
         if (joined != null) {
             return work.run(joined);
         }
-        return run(sql -> {
+        return transactions.run(sql -> {
             Tx tx = new Tx(sql);
             current.set(tx);
             try {
@@ -69,52 +62,7 @@ public final class JdbcEngine {
     /** Runs {@code work} on the statements of a unit of work, joining the current one of this thread if any. */
     public <T> T withSql(Function<Sql, T> work) {
         Tx joined = current.get();
-        return joined != null ? work.apply(joined.sql) : run(work);
-    }
-
-    private <T> T run(Function<Sql, T> work) {
-        Handle handle;
-        try {
-            handle = jdbi.open();
-        } catch (RuntimeException e) {
-            throw errors.map("open a database connection", e);
-        }
-        try {
-            try {
-                handle.begin();
-            } catch (RuntimeException e) {
-                throw errors.map("begin a transaction", e);
-            }
-            T result;
-            try {
-                result = work.apply(new Sql(handle.getConnection(), dialect, prefix, errors));
-            } catch (Throwable t) {
-                rollback(handle, t);
-                throw t;
-            }
-            try {
-                handle.commit();
-            } catch (RuntimeException e) {
-                CrmException mapped = errors.map("commit the transaction", e);
-                rollback(handle, mapped);
-                throw mapped;
-            }
-            return result;
-        } finally {
-            try {
-                handle.close();
-            } catch (RuntimeException ignored) {
-                // the connection is broken; the pool evicts it
-            }
-        }
-    }
-
-    private void rollback(Handle handle, Throwable cause) {
-        try {
-            handle.rollback();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(errors.map("roll back the transaction", e));
-        }
+        return joined != null ? work.apply(joined.sql) : transactions.run(work);
     }
 
     /** The repositories of one transaction. */

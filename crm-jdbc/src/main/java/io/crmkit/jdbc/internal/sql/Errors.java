@@ -9,7 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns driver, pool and Jdbi exceptions into crmkit's: unique violations and lost races become
+ * Turns driver and pool exceptions into crmkit's: unique violations and lost races become
  * {@link ConflictException}, everything else {@link StorageException}. Messages name the operation and
  * never contain the configured secrets: where a driver message would leak one, the cause is replaced by
  * a scrubbed copy.
