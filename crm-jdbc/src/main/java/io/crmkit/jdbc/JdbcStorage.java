@@ -118,7 +118,7 @@ public final class JdbcStorage implements CrmStorage {
     public <T> T read(UnitOfWork<T> work) {
         Objects.requireNonNull(work, "work");
         checkOpen();
-        return engine.inTransaction(work);
+        return engine.read(work);
     }
 
     /**

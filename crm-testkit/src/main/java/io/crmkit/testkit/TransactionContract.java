@@ -11,6 +11,7 @@ import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.requirement.Requirement;
@@ -20,6 +21,7 @@ import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -189,6 +191,31 @@ public abstract class TransactionContract extends StorageContractSupport {
 
         assertThat(find(outer.id())).contains(outer);
         assertThat(find(inner.id())).contains(inner);
+    }
+
+    @Test
+    void aFailingNestedUnitOfWorkUndoesOnlyItsOwnWrites() {
+        Customer outer = data.person("Outer").build();
+        Customer inner = data.person("Inner").build();
+        Customer taken = data.person("Taken").externalRefs(List.of(ExternalRef.of("erp", "TAKEN"))).build();
+        Customer clash = data.person("Clash").externalRefs(List.of(ExternalRef.of("erp", "TAKEN"))).build();
+        Customer after = data.person("After").build();
+        write(r -> r.customers().insert(taken));
+
+        write(r -> {
+            r.customers().insert(outer);
+            assertThatThrownBy(() -> storage.inTransaction(r2 -> {
+                r2.customers().insert(inner);
+                r2.customers().insert(clash); // the database refuses the taken reference
+                return "unreachable";
+            })).isInstanceOf(ConflictException.class);
+            r.customers().insert(after); // the unit of work is still usable
+        });
+
+        assertThat(find(outer.id())).contains(outer);
+        assertThat(find(after.id())).contains(after);
+        assertThat(find(inner.id())).as("written by the nested unit of work that failed").isEmpty();
+        assertThat(find(clash.id())).isEmpty();
     }
 
     @Test

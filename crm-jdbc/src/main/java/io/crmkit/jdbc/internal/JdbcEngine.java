@@ -43,11 +43,22 @@ public final class JdbcEngine {
         return dialect;
     }
 
+    /** A unit of work that writes; nested in another, it joins it as a savepoint. */
     public <T> T inTransaction(UnitOfWork<T> work) {
         Tx joined = current.get();
         if (joined != null) {
-            return work.run(joined);
+            return joined.sql.nested(() -> work.run(joined));
         }
+        return outermost(work);
+    }
+
+    /** A unit of work that only reads; nested in another, it simply joins it. */
+    public <T> T read(UnitOfWork<T> work) {
+        Tx joined = current.get();
+        return joined != null ? work.run(joined) : outermost(work);
+    }
+
+    private <T> T outermost(UnitOfWork<T> work) {
         return transactions.run(sql -> {
             Tx tx = new Tx(sql);
             current.set(tx);

@@ -66,6 +66,36 @@ public final class Sql {
     }
 
     /**
+     * Runs a unit of work nested in this one as a savepoint: if it throws, what it did is rolled back (and
+     * only that) and the exception is rethrown unchanged, so the enclosing work may catch it and go on.
+     */
+    public <T> T nested(Supplier<T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint("crm_n" + (++savepoints));
+        } catch (SQLException e) {
+            throw errors.map("begin a nested unit of work", e);
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(errors.map("roll back a nested unit of work", suppressed));
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw errors.map("end a nested unit of work", e);
+        }
+        return result;
+    }
+
+    /**
      * Runs a write of several statements atomically inside the unit of work: on any failure the
      * statements done so far are rolled back to a savepoint, so the caller may catch the exception and
      * go on (on PostgreSQL the transaction stays usable), and the exception is mapped.
