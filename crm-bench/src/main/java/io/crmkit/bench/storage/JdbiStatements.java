@@ -165,12 +165,13 @@ final class JdbiStatements {
     }
 
     /** A row of the union of the child tables. */
-    private record ChildRow(UUID customer, int part, String a, String b, String c, String d, String e, Instant t) {
+    private record ChildRow(UUID customer, int part, String a, @Nullable String b, @Nullable String c, @Nullable String d,
+                            @Nullable String e, @Nullable Instant t) {
     }
 
     private static final RowMapper<ChildRow> CHILD = (rs, ctx) -> new ChildRow(rs.getObject("customer_id", UUID.class),
             rs.getInt("part"), rs.getString("a"), rs.getString("b"), rs.getString("c"), rs.getString("d"), rs.getString("e"),
-            instant(rs, "t"));
+            optInstant(rs, "t"));
 
     /** {@code customers().findById(id)}: the customer row and its seven child tables. */
     Optional<Customer> customer(Handle h, UUID id) {
@@ -213,16 +214,16 @@ final class JdbiStatements {
                 switch (r.part()) {
                     case 1 -> emails.computeIfAbsent(id, k -> new ArrayList<>()).add(new EmailAddress(r.a()));
                     case 2 -> phones.computeIfAbsent(id, k -> new ArrayList<>()).add(new PhoneNumber(r.a()));
-                    case 3 -> addresses.computeIfAbsent(id, k -> new ArrayList<>()).add(new PostalAddress(r.a(), r.b(),
+                    case 3 -> addresses.computeIfAbsent(id, k -> new ArrayList<>()).add(new PostalAddress(r.a(), required(r.b()),
                             Optional.ofNullable(r.c()), Optional.ofNullable(r.d()), Optional.ofNullable(r.e())));
                     case 4 -> tags.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(r.a());
                     case 5 -> attributes.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(r.a(),
-                            AttributeValue.parse(AttributeValue.AttributeType.valueOf(r.b()), r.c()));
-                    case 6 -> refs.computeIfAbsent(id, k -> new ArrayList<>()).add(new ExternalRef(r.a(), r.b()));
+                            AttributeValue.parse(AttributeValue.AttributeType.valueOf(required(r.b())), required(r.c())));
+                    case 6 -> refs.computeIfAbsent(id, k -> new ArrayList<>()).add(new ExternalRef(r.a(), required(r.b())));
                     case 0 -> {
                         ContactChannel ch = ContactChannel.valueOf(r.a());
                         consents.computeIfAbsent(id, k -> new EnumMap<>(ContactChannel.class)).put(ch,
-                                new Consent(ch, ConsentStatus.valueOf(r.b()), r.t(), r.c()));
+                                new Consent(ch, ConsentStatus.valueOf(required(r.b())), required(r.t()), required(r.c())));
                     }
                     default -> throw new IllegalStateException("unknown part");
                 }
@@ -239,6 +240,10 @@ final class JdbiStatements {
                 .consents(consents.getOrDefault(id, Map.of()))
                 .build()));
         return out;
+    }
+
+    private static <T> T required(@Nullable T value) {
+        return Objects.requireNonNull(value, "a column of the child row is unexpectedly null");
     }
 
     private static Query bindAll(Query q, List<UUID> ids, int from) {
