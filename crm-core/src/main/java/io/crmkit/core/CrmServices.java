@@ -107,8 +107,10 @@ public sealed class CrmServices permits Crm {
 
     /**
      * Runs {@code work} in one read unit of work: every service call inside it reads through the same
-     * transaction and connection (one consistent view where the storage gives one), for reports that
-     * must add up. Calls that write throw {@link IllegalStateException}.
+     * transaction and connection, so a report's queries see the same data (in memory, nothing else is
+     * written meanwhile; on a database, what one transaction sees of others' commits is the database's
+     * isolation level: one snapshot on MariaDB, each statement's own on PostgreSQL and H2 by default).
+     * Calls that write throw {@link IllegalStateException}.
      */
     public final <T> T read(Function<CrmServices, T> work) {
         Objects.requireNonNull(work, "work");

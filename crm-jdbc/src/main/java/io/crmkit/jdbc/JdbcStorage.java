@@ -51,7 +51,9 @@ import org.jspecify.annotations.Nullable;
  * schema and refuses to start on a missing or outdated one. The SQL scripts ship in this jar: versions 1 to 3
  * under {@code io/crmkit/jdbc/migration/<h2|postgresql|mariadb>}, later ones, the same for every database
  * with placeholders for the column types, under {@code io/crmkit/jdbc/migration/common}; data migrations
- * are Java classes (V5 re-parses stored phone numbers). Values a data migration cannot read are kept
+ * are Java classes (V5 re-parses stored phone numbers), which a host running the SQL scripts with its own
+ * tool cannot apply: such a host lets crmkit migrate once per release (Flyway with this jar on its class
+ * path, or one start with migrate on). Values a data migration cannot read are kept
  * unchanged and listed by {@link #dataProblems(PageRequest)}.
  *
  * <p>A pool of crmkit's own turns on the driver's rewriting of batched inserts into multi-row
