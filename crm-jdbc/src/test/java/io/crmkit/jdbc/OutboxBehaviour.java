@@ -79,6 +79,21 @@ abstract class OutboxBehaviour extends JdbcStorageBehaviour {
     }
 
     @Test
+    void aMessageQueuedInsideATransactionIsDispatchedAsSoonAsItCommits() throws Exception {
+        RecordingChannel sms = RecordingChannel.of(ChannelKind.SMS);
+        // the background dispatcher would look only every hour: only the wake-up after the commit sends it now
+        try (Crm crm = Crm.builder().storage(open(JdbcStorage.builder().url(url).tablePrefix(prefix)))
+                .messaging(MessagingSettings.builder().channel(sms).backgroundDispatch(Duration.ofHours(1)).build()).build()) {
+            Customer c = crm.customers().create(NewCustomer.person("提交后发送").phone("13800138000"));
+            crm.inTransaction(s -> {
+                s.messaging().send(MessageRequest.sms(c.id()).text("您的订单已确认"));
+                return s.requirements().create(io.crmkit.core.requirement.NewRequirement.of(c.id(), "确认订单"));
+            });
+            assertThat(sms.awaitSent(1, Duration.ofSeconds(30))).as("sent right after the commit").isTrue();
+        }
+    }
+
+    @Test
     void messagesOfEveryKindRoundTripAndClaimsNeverOverlap() throws Exception {
         JdbcStorage storage = open(JdbcStorage.builder().url(url).tablePrefix(prefix).maximumPoolSize(6));
         Customer c = data.person("Recipient").build();
