@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -125,6 +127,18 @@ public final class Engine {
             T result = work.apply(tx);
             Objects.requireNonNull(pending.get(), "a write runs inside the event scope").add(tx);
             return result;
+        });
+    }
+
+    /**
+     * One write that loads a record, changes it and stores the result: the shape of every change to an
+     * aggregate. Returns the stored record.
+     */
+    public <R> R change(Function<Repositories, R> load, BiFunction<R, Tx, R> change, BiConsumer<Repositories, R> store) {
+        return write(tx -> {
+            R changed = change.apply(load.apply(tx.repos()), tx);
+            store.accept(tx.repos(), changed);
+            return changed;
         });
     }
 

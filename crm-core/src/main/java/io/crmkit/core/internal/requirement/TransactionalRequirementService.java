@@ -100,12 +100,7 @@ public final class TransactionalRequirementService implements RequirementService
 
     private Requirement change(RequirementId id, java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
         Objects.requireNonNull(id, "id");
-        return engine.write(tx -> {
-            Requirement current = tx.repos().requirements().require(id);
-            Requirement changed = change.apply(current, tx);
-            tx.repos().requirements().update(changed);
-            return changed;
-        });
+        return engine.change(r -> r.requirements().require(id), change, (r, changed) -> r.requirements().update(changed));
     }
 
     @Override

@@ -132,12 +132,7 @@ public final class TransactionalTaskService implements TaskService {
 
     private Task change(TaskId id, BiFunction<Task, Engine.Tx, Task> change) {
         Objects.requireNonNull(id, "id");
-        return engine.write(tx -> {
-            Task current = tx.repos().tasks().require(id);
-            Task changed = change.apply(current, tx);
-            tx.repos().tasks().update(changed);
-            return changed;
-        });
+        return engine.change(r -> r.tasks().require(id), change, (r, changed) -> r.tasks().update(changed));
     }
 
     @Override
