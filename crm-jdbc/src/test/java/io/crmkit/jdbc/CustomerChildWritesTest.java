@@ -2,8 +2,6 @@ package io.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Consent;
@@ -15,6 +13,14 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.requirement.NewRequirement;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.UserRef;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskStatus;
 import io.crmkit.testkit.TestData;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,12 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Saving a customer writes only the child rows that changed: the services' archive, consent answer and edit
+ * Saving a customer writes only the child rows that changed, and saving a need or a task only the history
+ * rows added: the services' archive, consent answer and edit
  * are watched through a host DataSource that records every statement. Seeded random edits check that what is
  * written by difference reads back as the customer saved. On every database.
  */
@@ -126,6 +135,39 @@ class CustomerChildWritesTest {
         assertThat(crm.customers().require(c.id())).isEqualTo(edited);
         assertThat(edited.emails()).extracting(EmailAddress::value).containsExactly("zhangsan@example.com");
         assertThat(edited.tags()).containsExactly("vip", "重点客户", "新标签");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aTransitionOfANeedWritesItsRowAndTheNewChangeOnly(TestDb db) {
+        Crm crm = crm(db);
+        Customer c = crm.customers().create(full());
+        Requirement need = crm.requirements().create(NewRequirement.of(c.id(), "开具发票"));
+        crm.requirements().start(need.id(), "已联系");
+        log.start();
+        Requirement resolved = crm.requirements().resolve(need.id(), "已开具");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE requirements", "INSERT requirement_history");
+        assertThat(crm.requirements().require(need.id())).isEqualTo(resolved);
+        assertThat(resolved.history()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aCommentOnATaskWritesItsRowAndTheNewCommentOnly(TestDb db) {
+        Crm crm = crm(db);
+        Task t = crm.tasks().create(NewTask.titled("寄送发票").assignTo(Assignee.user(UserRef.of("li.si"))));
+        crm.tasks().comment(t.id(), "第一条");
+        crm.tasks().transition(t.id(), TaskStatus.IN_PROGRESS, null);
+        log.start();
+        Task commented = crm.tasks().comment(t.id(), "第二条 🙏");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_comments");
+        log.start();
+        Task handed = crm.tasks().assign(t.id(), Assignee.department(DepartmentRef.of("finance")), "转财务");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_assignments");
+        assertThat(crm.tasks().require(t.id())).isEqualTo(handed);
+        assertThat(handed.comments()).isEqualTo(commented.comments()).hasSize(2);
+        assertThat(handed.assignments()).hasSize(2);
+        assertThat(handed.statusHistory()).hasSize(1);
     }
 
     /**

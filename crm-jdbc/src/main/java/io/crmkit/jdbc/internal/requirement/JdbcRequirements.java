@@ -71,19 +71,31 @@ public final class JdbcRequirements implements RequirementRepository {
                 throw new ConflictException("requirement " + r.id() + " was changed concurrently: stored version is "
                         + stored.get() + ", the update expected " + (r.version() - 1));
             }
-            sql.stmt("DELETE FROM {p}requirement_history WHERE requirement_id = ?").uuid(r.id().value()).execute();
-            insertHistory(r);
+            // the history is only ever added to: write the new changes
+            long stored = sql.stmt("SELECT COUNT(*) AS n FROM {p}requirement_history WHERE requirement_id = ?")
+                    .uuid(r.id().value()).one(row -> row.lng("n")).orElseThrow();
+            if (stored > r.history().size()) { // not this requirement's history: write it whole
+                sql.stmt("DELETE FROM {p}requirement_history WHERE requirement_id = ?").uuid(r.id().value()).execute();
+                insertHistory(r, 0);
+            } else {
+                insertHistory(r, (int) stored);
+            }
         });
     }
 
     private void insertHistory(Requirement r) {
-        if (r.history().isEmpty()) {
+        insertHistory(r, 0);
+    }
+
+    /** Inserts the status changes from position {@code from} on. */
+    private void insertHistory(Requirement r, int from) {
+        if (r.history().size() <= from) {
             return;
         }
         Sql.Batch b = sql.batch("INSERT INTO {p}requirement_history (requirement_id, seq, from_status, to_status, actor_id,"
                 + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        int seq = 0;
-        for (StatusChange<RequirementStatus> c : r.history()) {
+        int seq = from;
+        for (StatusChange<RequirementStatus> c : r.history().subList(from, r.history().size())) {
             b.uuid(r.id().value()).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actor().id()).instant(c.at())
                     .text(c.comment()).add();
         }

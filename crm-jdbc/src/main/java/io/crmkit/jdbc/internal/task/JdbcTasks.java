@@ -82,38 +82,55 @@ public final class JdbcTasks implements TaskRepository {
                 throw new ConflictException("task " + t.id() + " was changed concurrently: stored version is "
                         + stored.get() + ", the update expected " + (t.version() - 1));
             }
-            for (String child : List.of("task_comments", "task_assignments", "task_status_history")) {
-                sql.stmt("DELETE FROM {p}" + child + " WHERE task_id = ?").uuid(t.id().value()).execute();
+            // comments, assignments and status changes are only ever added: write the new ones
+            UUID id = t.id().value();
+            long[] stored = sql.stmt("SELECT (SELECT COUNT(*) FROM {p}task_comments WHERE task_id = ?) AS c,"
+                            + " (SELECT COUNT(*) FROM {p}task_assignments WHERE task_id = ?) AS a,"
+                            + " (SELECT COUNT(*) FROM {p}task_status_history WHERE task_id = ?) AS h")
+                    .uuid(id).uuid(id).uuid(id)
+                    .one(r -> new long[] {r.lng("c"), r.lng("a"), r.lng("h")}).orElseThrow();
+            if (stored[0] > t.comments().size() || stored[1] > t.assignments().size()
+                    || stored[2] > t.statusHistory().size()) { // not this task's history: write it whole
+                for (String child : List.of("task_comments", "task_assignments", "task_status_history")) {
+                    sql.stmt("DELETE FROM {p}" + child + " WHERE task_id = ?").uuid(id).execute();
+                }
+                insertChildren(t, 0, 0, 0);
+            } else {
+                insertChildren(t, (int) stored[0], (int) stored[1], (int) stored[2]);
             }
-            insertChildren(t);
         });
     }
 
     private void insertChildren(Task t) {
+        insertChildren(t, 0, 0, 0);
+    }
+
+    /** Inserts the comments, assignments and status changes from the given positions on. */
+    private void insertChildren(Task t, int fromComment, int fromAssignment, int fromChange) {
         UUID id = t.id().value();
-        if (!t.comments().isEmpty()) {
+        if (t.comments().size() > fromComment) {
             Sql.Batch b = sql.batch("INSERT INTO {p}task_comments (task_id, seq, author_id, commented_at, body) VALUES (?, ?, ?, ?, ?)");
-            int seq = 0;
-            for (TaskComment c : t.comments()) {
+            int seq = fromComment;
+            for (TaskComment c : t.comments().subList(fromComment, t.comments().size())) {
                 b.uuid(id).integer(seq++).text(c.author().id()).instant(c.at()).text(c.text()).add();
             }
             b.execute();
         }
-        if (!t.assignments().isEmpty()) {
+        if (t.assignments().size() > fromAssignment) {
             Sql.Batch b = sql.batch("INSERT INTO {p}task_assignments (task_id, seq, user_id, department_id, by_actor_id,"
                     + " assigned_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            int seq = 0;
-            for (Assignment a : t.assignments()) {
+            int seq = fromAssignment;
+            for (Assignment a : t.assignments().subList(fromAssignment, t.assignments().size())) {
                 b.uuid(id).integer(seq++).text(a.to().user().map(UserRef::id)).text(a.to().department().map(DepartmentRef::id)).text(a.by().id())
                         .instant(a.at()).text(a.note()).add();
             }
             b.execute();
         }
-        if (!t.statusHistory().isEmpty()) {
+        if (t.statusHistory().size() > fromChange) {
             Sql.Batch b = sql.batch("INSERT INTO {p}task_status_history (task_id, seq, from_status, to_status, actor_id,"
                     + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            int seq = 0;
-            for (StatusChange<TaskStatus> c : t.statusHistory()) {
+            int seq = fromChange;
+            for (StatusChange<TaskStatus> c : t.statusHistory().subList(fromChange, t.statusHistory().size())) {
                 b.uuid(id).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actor().id()).instant(c.at())
                         .text(c.comment()).add();
             }
