@@ -55,6 +55,7 @@ public class CustomerLookupBenchmark {
             SameRows.check("customer " + id, SameRows.customer(crm.customers().get(new CustomerId(id)).orElseThrow()),
                     plain.customer(id), true);
         }
+        BenchDatabase.warm(size, n -> plain.customer(BenchDatabase.id(0, n)));
     }
 
     @TearDown(Level.Trial)

@@ -61,6 +61,7 @@ public class TimelineBenchmark {
             SameRows.check("timeline of " + id, SameRows.timeline(crm.interactions().timeline(new CustomerId(id),
                     TimelineQuery.all(), PageRequest.first(50)).items()), plain.timeline(id), false);
         }
+        BenchDatabase.warm(customers, n -> plain.timeline(BenchDatabase.id(0, n)));
     }
 
     @TearDown(Level.Trial)
