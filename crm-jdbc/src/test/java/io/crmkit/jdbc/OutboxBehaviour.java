@@ -150,7 +150,7 @@ abstract class OutboxBehaviour extends JdbcStorageBehaviour {
         }
         assertThat(total).as("no message is claimed twice").isEqualTo(claimed.size());
         assertThat(claimed).hasSize(all.size()).doesNotContain(later.id());
-        assertThat(storage.<List<OutboxMessage>>read(r -> r.outbox().claimDue(now, 10, lease))).isEmpty();
+        assertThat(storage.<List<OutboxMessage>>inTransaction(r -> r.outbox().claimDue(now, 10, lease))).isEmpty();
 
         OutboxMessage leased = storage.read(r -> r.outbox().findById(all.get(1).id())).orElseThrow();
         OutboxMessage sent = leased.sent("provider-1", now);

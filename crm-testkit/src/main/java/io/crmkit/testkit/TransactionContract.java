@@ -232,6 +232,16 @@ public abstract class TransactionContract extends StorageContractSupport {
     }
 
     @Test
+    void aWriteInsideAReadIsRefusedAndWritesNothing() {
+        Customer c = data.person("Not in a read").build();
+        assertThatThrownBy(() -> storage.read(r -> storage.inTransaction(w -> {
+            w.customers().insert(c);
+            return c;
+        }))).isInstanceOf(IllegalStateException.class);
+        assertThat(find(c.id())).isEmpty();
+    }
+
+    @Test
     @Timeout(60)
     void otherThreadsNeverSeeUncommittedWrites() throws Exception {
         Customer c = data.person("Uncommitted").build();

@@ -15,7 +15,10 @@ public interface CrmStorage extends AutoCloseable {
      */
     <T> T inTransaction(UnitOfWork<T> work);
 
-    /** Runs work that only reads. Adapters may use a cheaper transaction. */
+    /**
+     * Runs work that only reads: it may not write, and a write unit of work inside it is refused. Adapters may
+     * use a cheaper transaction, or none where the database's isolation gives no more inside one.
+     */
     default <T> T read(UnitOfWork<T> work) {
         return inTransaction(work);
     }

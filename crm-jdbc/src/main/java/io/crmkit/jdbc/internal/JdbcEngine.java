@@ -47,6 +47,9 @@ public final class JdbcEngine {
     public <T> T inTransaction(UnitOfWork<T> work) {
         Tx joined = current.get();
         if (joined != null) {
+            if (joined.readOnly) {
+                throw new IllegalStateException("cannot start a write unit of work inside a read unit of work");
+            }
             return joined.sql.nested(() -> work.run(joined));
         }
         return outermost(work);
@@ -55,12 +58,23 @@ public final class JdbcEngine {
     /** A unit of work that only reads; nested in another, it simply joins it. */
     public <T> T read(UnitOfWork<T> work) {
         Tx joined = current.get();
-        return joined != null ? work.run(joined) : outermost(work);
+        if (joined != null) {
+            return work.run(joined);
+        }
+        return transactions.read(sql -> {
+            Tx tx = new Tx(sql, true);
+            current.set(tx);
+            try {
+                return work.run(tx);
+            } finally {
+                current.remove();
+            }
+        });
     }
 
     private <T> T outermost(UnitOfWork<T> work) {
         return transactions.run(sql -> {
-            Tx tx = new Tx(sql);
+            Tx tx = new Tx(sql, false);
             current.set(tx);
             try {
                 return work.run(tx);
@@ -79,6 +93,7 @@ public final class JdbcEngine {
     /** The repositories of one transaction. */
     private static final class Tx implements Repositories {
         private final Sql sql;
+        private final boolean readOnly;
         private final JdbcCustomers customers;
         private final JdbcInteractions interactions;
         private final JdbcRequirements requirements;
@@ -87,8 +102,9 @@ public final class JdbcEngine {
         private final JdbcPurchases purchases;
         private final JdbcOutbox outbox;
 
-        Tx(Sql sql) {
+        Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
+            this.readOnly = readOnly;
             customers = new JdbcCustomers(sql);
             interactions = new JdbcInteractions(sql);
             requirements = new JdbcRequirements(sql);
