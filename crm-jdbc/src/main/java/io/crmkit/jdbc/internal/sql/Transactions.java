@@ -31,33 +31,16 @@ public final class Transactions {
      * snapshot, and on a connection a host lends without auto-commit, it runs in a transaction.
      */
     public <T> T read(Function<Sql, T> work) {
-        if (dialect == Dialect.MARIADB) {
-            return run(work);
-        }
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            throw errors.map("open a database connection", e);
-        }
-        try {
-            boolean autoCommit;
-            try {
-                autoCommit = connection.getAutoCommit();
-            } catch (SQLException e) {
-                throw errors.map("begin a read", e);
-            }
-            if (!autoCommit) {
-                return inTransaction(connection, false, work);
-            }
-            return work.apply(new Sql(connection, dialect, prefix, errors));
-        } finally {
-            close(connection);
-        }
+        return onConnection(dialect != Dialect.MARIADB, work);
     }
 
     /** Runs {@code work} on the statements of a new transaction. */
     public <T> T run(Function<Sql, T> work) {
+        return onConnection(false, work);
+    }
+
+    /** Borrows a connection for {@code work}: in auto-commit if allowed and the connection is in it, else in a transaction. */
+    private <T> T onConnection(boolean autoCommitAllowed, Function<Sql, T> work) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -71,7 +54,8 @@ public final class Transactions {
             } catch (SQLException e) {
                 throw errors.map("begin a transaction", e);
             }
-            return inTransaction(connection, autoCommit, work);
+            return autoCommit && autoCommitAllowed ? work.apply(new Sql(connection, dialect, prefix, errors))
+                    : inTransaction(connection, autoCommit, work);
         } finally {
             close(connection);
         }
