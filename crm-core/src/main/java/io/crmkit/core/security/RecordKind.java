@@ -1,0 +1,18 @@
+package io.crmkit.core.security;
+
+/**
+ * The kinds of record crmkit keeps, as access rules, shares and the audit trail name them. Customers,
+ * and tasks, are owned records: their owner and department decide who sees them. The other kinds belong
+ * to a customer and are seen by whoever the rule for their kind lets see that customer.
+ */
+public enum RecordKind {
+    CUSTOMER,
+    INTERACTION,
+    REQUIREMENT,
+    TASK,
+    SURVEY,
+    PURCHASE,
+    MESSAGE,
+    /** The audit trail itself: who may read the history of records and of actors. */
+    AUDIT
+}
