@@ -1,5 +1,6 @@
 package io.crmkit.core;
 
+import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
@@ -38,6 +39,7 @@ public final class CrmBuilder {
     private final Map<Class<?>, Workflow<?>> workflows = new LinkedHashMap<>();
     private final List<DomainEventListener> listeners = new ArrayList<>();
     private MessagingSettings messaging = MessagingSettings.NONE;
+    private AccessPolicy access = AccessPolicy.unrestricted();
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -82,6 +84,15 @@ public final class CrmBuilder {
         return this;
     }
 
+    /**
+     * Who may see and change what: applied to every service call of {@code crm.as(actor)}, on every path that
+     * returns records. Without one every actor has every right ({@link AccessPolicy#unrestricted()}).
+     */
+    public CrmBuilder access(AccessPolicy policy) {
+        this.access = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
     /** Adds a listener for domain events, called after commit in registration order. */
     public CrmBuilder listener(DomainEventListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -107,7 +118,7 @@ public final class CrmBuilder {
                             + DEFAULT_WORKFLOWS.stream().map(w -> w.type().getSimpleName()).collect(Collectors.joining(", ")));
         }
         checks.throwIfAny();
-        Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows, listeners);
+        Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows, listeners, access);
         Dispatcher.install(engine, messaging);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();

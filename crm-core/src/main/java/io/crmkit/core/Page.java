@@ -3,6 +3,7 @@ package io.crmkit.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One page of a list, in a stable order, with an opaque keyset cursor to the next page.
@@ -26,5 +27,10 @@ public record Page<T>(List<T> items, Optional<String> nextCursor) {
 
     public int size() {
         return items.size();
+    }
+
+    /** The same page with each item mapped; the cursor stays valid. */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
     }
 }

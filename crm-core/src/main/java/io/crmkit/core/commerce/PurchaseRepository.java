@@ -1,5 +1,6 @@
 package io.crmkit.core.commerce;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -41,6 +42,6 @@ public interface PurchaseRepository {
         return found;
     }
 
-    /** Matching purchases in id order. */
-    Page<Purchase> search(PurchaseQuery query, PageRequest page);
+    /** Matching purchases that the scope admits (by their customer), in id order. */
+    Page<Purchase> search(PurchaseQuery query, AccessScope scope, PageRequest page);
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class Customer {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final long version;
+    private final Set<CustomerField> hiddenFields;
 
     private Customer(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -78,6 +80,7 @@ public final class Customer {
         this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(b.updatedAt, "updatedAt");
         this.version = b.version;
+        this.hiddenFields = b.hiddenFields.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.hiddenFields));
     }
 
     /**
@@ -111,6 +114,7 @@ public final class Customer {
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
         b.version = version;
+        b.hiddenFields.addAll(hiddenFields);
         return b;
     }
 
@@ -247,6 +251,14 @@ public final class Customer {
         return updatedAt;
     }
 
+    /**
+     * The fields the access policy hides from the actor who read this customer: they come back empty, and an
+     * update keeps their stored values. Empty for a customer read with every right.
+     */
+    public Set<CustomerField> hiddenFields() {
+        return hiddenFields;
+    }
+
     /** Incremented by every stored change; an update naming an older version is refused. */
     public long version() {
         return version;
@@ -265,7 +277,7 @@ public final class Customer {
     private List<Object> state() {
         return java.util.Arrays.asList(kind, displayName, emails, phones, addresses, List.copyOf(tags), attributes,
                 stage, owner, department, externalRefs, consents, organizationId, jobTitle, timeZone, archivedAt,
-                createdAt, updatedAt);
+                createdAt, updatedAt, hiddenFields);
     }
 
     @Override
@@ -296,6 +308,7 @@ public final class Customer {
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
         private long version;
+        private final Set<CustomerField> hiddenFields = EnumSet.noneOf(CustomerField.class);
 
         private Builder() {
         }
@@ -321,6 +334,8 @@ public final class Customer {
         public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder version(long version) { this.version = version; return this; }
+        /** Names fields emptied because the reader may not see them; adapters never set it. */
+        public Builder hiddenFields(Set<CustomerField> fields) { this.hiddenFields.clear(); this.hiddenFields.addAll(fields); return this; }
 
         public Customer build() {
             return new Customer(this);

@@ -1,5 +1,6 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -43,9 +44,9 @@ public interface CustomerRepository {
     /**
      * Customers matching the query in id order (creation order). {@code query.phone()} holds an E.164
      * number; name and email criteria are case-insensitive; archived customers only with
-     * {@code includeArchived}.
+     * {@code includeArchived}; only those the scope admits.
      */
-    Page<Customer> search(CustomerQuery query, PageRequest page);
+    Page<Customer> search(CustomerQuery query, AccessScope scope, PageRequest page);
 
     Optional<Customer> findByExternalRef(ExternalRef ref);
 
@@ -82,7 +83,7 @@ public interface CustomerRepository {
     default Map<String, Customer> findByEmails(Collection<String> emails) {
         Map<String, Customer> found = new HashMap<>();
         for (String email : emails) {
-            search(CustomerQuery.all().email(email).includeArchived(true), PageRequest.first(1)).items().stream()
+            search(CustomerQuery.all().email(email).includeArchived(true), AccessScope.everything(), PageRequest.first(1)).items().stream()
                     .findFirst().ifPresent(c -> found.put(email.toLowerCase(Locale.ROOT), c));
         }
         return found;

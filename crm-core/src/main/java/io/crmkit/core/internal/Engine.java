@@ -1,5 +1,8 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.AccessPolicy;
+import io.crmkit.core.security.Actor;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.spi.CrmStorage;
@@ -58,6 +61,7 @@ public final class Engine {
     private final String defaultRegion;
     private final Map<Class<?>, Workflow<?>> workflows;
     private final List<DomainEventListener> listeners;
+    private final AccessPolicy access;
     /** Filled while the Crm is built, then frozen by {@link #start()}: read from any thread after. */
     private volatile Map<Class<?>, Component> components = new LinkedHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -67,12 +71,18 @@ public final class Engine {
      * @param workflows the workflow of each status type
      */
     public Engine(CrmStorage storage, Clock clock, String defaultRegion, Map<Class<?>, Workflow<?>> workflows,
-                  List<DomainEventListener> listeners) {
+                  List<DomainEventListener> listeners, AccessPolicy access) {
         this.storage = new EventScope(storage);
         this.clock = clock;
         this.defaultRegion = defaultRegion;
         this.workflows = Map.copyOf(workflows);
         this.listeners = List.copyOf(listeners);
+        this.access = access;
+    }
+
+    /** The access policy applied to an actor: what every service of {@code crm.as(actor)} checks. */
+    public Guard guard(Actor actor) {
+        return new Guard(access, actor);
     }
 
     /** Registers a feature's long-lived part, found again with {@link #component(Class)}. Before {@link #start()} only. */

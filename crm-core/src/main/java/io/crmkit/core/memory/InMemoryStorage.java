@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
@@ -111,16 +112,20 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemorySurveys surveys;
         private final MemoryPurchases purchases;
         private final MemoryOutbox outbox;
+        private final MemoryShares shares;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
-            customers = new MemoryCustomers(new Table<>(undo, lock, Customer::externalRefs));
+            shares = new MemoryShares(MemoryShares.table(undo, lock));
+            Table<Customer> customerTable = new Table<>(undo, lock, Customer::externalRefs);
+            MemoryAccess access = new MemoryAccess(customerTable, shares);
+            customers = new MemoryCustomers(customerTable, access);
             interactions = new MemoryInteractions(new Table<>(undo, lock));
-            requirements = new MemoryRequirements(new Table<>(undo, lock));
-            tasks = new MemoryTasks(new Table<>(undo, lock));
-            surveys = new MemorySurveys(new Table<>(undo, lock));
-            purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()));
+            requirements = new MemoryRequirements(new Table<>(undo, lock), access);
+            tasks = new MemoryTasks(new Table<>(undo, lock), access);
+            surveys = new MemorySurveys(new Table<>(undo, lock), access);
+            purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()), access);
             outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys, MemoryOutbox::lookupKeys,
-                    m -> m.status() == DeliveryStatus.QUEUED));
+                    m -> m.status() == DeliveryStatus.QUEUED), access);
         }
 
         void clear() {
@@ -131,6 +136,7 @@ public final class InMemoryStorage implements CrmStorage {
             surveys.table().clear();
             purchases.table().clear();
             outbox.table().clear();
+            shares.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -140,5 +146,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public SurveyRepository surveys() { return surveys; }
         @Override public PurchaseRepository purchases() { return purchases; }
         @Override public OutboxRepository outbox() { return outbox; }
+        @Override public ShareRepository shares() { return shares; }
     }
 }

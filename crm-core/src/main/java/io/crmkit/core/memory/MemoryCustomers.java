@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
@@ -11,7 +12,7 @@ import io.crmkit.core.spi.Cursor;
 import java.util.Locale;
 import java.util.Optional;
 
-record MemoryCustomers(Table<Customer> table) implements CustomerRepository {
+record MemoryCustomers(Table<Customer> table, MemoryAccess access) implements CustomerRepository {
     private static final Keyset<Customer, Cursor.IdKey> PAGES = Keyset.byId(c -> c.id().value());
 
     @Override
@@ -30,8 +31,8 @@ record MemoryCustomers(Table<Customer> table) implements CustomerRepository {
     }
 
     @Override
-    public Page<Customer> search(CustomerQuery q, PageRequest page) {
-        return PAGES.page(table.all().filter(c -> matches(q, c)), page);
+    public Page<Customer> search(CustomerQuery q, AccessScope scope, PageRequest page) {
+        return PAGES.page(table.all().filter(c -> matches(q, c) && access.admits(scope, c)), page);
     }
 
     private static boolean matches(CustomerQuery q, Customer c) {

@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.interaction.DeliveryStatus;
@@ -12,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
+record MemoryOutbox(Table<OutboxMessage> table, MemoryAccess access) implements OutboxRepository {
     private static final Keyset<OutboxMessage, Cursor.IdKey> BY_ID = Keyset.byId(m -> m.id().value());
     private static final Comparator<OutboxMessage> NEWEST =
             Comparator.comparing(OutboxMessage::createdAt).thenComparing(m -> m.id().value());
@@ -74,7 +75,7 @@ record MemoryOutbox(Table<OutboxMessage> table) implements OutboxRepository {
     }
 
     @Override
-    public Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page) {
-        return BY_ID.page(table.all().filter(m -> m.status() == status), page);
+    public Page<OutboxMessage> byStatus(DeliveryStatus status, AccessScope scope, PageRequest page) {
+        return BY_ID.page(table.all().filter(m -> m.status() == status && access.admitsCustomer(scope, m.customerId())), page);
     }
 }

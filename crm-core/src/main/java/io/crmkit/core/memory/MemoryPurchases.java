@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.commerce.Purchase;
@@ -9,7 +10,7 @@ import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
 
-record MemoryPurchases(Table<Purchase> table) implements PurchaseRepository {
+record MemoryPurchases(Table<Purchase> table, MemoryAccess access) implements PurchaseRepository {
     private static final Keyset<Purchase, Cursor.IdKey> BY_ID = Keyset.byId(p -> p.id().value());
 
     @Override
@@ -28,7 +29,7 @@ record MemoryPurchases(Table<Purchase> table) implements PurchaseRepository {
     }
 
     @Override
-    public Page<Purchase> search(PurchaseQuery query, PageRequest page) {
-        return BY_ID.page(table.all().filter(query::matches), page);
+    public Page<Purchase> search(PurchaseQuery query, AccessScope scope, PageRequest page) {
+        return BY_ID.page(table.all().filter(p -> query.matches(p) && access.admitsCustomer(scope, p.customerId())), page);
     }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -11,7 +12,7 @@ import io.crmkit.core.spi.Cursor;
 import java.time.LocalDate;
 import java.util.Optional;
 
-record MemoryRequirements(Table<Requirement> table) implements RequirementRepository {
+record MemoryRequirements(Table<Requirement> table, MemoryAccess access) implements RequirementRepository {
     private static final Keyset<Requirement, Cursor.IdKey> BY_ID = Keyset.byId(r -> r.id().value());
     private static final Keyset<Requirement, Cursor.DateKey> BY_DUE =
             Keyset.byDate(r -> r.dueDate().orElse(null), r -> r.id().value());
@@ -32,14 +33,14 @@ record MemoryRequirements(Table<Requirement> table) implements RequirementReposi
     }
 
     @Override
-    public Page<Requirement> openByAssignee(UserRef assignee, PageRequest page) {
+    public Page<Requirement> openByAssignee(UserRef assignee, AccessScope scope, PageRequest page) {
         return BY_ID.page(table.all().filter(r -> r.status().isOpen()
-                && r.assignee().map(assignee::equals).orElse(false)), page);
+                && r.assignee().map(assignee::equals).orElse(false) && access.admitsCustomer(scope, r.customerId())), page);
     }
 
     @Override
-    public Page<Requirement> overdue(LocalDate today, PageRequest page) {
-        return BY_DUE.page(table.all().filter(r -> r.isOverdue(today)), page);
+    public Page<Requirement> overdue(LocalDate today, AccessScope scope, PageRequest page) {
+        return BY_DUE.page(table.all().filter(r -> r.isOverdue(today) && access.admitsCustomer(scope, r.customerId())), page);
     }
 
     @Override

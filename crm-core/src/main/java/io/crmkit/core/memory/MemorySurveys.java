@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.satisfaction.SurveyQuery;
@@ -9,7 +10,7 @@ import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
 
-record MemorySurveys(Table<SurveyResponse> table) implements SurveyRepository {
+record MemorySurveys(Table<SurveyResponse> table, MemoryAccess access) implements SurveyRepository {
     private static final Keyset<SurveyResponse, Cursor.IdKey> BY_ID = Keyset.byId(r -> r.id().value());
 
     @Override
@@ -23,7 +24,7 @@ record MemorySurveys(Table<SurveyResponse> table) implements SurveyRepository {
     }
 
     @Override
-    public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
-        return BY_ID.page(table.all().filter(query::matches), page);
+    public Page<SurveyResponse> search(SurveyQuery query, AccessScope scope, PageRequest page) {
+        return BY_ID.page(table.all().filter(r -> query.matches(r) && access.admitsCustomer(scope, r.customerId())), page);
     }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.security.DepartmentRef;
@@ -11,7 +12,7 @@ import io.crmkit.core.task.TaskRepository;
 import java.time.LocalDate;
 import java.util.Optional;
 
-record MemoryTasks(Table<Task> table) implements TaskRepository {
+record MemoryTasks(Table<Task> table, MemoryAccess access) implements TaskRepository {
     private static final Keyset<Task, Cursor.DateKey> BY_DUE =
             Keyset.byDate(t -> t.dueDate().orElse(null), t -> t.id().value());
 
@@ -31,19 +32,20 @@ record MemoryTasks(Table<Task> table) implements TaskRepository {
     }
 
     @Override
-    public Page<Task> openByUser(UserRef user, PageRequest page) {
+    public Page<Task> openByUser(UserRef user, AccessScope scope, PageRequest page) {
         return BY_DUE.page(table.all().filter(t -> t.status().isOpen()
-                && t.assignee().flatMap(a -> a.user()).map(user::equals).orElse(false)), page);
+                && t.assignee().flatMap(a -> a.user()).map(user::equals).orElse(false) && access.admits(scope, t)), page);
     }
 
     @Override
-    public Page<Task> openByDepartment(DepartmentRef department, PageRequest page) {
+    public Page<Task> openByDepartment(DepartmentRef department, AccessScope scope, PageRequest page) {
         return BY_DUE.page(table.all().filter(t -> t.status().isOpen()
-                && t.assignee().flatMap(a -> a.department()).map(department::equals).orElse(false)), page);
+                && t.assignee().flatMap(a -> a.department()).map(department::equals).orElse(false)
+                && access.admits(scope, t)), page);
     }
 
     @Override
-    public Page<Task> overdue(LocalDate today, PageRequest page) {
-        return BY_DUE.page(table.all().filter(t -> t.isOverdue(today)), page);
+    public Page<Task> overdue(LocalDate today, AccessScope scope, PageRequest page) {
+        return BY_DUE.page(table.all().filter(t -> t.isOverdue(today) && access.admits(scope, t)), page);
     }
 }

@@ -127,6 +127,32 @@ final class Table<T> {
         swap(id, previous, row);
     }
 
+    /** Stores the row, replacing the one with its id if there is one: for rows without versions. */
+    void upsert(UUID id, T row) {
+        checkWritable();
+        T previous = rows.get(id);
+        if (previous == null) {
+            insert(id, row);
+        } else {
+            swap(id, previous, row);
+        }
+    }
+
+    /** Removes the row; whether there was one. */
+    boolean delete(UUID id) {
+        checkWritable();
+        T previous = rows.remove(id);
+        if (previous == null) {
+            return false;
+        }
+        reindex(id, previous, null);
+        undo.push(() -> {
+            rows.put(id, previous);
+            reindex(id, null, previous);
+        });
+        return true;
+    }
+
     private void swap(UUID id, T previous, T row) {
         checkUnique(id, row);
         rows.put(id, row);

@@ -1,5 +1,6 @@
 package io.crmkit.core.messaging;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -51,6 +52,6 @@ public interface OutboxRepository {
      */
     void update(OutboxMessage message);
 
-    /** Messages in a status, in id order: the dead letters, the refusals. */
-    Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page);
+    /** Messages in a status that the scope admits (by their customer), in id order: the dead letters, the refusals. */
+    Page<OutboxMessage> byStatus(DeliveryStatus status, AccessScope scope, PageRequest page);
 }

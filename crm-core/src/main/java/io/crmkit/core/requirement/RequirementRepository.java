@@ -1,5 +1,6 @@
 package io.crmkit.core.requirement;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -27,11 +28,11 @@ public interface RequirementRepository {
      */
     void update(Requirement requirement);
 
-    /** Open needs of an assignee, in id order. */
-    Page<Requirement> openByAssignee(UserRef assignee, PageRequest page);
+    /** Open needs of an assignee that the scope admits, in id order. */
+    Page<Requirement> openByAssignee(UserRef assignee, AccessScope scope, PageRequest page);
 
-    /** Open needs due before {@code today}, by due date then id. */
-    Page<Requirement> overdue(LocalDate today, PageRequest page);
+    /** Open needs due before {@code today} that the scope admits, by due date then id. */
+    Page<Requirement> overdue(LocalDate today, AccessScope scope, PageRequest page);
 
     /** A customer's needs, in id order. */
     Page<Requirement> byCustomer(CustomerId customer, PageRequest page);

@@ -1,5 +1,6 @@
 package io.crmkit.core.satisfaction;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -16,6 +17,6 @@ public interface SurveyRepository {
         return findById(id).orElseThrow(() -> new NotFoundException("no survey response " + id));
     }
 
-    /** Matching responses in id order. */
-    Page<SurveyResponse> search(SurveyQuery query, PageRequest page);
+    /** Matching responses that the scope admits (by their customer), in id order. */
+    Page<SurveyResponse> search(SurveyQuery query, AccessScope scope, PageRequest page);
 }

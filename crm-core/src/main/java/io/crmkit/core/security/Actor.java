@@ -16,11 +16,23 @@ import java.util.stream.Collectors;
 public record Actor(UserRef user, Set<String> roles, Set<DepartmentRef> departments) {
     /** The actor for work done by the system itself, the default when no user is named. */
     public static final Actor SYSTEM = new Actor(UserRef.of("system"), Set.of("system"), Set.of());
+    /** Longest role name, in characters. */
+    public static final int MAX_ROLE = 100;
 
     public Actor {
         Objects.requireNonNull(user, "user");
         roles = Set.copyOf(roles);
         departments = Set.copyOf(departments);
+    }
+
+    /** {@link #SYSTEM}: batch jobs and the library's own work, with every right whatever the access policy. */
+    public static Actor system() {
+        return SYSTEM;
+    }
+
+    /** Whether this is {@link #SYSTEM}. Hosts never give their users the system user and role together. */
+    public boolean isSystem() {
+        return equals(SYSTEM);
     }
 
     /** A user without roles or departments. */

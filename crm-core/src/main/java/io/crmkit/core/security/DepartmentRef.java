@@ -7,7 +7,7 @@ import io.crmkit.core.Checks;
  *
  * @param id the host's department id: 1 to {@value #MAX_LENGTH} characters, trimmed, no control characters
  */
-public record DepartmentRef(String id) {
+public record DepartmentRef(String id) implements Grantee {
     public static final int MAX_LENGTH = 100;
 
     public DepartmentRef {

@@ -8,7 +8,7 @@ import io.crmkit.core.Checks;
  *
  * @param id the host's user id: 1 to {@value #MAX_LENGTH} characters, trimmed, no control characters
  */
-public record UserRef(String id) {
+public record UserRef(String id) implements Grantee {
     public static final int MAX_LENGTH = 100;
 
     public UserRef {

@@ -1,5 +1,6 @@
 package io.crmkit.core.task;
 
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -9,7 +10,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Storage port for tasks. The open-task lists are ordered by due date (undated last), then id.
+ * Storage port for tasks. The open-task lists are ordered by due date (undated last), then id, and hold only
+ * the tasks their {@link AccessScope} admits.
  */
 public interface TaskRepository {
     void insert(Task task);
@@ -29,10 +31,10 @@ public interface TaskRepository {
      */
     void update(Task task);
 
-    Page<Task> openByUser(UserRef user, PageRequest page);
+    Page<Task> openByUser(UserRef user, AccessScope scope, PageRequest page);
 
-    Page<Task> openByDepartment(DepartmentRef department, PageRequest page);
+    Page<Task> openByDepartment(DepartmentRef department, AccessScope scope, PageRequest page);
 
     /** Open tasks due before {@code today}. */
-    Page<Task> overdue(LocalDate today, PageRequest page);
+    Page<Task> overdue(LocalDate today, AccessScope scope, PageRequest page);
 }

@@ -1,5 +1,10 @@
 package io.crmkit.core.internal.commerce;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.spi.AccessScope;
+import java.util.HashSet;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -40,10 +45,12 @@ public final class TransactionalPurchaseService implements PurchaseService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
 
     public TransactionalPurchaseService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
     }
 
     @Override
@@ -51,13 +58,13 @@ public final class TransactionalPurchaseService implements PurchaseService {
         Objects.requireNonNull(in, "purchase");
         Purchase validated = validate(in, new PurchaseId(Ids.uuid7(engine.clock())), engine.clock().instant());
         return engine.write(tx -> {
+            guard.require(tx.repos(), in.customerId(), RecordKind.PURCHASE, Action.CREATE);
             if (validated.externalId().isPresent()) {
                 Optional<Purchase> existing = tx.repos().purchases().findByExternalId(validated.externalId().get());
                 if (existing.isPresent()) {
                     return existing.get();
                 }
             }
-            tx.repos().customers().require(in.customerId());
             Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now());
             tx.repos().purchases().insert(p);
             tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.user()));
@@ -95,8 +102,10 @@ public final class TransactionalPurchaseService implements PurchaseService {
         List<Purchase> candidates = Arrays.stream(valid).filter(Objects::nonNull).toList();
         Set<String> stored = tx.repos().purchases().existingExternalIds(
                 candidates.stream().flatMap(p -> p.externalId().stream()).toList());
-        Set<CustomerId> customers = tx.repos().customers().existingIds(
-                candidates.stream().map(Purchase::customerId).collect(Collectors.toSet()));
+        Set<CustomerId> customers = new HashSet<>(tx.repos().customers().existingIds(
+                candidates.stream().map(Purchase::customerId).collect(Collectors.toSet())));
+        // a customer the actor may not add purchases to is reported as missing, as get would
+        customers.removeIf(c -> !guard.permits(tx.repos(), c, RecordKind.PURCHASE, Action.CREATE));
         List<Purchase> inserts = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Purchase p = valid[i];
@@ -167,19 +176,22 @@ public final class TransactionalPurchaseService implements PurchaseService {
     @Override
     public Optional<Purchase> get(PurchaseId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.purchases().findById(id));
+        return engine.read(repos -> repos.purchases().findById(id)
+                .filter(p -> guard.permits(repos, p.customerId(), RecordKind.PURCHASE, Action.READ)));
     }
 
     @Override
     public Optional<Purchase> findByExternalId(String externalId) {
         Objects.requireNonNull(externalId, "externalId");
-        return engine.read(repos -> repos.purchases().findByExternalId(externalId.strip()));
+        return engine.read(repos -> repos.purchases().findByExternalId(externalId.strip())
+                .filter(p -> guard.permits(repos, p.customerId(), RecordKind.PURCHASE, Action.READ)));
     }
 
     @Override
     public Page<Purchase> search(PurchaseQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.purchases().search(query, page));
+        AccessScope scope = guard.scope(RecordKind.PURCHASE, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.purchases().search(query, scope, page));
     }
 }

@@ -1,5 +1,10 @@
 package io.crmkit.core.internal.customer;
 
+import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.internal.security.CustomerMasks;
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.ValidationException.Violation;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Consent;
@@ -34,13 +39,15 @@ import org.jspecify.annotations.Nullable;
 /** Writes one batch of imported customers: validate, spot duplicates, match, then insert in bulk or update. */
 final class CustomerImport implements BatchImport.Writer<NewCustomer> {
     private final Engine engine;
+    private final Guard guard;
     private final Actor actor;
     private final CustomerFactory factory;
     private final ImportOptions options;
 
-    CustomerImport(Engine engine, Actor actor, CustomerFactory factory, ImportOptions options) {
+    CustomerImport(Engine engine, Guard guard, CustomerFactory factory, ImportOptions options) {
         this.engine = engine;
-        this.actor = actor;
+        this.guard = guard;
+        this.actor = guard.actor();
         this.factory = factory;
         this.options = options;
     }
@@ -85,15 +92,20 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
         for (Candidate cand : candidates) {
             long index = rows.get(cand.position()).index();
             Customer c = cand.customer();
-            Customer target = target(c, refHolders, byEmail);
-            Optional<String> conflict = refConflict(c, target, refHolders);
+            Customer target = visible(tx, target(c, refHolders, byEmail));
+            Optional<String> conflict = refConflict(tx, c, target, refHolders);
             if (conflict.isPresent()) {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "externalRefs", "conflict", conflict.get());
                 continue;
             }
-            Optional<String> orgProblem = c.organizationId().flatMap(org -> organizationProblem(repo, org));
+            Optional<String> orgProblem = c.organizationId().flatMap(org -> organizationProblem(tx, org));
             if (orgProblem.isPresent()) {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "organizationId", "not_found", orgProblem.get());
+                continue;
+            }
+            Optional<String> denied = accessProblem(tx, cand, target);
+            if (denied.isPresent()) {
+                out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "row", "access_denied", denied.get());
                 continue;
             }
             if (target == null) {
@@ -156,18 +168,42 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
         };
     }
 
-    private static Optional<String> refConflict(Customer c, @Nullable Customer target, Map<String, Map<String, Customer>> refHolders) {
+    /**
+     * The matched customer if the actor may see it. An upsert never reveals or overwrites a customer the actor
+     * cannot see: such a row counts as new (and is refused if it repeats that customer's external reference).
+     */
+    private @Nullable Customer visible(Engine.Tx tx, @Nullable Customer target) {
+        return target == null || guard.permits(tx.repos(), target, RecordKind.CUSTOMER, Action.READ) ? target : null;
+    }
+
+    private Optional<String> refConflict(Engine.Tx tx, Customer c, @Nullable Customer target, Map<String, Map<String, Customer>> refHolders) {
         for (ExternalRef ref : c.externalRefs()) {
             Customer holder = refHolders.getOrDefault(ref.system(), Map.of()).get(ref.id());
             if (holder != null && (target == null || !holder.id().equals(target.id()))) {
-                return Optional.of("external reference " + ref.system() + ":" + ref.id() + " already belongs to customer " + holder.id());
+                String whose = guard.permits(tx.repos(), holder, RecordKind.CUSTOMER, Action.READ)
+                        ? " already belongs to customer " + holder.id() : " is already taken";
+                return Optional.of("external reference " + ref.system() + ":" + ref.id() + whose);
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> organizationProblem(CustomerRepository repo, CustomerId org) {
-        Optional<Customer> found = repo.findById(org);
+    /** Why the actor may not write this row: create the customer, or change the matched one as the row would. */
+    private Optional<String> accessProblem(Engine.Tx tx, Candidate cand, @Nullable Customer target) {
+        Customer c = cand.customer();
+        if (target == null) {
+            return guard.scope(RecordKind.CUSTOMER, Action.CREATE).admits(c.owner(), c.department()) ? Optional.empty()
+                    : Optional.of(guard.deniedMessage(Action.CREATE, RecordKind.CUSTOMER, "a customer of this owner and department"));
+        }
+        if (!guard.permits(tx.repos(), target, RecordKind.CUSTOMER, Action.EDIT)) {
+            return Optional.of(guard.deniedMessage(Action.EDIT, RecordKind.CUSTOMER, "customer " + target.id()));
+        }
+        Set<CustomerField> touched = CustomerMasks.touched(cand.form(), guard.hiddenFields());
+        return touched.isEmpty() ? Optional.empty() : Optional.of("sets fields hidden from " + actor.user() + ": " + touched);
+    }
+
+    private Optional<String> organizationProblem(Engine.Tx tx, CustomerId org) {
+        Optional<Customer> found = guard.readable(tx.repos(), org, RecordKind.CUSTOMER);
         if (found.isEmpty()) {
             return Optional.of("names no existing customer: " + org);
         }

@@ -1,5 +1,16 @@
 package io.crmkit.core.internal.customer;
 
+import io.crmkit.core.AccessDeniedException;
+import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.internal.security.CustomerMasks;
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.UserRef;
+import io.crmkit.core.spi.AccessScope;
+import java.util.List;
+import java.util.Set;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -31,11 +42,13 @@ import java.util.Optional;
 public final class TransactionalCustomerService implements CustomerService {
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
     private final CustomerFactory factory;
 
     public TransactionalCustomerService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
         this.factory = new CustomerFactory(engine.defaultRegion());
     }
 
@@ -48,36 +61,47 @@ public final class TransactionalCustomerService implements CustomerService {
                     .createdAt(tx.now())
                     .version(1);
             Customer customer = factory.build(form, form.kind(), base, Map.of(), tx.now(),
-                    checkOrganization(tx.repos().customers(), form, form.kind()));
-            checkExternalRefs(tx.repos().customers(), customer);
+                    checkOrganization(tx, form, form.kind()));
+            guard.requireCreate(RecordKind.CUSTOMER, customer.owner(), customer.department(),
+                    "a customer of owner " + customer.owner().map(UserRef::id).orElse("(none)")
+                            + " and department " + customer.department().map(DepartmentRef::id).orElse("(none)"));
+            checkExternalRefs(tx, customer);
             tx.repos().customers().insert(customer);
             tx.raise(new CustomerEvent.Created(customer.id(), tx.now(), actor.user()));
-            return customer;
+            return guard.mask(customer);
         });
     }
 
     @Override
     public Optional<Customer> get(CustomerId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.customers().findById(id));
+        return engine.read(repos -> guard.readable(repos, id, RecordKind.CUSTOMER));
     }
 
     @Override
     public Customer update(CustomerEdit edit) {
         Objects.requireNonNull(edit, "edit");
         return engine.write(tx -> {
-            Customer current = tx.repos().customers().require(edit.id());
+            Customer current = guard.require(tx.repos(), edit.id(), RecordKind.CUSTOMER, Action.EDIT);
+            Set<CustomerField> touched = CustomerMasks.touched(edit, edit.base().hiddenFields());
+            if (!touched.isEmpty()) {
+                throw new AccessDeniedException(actor.user() + " may not change fields hidden from them: " + touched);
+            }
             if (current.version() != edit.baseVersion()) {
                 throw new ConflictException("customer " + edit.id() + " was changed by someone else (version "
                         + current.version() + ", edit based on " + edit.baseVersion() + "); reload and retry");
             }
             Customer.Builder base = current.toBuilder().version(current.version() + 1);
-            Customer updated = factory.build(edit, current.kind(), base, current.consents(), tx.now(),
-                    checkOrganization(tx.repos().customers(), edit, current.kind()));
-            checkExternalRefs(tx.repos().customers(), updated);
+            Customer updated = CustomerMasks.restore(factory.build(edit, current.kind(), base, current.consents(), tx.now(),
+                    checkOrganization(tx, edit, current.kind())), current, edit.base().hiddenFields());
+            if (!guard.permits(tx.repos(), updated, RecordKind.CUSTOMER, Action.EDIT)) {
+                throw guard.denied(Action.EDIT, RecordKind.CUSTOMER, "customer " + updated.id()
+                        + " into an owner and department out of their reach");
+            }
+            checkExternalRefs(tx, updated);
             tx.repos().customers().update(updated);
             tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.user()));
-            return updated;
+            return guard.mask(updated);
         });
     }
 
@@ -86,28 +110,31 @@ public final class TransactionalCustomerService implements CustomerService {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(status, "status");
         return engine.write(tx -> {
-            Customer current = tx.repos().customers().require(id);
+            Customer current = guard.require(tx.repos(), id, RecordKind.CUSTOMER, Action.EDIT);
+            if (guard.hiddenFields().contains(CustomerField.CONSENTS)) {
+                throw new AccessDeniedException(actor.user() + " may not change consents, which are hidden from them");
+            }
             Customer.Builder base = current.toBuilder().version(current.version() + 1);
             Customer updated = factory.build(current.edit().consent(channel, status, source), current.kind(), base,
                     current.consents(), tx.now());
             tx.repos().customers().update(updated);
             tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.user()));
-            return updated;
+            return guard.mask(updated);
         });
     }
 
     @Override
     public Customer archive(CustomerId id) {
         return engine.write(tx -> {
-            Customer current = tx.repos().customers().require(id);
+            Customer current = guard.require(tx.repos(), id, RecordKind.CUSTOMER, Action.DELETE);
             if (current.isArchived()) {
-                return current;
+                return guard.mask(current);
             }
             Customer archived = current.toBuilder().archivedAt(tx.now()).updatedAt(tx.now())
                     .version(current.version() + 1).build();
             tx.repos().customers().update(archived);
             tx.raise(new CustomerEvent.Archived(id, tx.now(), actor.user()));
-            return archived;
+            return guard.mask(archived);
         });
     }
 
@@ -118,24 +145,29 @@ public final class TransactionalCustomerService implements CustomerService {
         CustomerQuery normalised = query.phone().isPresent()
                 ? query.phone(factory.phone(query.phone().get()).value())
                 : query;
-        return engine.read(repos -> repos.customers().search(normalised, page));
+        AccessScope scope = guard.scope(RecordKind.CUSTOMER, Action.READ);
+        if (scope.isNothing()) {
+            return Page.last(List.of());
+        }
+        return engine.read(repos -> repos.customers().search(normalised, scope, page)).map(guard::mask);
     }
 
     @Override
     public Optional<Customer> findByExternalRef(String system, String id) {
         ExternalRef ref = ExternalRef.of(system, id);
-        return engine.read(repos -> repos.customers().findByExternalRef(ref));
+        return engine.read(repos -> repos.customers().findByExternalRef(ref)
+                .filter(c -> guard.permits(repos, c, RecordKind.CUSTOMER, Action.READ)).map(guard::mask));
     }
 
     /**
      * The organisation a person belongs to must exist and be one. Returns the violations, so that they are
      * reported together with those of the other fields.
      */
-    private static Checks checkOrganization(CustomerRepository customers, CustomerForm<?> form, CustomerKind kind) {
+    private Checks checkOrganization(Engine.Tx tx, CustomerForm<?> form, CustomerKind kind) {
         Checks checks = new Checks();
         if (kind == CustomerKind.PERSON) { // for an organisation, the factory reports not_a_person
             form.organizationId().ifPresent(orgId -> {
-                Optional<Customer> org = customers.findById(orgId);
+                Optional<Customer> org = guard.readable(tx.repos(), orgId, RecordKind.CUSTOMER);
                 checks.require(org.isPresent(), "organizationId", "not_found", "names no existing customer: " + orgId);
                 checks.require(org.isEmpty() || org.get().kind() == CustomerKind.ORGANIZATION, "organizationId",
                         "not_an_organization", "names a person, not an organisation");
@@ -148,15 +180,16 @@ public final class TransactionalCustomerService implements CustomerService {
     public ImportReport importAll(Iterator<NewCustomer> rows, ImportOptions options) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(options, "options");
-        return BatchImport.run(engine, rows, options, new CustomerImport(engine, actor, factory, options));
+        return BatchImport.run(engine, rows, options, new CustomerImport(engine, guard, factory, options));
     }
 
-    /** External references must be free. */
-    private static void checkExternalRefs(CustomerRepository customers, Customer customer) {
+    /** External references must be free; the holder is named only to an actor who may see it. */
+    private void checkExternalRefs(Engine.Tx tx, Customer customer) {
         for (ExternalRef ref : customer.externalRefs()) {
-            customers.findByExternalRef(ref).filter(other -> !other.id().equals(customer.id())).ifPresent(other -> {
+            tx.repos().customers().findByExternalRef(ref).filter(other -> !other.id().equals(customer.id())).ifPresent(other -> {
                 throw new ConflictException("external reference " + ref.system() + ":" + ref.id()
-                        + " already belongs to customer " + other.id());
+                        + (guard.permits(tx.repos(), other, RecordKind.CUSTOMER, Action.READ)
+                        ? " already belongs to customer " + other.id() : " is already taken"));
             });
         }
     }

@@ -1,5 +1,9 @@
 package io.crmkit.core.internal.interaction;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
+import java.util.List;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -19,10 +23,12 @@ import java.util.Optional;
 public final class TransactionalInteractionService implements InteractionService {
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
 
     public TransactionalInteractionService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
     }
 
     @Override
@@ -37,7 +43,7 @@ public final class TransactionalInteractionService implements InteractionService
                 "range", "must be between 0 and 7 days"));
         checks.throwIfAny();
         return engine.write(tx -> {
-            tx.repos().customers().require(customer);
+            guard.require(tx.repos(), customer, RecordKind.INTERACTION, Action.CREATE);
             Interaction interaction = new Interaction(new InteractionId(Ids.uuid7(engine.clock())), customer,
                     in.channel(), in.direction(), Optional.ofNullable(subject), Optional.ofNullable(notes),
                     in.occurredAt().orElse(tx.now()), in.duration(), actor.user(), Optional.ofNullable(outcome),
@@ -51,7 +57,8 @@ public final class TransactionalInteractionService implements InteractionService
     @Override
     public Optional<Interaction> get(InteractionId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.interactions().findById(id));
+        return engine.read(repos -> repos.interactions().findById(id)
+                .filter(i -> guard.permits(repos, i.customerId(), RecordKind.INTERACTION, Action.READ)));
     }
 
     @Override
@@ -59,6 +66,7 @@ public final class TransactionalInteractionService implements InteractionService
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.interactions().timeline(customer, query, page));
+        return engine.read(repos -> guard.permits(repos, customer, RecordKind.INTERACTION, Action.READ)
+                ? repos.interactions().timeline(customer, query, page) : Page.last(List.of()));
     }
 }

@@ -1,5 +1,9 @@
 package io.crmkit.core.internal.messaging;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -45,11 +49,13 @@ public final class TransactionalMessagingService implements MessagingService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
     private final Dispatcher dispatcher;
 
     public TransactionalMessagingService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
         this.dispatcher = engine.component(Dispatcher.class);
     }
 
@@ -87,7 +93,8 @@ public final class TransactionalMessagingService implements MessagingService {
                     return resultOf(existing.get());
                 }
             }
-            Customer customer = tx.repos().customers().require(request.customerId());
+            // no sending to a customer the actor may not read
+            Customer customer = guard.require(tx.repos(), request.customerId(), RecordKind.MESSAGE, Action.CREATE);
             Checks checks = new Checks();
             String to = address(request, customer, checks);
             MessageContent checked = content(request, customer, checks);
@@ -244,7 +251,8 @@ public final class TransactionalMessagingService implements MessagingService {
     @Override
     public Optional<OutboxMessage> get(MessageId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.outbox().findById(id));
+        return engine.read(repos -> repos.outbox().findById(id)
+                .filter(m -> guard.permits(repos, m.customerId(), RecordKind.MESSAGE, Action.READ)));
     }
 
     @Override
@@ -266,7 +274,8 @@ public final class TransactionalMessagingService implements MessagingService {
     public Page<OutboxMessage> withStatus(DeliveryStatus status, PageRequest page) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.outbox().byStatus(status, page));
+        AccessScope scope = guard.scope(RecordKind.MESSAGE, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.outbox().byStatus(status, scope, page));
     }
 
     @Override
@@ -274,6 +283,7 @@ public final class TransactionalMessagingService implements MessagingService {
         Objects.requireNonNull(id, "id");
         OutboxMessage requeued = engine.write(tx -> {
             OutboxMessage m = tx.repos().outbox().require(id);
+            guard.require(tx.repos(), m, m.customerId(), RecordKind.MESSAGE, Action.EDIT, "message " + id);
             if (m.status() != DeliveryStatus.DEAD) {
                 throw ValidationException.of("status", "not_dead", "only dead messages can be retried; this one is " + m.status());
             }

@@ -1,5 +1,9 @@
 package io.crmkit.core.internal.requirement;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -29,10 +33,12 @@ public final class TransactionalRequirementService implements RequirementService
 
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
 
     public TransactionalRequirementService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
     }
 
     @Override
@@ -44,9 +50,9 @@ public final class TransactionalRequirementService implements RequirementService
         checks.throwIfAny();
         Objects.requireNonNull(title, "title"); // null only with a violation
         return engine.write(tx -> {
-            tx.repos().customers().require(in.customerId());
+            guard.require(tx.repos(), in.customerId(), RecordKind.REQUIREMENT, Action.CREATE);
             in.sourceInteraction().ifPresent(iid -> {
-                Interaction source = tx.repos().interactions().require(iid);
+                Interaction source = tx.repos().interactions().require(iid); // of the same customer, so as visible
                 if (!source.customerId().equals(in.customerId())) {
                     throw ValidationException.of("sourceInteraction", "other_customer",
                             "belongs to another customer");
@@ -65,7 +71,8 @@ public final class TransactionalRequirementService implements RequirementService
     @Override
     public Optional<Requirement> get(RequirementId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.requirements().findById(id));
+        return engine.read(repos -> repos.requirements().findById(id)
+                .filter(r -> guard.permits(repos, r.customerId(), RecordKind.REQUIREMENT, Action.READ)));
     }
 
     @Override
@@ -100,25 +107,31 @@ public final class TransactionalRequirementService implements RequirementService
 
     private Requirement change(RequirementId id, java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
         Objects.requireNonNull(id, "id");
-        return engine.change(r -> r.requirements().require(id), change, (r, changed) -> r.requirements().update(changed));
+        return engine.change(repos -> {
+            Requirement r = repos.requirements().require(id);
+            return guard.require(repos, r, r.customerId(), RecordKind.REQUIREMENT, Action.EDIT, "requirement " + id);
+        }, change, (r, changed) -> r.requirements().update(changed));
     }
 
     @Override
     public Page<Requirement> assignedToUser(UserRef assignee, PageRequest page) {
         Objects.requireNonNull(assignee, "assignee");
-        return engine.read(repos -> repos.requirements().openByAssignee(assignee, page));
+        AccessScope scope = guard.scope(RecordKind.REQUIREMENT, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.requirements().openByAssignee(assignee, scope, page));
     }
 
     @Override
     public Page<Requirement> overdue(PageRequest page) {
         LocalDate today = engine.today();
-        return engine.read(repos -> repos.requirements().overdue(today, page));
+        AccessScope scope = guard.scope(RecordKind.REQUIREMENT, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.requirements().overdue(today, scope, page));
     }
 
     @Override
     public Page<Requirement> ofCustomer(CustomerId customer, PageRequest page) {
         Objects.requireNonNull(customer, "customer");
-        return engine.read(repos -> repos.requirements().byCustomer(customer, page));
+        return engine.read(repos -> guard.permits(repos, customer, RecordKind.REQUIREMENT, Action.READ)
+                ? repos.requirements().byCustomer(customer, page) : Page.last(List.of()));
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.crmkit.core.internal.satisfaction;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
+import java.util.List;
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -20,10 +25,12 @@ public final class TransactionalSurveyService implements SurveyService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
 
     public TransactionalSurveyService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
     }
 
     @Override
@@ -36,7 +43,7 @@ public final class TransactionalSurveyService implements SurveyService {
         String touchpoint = checks.optional("touchpoint", in.touchpoint().orElse(null), MAX_TOUCHPOINT);
         checks.throwIfAny();
         return engine.write(tx -> {
-            tx.repos().customers().require(in.customerId());
+            guard.require(tx.repos(), in.customerId(), RecordKind.SURVEY, Action.CREATE);
             SurveyResponse r = new SurveyResponse(new SurveyResponseId(Ids.uuid7(engine.clock())), in.customerId(),
                     in.kind(), in.score(), Optional.ofNullable(comment), Optional.ofNullable(touchpoint), in.channel(),
                     in.respondedAt().orElse(tx.now()));
@@ -49,13 +56,15 @@ public final class TransactionalSurveyService implements SurveyService {
     @Override
     public Optional<SurveyResponse> get(SurveyResponseId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.surveys().findById(id));
+        return engine.read(repos -> repos.surveys().findById(id)
+                .filter(r -> guard.permits(repos, r.customerId(), RecordKind.SURVEY, Action.READ)));
     }
 
     @Override
     public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.surveys().search(query, page));
+        AccessScope scope = guard.scope(RecordKind.SURVEY, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.surveys().search(query, scope, page));
     }
 }

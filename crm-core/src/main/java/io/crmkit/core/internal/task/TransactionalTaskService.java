@@ -1,5 +1,9 @@
 package io.crmkit.core.internal.task;
 
+import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.spi.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -31,10 +35,12 @@ public final class TransactionalTaskService implements TaskService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
 
     public TransactionalTaskService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
     }
 
     @Override
@@ -47,9 +53,12 @@ public final class TransactionalTaskService implements TaskService {
         checks.throwIfAny();
         Objects.requireNonNull(title, "title"); // null only with a violation
         return engine.write(tx -> {
-            in.customerId().ifPresent(c -> tx.repos().customers().require(c));
+            guard.requireCreate(RecordKind.TASK, Optional.of(actor.user()), in.assignee().flatMap(Assignee::department),
+                    "a task");
+            in.customerId().ifPresent(c -> guard.require(tx.repos(), c, RecordKind.CUSTOMER, Action.READ));
             in.requirementId().ifPresent(r -> {
                 Requirement req = tx.repos().requirements().require(r);
+                guard.require(tx.repos(), req, req.customerId(), RecordKind.REQUIREMENT, Action.READ, "requirement " + r);
                 in.customerId().filter(c -> !c.equals(req.customerId())).ifPresent(c -> {
                     throw ValidationException.of("requirementId", "other_customer", "belongs to another customer");
                 });
@@ -75,7 +84,7 @@ public final class TransactionalTaskService implements TaskService {
     @Override
     public Optional<Task> get(TaskId id) {
         Objects.requireNonNull(id, "id");
-        return engine.read(repos -> repos.tasks().findById(id));
+        return engine.read(repos -> repos.tasks().findById(id).filter(t -> guard.permits(repos, t, Action.READ)));
     }
 
     @Override
@@ -132,24 +141,28 @@ public final class TransactionalTaskService implements TaskService {
 
     private Task change(TaskId id, BiFunction<Task, Engine.Tx, Task> change) {
         Objects.requireNonNull(id, "id");
-        return engine.change(r -> r.tasks().require(id), change, (r, changed) -> r.tasks().update(changed));
+        return engine.change(r -> guard.require(r, r.tasks().require(id), Action.EDIT), change,
+                (r, changed) -> r.tasks().update(changed));
     }
 
     @Override
     public Page<Task> assignedToUser(UserRef user, PageRequest page) {
         Objects.requireNonNull(user, "user");
-        return engine.read(repos -> repos.tasks().openByUser(user, page));
+        AccessScope scope = guard.scope(RecordKind.TASK, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.tasks().openByUser(user, scope, page));
     }
 
     @Override
     public Page<Task> assignedToDepartment(DepartmentRef department, PageRequest page) {
         Objects.requireNonNull(department, "department");
-        return engine.read(repos -> repos.tasks().openByDepartment(department, page));
+        AccessScope scope = guard.scope(RecordKind.TASK, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.tasks().openByDepartment(department, scope, page));
     }
 
     @Override
     public Page<Task> overdue(PageRequest page) {
         LocalDate today = engine.today();
-        return engine.read(repos -> repos.tasks().overdue(today, page));
+        AccessScope scope = guard.scope(RecordKind.TASK, Action.READ);
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.tasks().overdue(today, scope, page));
     }
 }

@@ -1,0 +1,202 @@
+package io.crmkit.core.internal.security;
+
+import io.crmkit.core.AccessDeniedException;
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.security.AccessLevel;
+import io.crmkit.core.security.AccessPolicy;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.Grantee;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.UserRef;
+import io.crmkit.core.spi.AccessScope;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.task.Task;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The access policy applied to one actor. Listings take its {@link #scope scopes}, which storage turns into
+ * criteria; single records are checked here after loading. A record the actor may not read is reported as
+ * missing, so that its existence is not revealed; one they may read but not change is refused with
+ * {@link AccessDeniedException}. Immutable and thread-safe; the department tree is asked on every call.
+ */
+public final class Guard {
+    /** More departments than any host has below one actor: a cycle or a runaway tree. */
+    static final int MAX_DEPARTMENTS = 10_000;
+
+    private final AccessPolicy policy;
+    private final Actor actor;
+    private final boolean unrestricted;
+
+    public Guard(AccessPolicy policy, Actor actor) {
+        this.policy = policy;
+        this.actor = actor;
+        this.unrestricted = policy.isUnrestricted() || actor.isSystem();
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    /** The records of {@code kind} the actor may do {@code action} to. */
+    public AccessScope scope(RecordKind kind, Action action) {
+        if (unrestricted) {
+            return AccessScope.everything();
+        }
+        AccessLevel level = policy.level(actor, kind, action);
+        if (level == AccessLevel.ALL) {
+            return AccessScope.everything();
+        }
+        Set<DepartmentRef> departments = departments();
+        Set<Grantee> grantees = new HashSet<>(departments);
+        grantees.add(actor.user());
+        return switch (level) {
+            case DEPARTMENT -> new AccessScope(false, Optional.of(actor.user()), departments, grantees);
+            case OWN -> new AccessScope(false, Optional.of(actor.user()), Set.of(), grantees);
+            default -> new AccessScope(false, Optional.empty(), Set.of(), grantees);
+        };
+    }
+
+    /**
+     * The customer with this id if the actor may read it (or records of {@code kind} that belong to it),
+     * with the fields hidden from the actor emptied.
+     */
+    public Optional<Customer> readable(Repositories repos, CustomerId id, RecordKind kind) {
+        return repos.customers().findById(id).filter(c -> permits(repos, c, kind, Action.READ)).map(this::mask);
+    }
+
+    /**
+     * The stored customer with this id, unmasked, if the actor may do {@code action} to it, or to records of
+     * {@code kind} that belong to it.
+     *
+     * @throws NotFoundException     if there is none, or the actor may not read it
+     * @throws AccessDeniedException if the actor may read it but not do {@code action}
+     */
+    public Customer require(Repositories repos, CustomerId id, RecordKind kind, Action action) {
+        Customer customer = repos.customers().require(id);
+        if (!permits(repos, customer, kind, Action.READ)) {
+            throw new NotFoundException("no customer " + id);
+        }
+        if (action != Action.READ && !permits(repos, customer, kind, action)) {
+            throw denied(action, kind, "customer " + id);
+        }
+        return customer;
+    }
+
+    /** Whether the actor may do {@code action} to this customer, or to records of {@code kind} that belong to it. */
+    public boolean permits(Repositories repos, Customer customer, RecordKind kind, Action action) {
+        AccessScope scope = scope(kind, action);
+        return scope.admits(customer.owner(), customer.department())
+                || shared(repos, RecordKind.CUSTOMER, customer.id().value(), scope, action);
+    }
+
+    /** As {@link #permits(Repositories, Customer, RecordKind, Action)} for the customer with this id; false if there is none. */
+    public boolean permits(Repositories repos, CustomerId customer, RecordKind kind, Action action) {
+        return scope(kind, action).unrestricted()
+                || repos.customers().findById(customer).map(c -> permits(repos, c, kind, action)).orElse(false);
+    }
+
+    /**
+     * A record of {@code kind} that belongs to {@code customer}, if the actor may do {@code action} to it.
+     *
+     * @throws NotFoundException     if the actor may not read it
+     * @throws AccessDeniedException if the actor may read it but not do {@code action}
+     */
+    public <R> R require(Repositories repos, R record, CustomerId customer, RecordKind kind, Action action, String what) {
+        if (!permits(repos, customer, kind, Action.READ)) {
+            throw new NotFoundException("no " + what);
+        }
+        if (action != Action.READ && !permits(repos, customer, kind, action)) {
+            throw denied(action, kind, "customer " + customer + ": " + what);
+        }
+        return record;
+    }
+
+    /** Whether the actor may do {@code action} to this task. */
+    public boolean permits(Repositories repos, Task task, Action action) {
+        AccessScope scope = scope(RecordKind.TASK, action);
+        Optional<DepartmentRef> department = task.assignee().flatMap(a -> a.department());
+        return scope.admits(task.assignee().flatMap(a -> a.user()), department)
+                || scope.admits(Optional.of(task.creator()), department)
+                || shared(repos, RecordKind.TASK, task.id().value(), scope, action);
+    }
+
+    /** The task if the actor may do {@code action} to it; see {@link #require(Repositories, CustomerId, RecordKind, Action)}. */
+    public Task require(Repositories repos, Task task, Action action) {
+        if (!permits(repos, task, Action.READ)) {
+            throw new NotFoundException("no task " + task.id());
+        }
+        if (action != Action.READ && !permits(repos, task, action)) {
+            throw denied(action, RecordKind.TASK, "task " + task.id());
+        }
+        return task;
+    }
+
+    /** Refuses an action on a record that is not stored yet (a new customer, a new task). */
+    public void requireCreate(RecordKind kind, Optional<UserRef> owner, Optional<DepartmentRef> department, String what) {
+        if (!scope(kind, Action.CREATE).admits(owner, department)) {
+            throw denied(Action.CREATE, kind, what);
+        }
+    }
+
+    /** The actor may do {@code action} on {@code kind} at some level (the audit trail, exports of what one sees). */
+    public AccessLevel level(RecordKind kind, Action action) {
+        return unrestricted ? AccessLevel.ALL : policy.level(actor, kind, action);
+    }
+
+    /** The fields hidden from the actor. */
+    public Set<CustomerField> hiddenFields() {
+        return unrestricted ? Set.of() : policy.hiddenFields(actor);
+    }
+
+    /** The customer as the actor may see it: the hidden fields emptied and named. */
+    public Customer mask(Customer customer) {
+        Set<CustomerField> hidden = hiddenFields();
+        return hidden.isEmpty() ? customer : CustomerMasks.hide(customer, hidden);
+    }
+
+    public AccessDeniedException denied(Action action, RecordKind kind, String what) {
+        return new AccessDeniedException(deniedMessage(action, kind, what));
+    }
+
+    /** "alice may not edit customer ...", "alice may not create interaction of customer ...". */
+    public String deniedMessage(Action action, RecordKind kind, String what) {
+        return actor.user() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT)
+                + " " + (kind == RecordKind.CUSTOMER ? "" : kind.name().toLowerCase(java.util.Locale.ROOT) + " of ") + what;
+    }
+
+    private boolean shared(Repositories repos, RecordKind kind, java.util.UUID id, AccessScope scope, Action action) {
+        if (scope.sharedWith().isEmpty() || !(action == Action.READ || action == Action.EDIT || action == Action.CREATE)) {
+            return false;
+        }
+        Action needed = action == Action.CREATE ? Action.EDIT : action; // adding to a customer's records is editing it
+        return repos.shares().accessFor(kind, id, scope.sharedWith()).map(a -> a.allows(needed)).orElse(false);
+    }
+
+    /** The actor's departments and all below them in the host's tree. */
+    private Set<DepartmentRef> departments() {
+        Set<DepartmentRef> all = new HashSet<>(actor.departments());
+        Deque<DepartmentRef> todo = new ArrayDeque<>(actor.departments());
+        while (!todo.isEmpty()) {
+            for (DepartmentRef child : policy.departments().childrenOf(todo.pop())) {
+                if (all.add(child)) {
+                    if (all.size() > MAX_DEPARTMENTS) {
+                        throw new IllegalStateException("the department tree below " + actor.departments()
+                                + " has more than " + MAX_DEPARTMENTS + " departments; is there a cycle?");
+                    }
+                    todo.push(child);
+                }
+            }
+        }
+        return all;
+    }
+
+}
