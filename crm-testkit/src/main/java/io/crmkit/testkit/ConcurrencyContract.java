@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.ConflictException;
@@ -180,7 +181,7 @@ public abstract class ConcurrencyContract extends StorageContractSupport {
         });
 
         List<Customer> all = inserted.stream().flatMap(List::stream).toList();
-        List<Customer> paged = readAllPages(7, (r, p) -> r.customers().search(CustomerQuery.all(), p));
+        List<Customer> paged = readAllPages(7, (r, p) -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), p));
         assertThat(ids(paged, c -> c.id().value()))
                 .containsExactlyElementsOf(ids(sorted(all, byId(c -> c.id().value())), c -> c.id().value()));
         for (Customer c : all) {
@@ -209,7 +210,7 @@ public abstract class ConcurrencyContract extends StorageContractSupport {
         assertThat(won).as("winners").containsOnlyOnce(true);
         Customer winner = contenders.get(won.indexOf(true));
         assertThat(readOne(r -> r.customers().findByExternalRef(ExternalRef.of("erp", "SAME")))).contains(winner);
-        assertThat(readList(r -> r.customers().search(CustomerQuery.all(), io.crmkit.core.PageRequest.first(100)).items()))
+        assertThat(readList(r -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), io.crmkit.core.PageRequest.first(100)).items()))
                 .containsExactly(winner);
     }
 
@@ -235,7 +236,7 @@ public abstract class ConcurrencyContract extends StorageContractSupport {
         Purchase winner = contenders.get(won.indexOf(true));
         assertThat(read(r -> r.purchases().findByExternalId("SO-RACE")).map(Purchase::id)).contains(winner.id());
         Set<BigDecimal> amounts = new HashSet<>();
-        read(r -> r.purchases().search(io.crmkit.core.commerce.PurchaseQuery.all(), io.crmkit.core.PageRequest.first(100)))
+        read(r -> r.purchases().search(io.crmkit.core.commerce.PurchaseQuery.all(), AccessScope.everything(), io.crmkit.core.PageRequest.first(100)))
                 .items().forEach(p -> amounts.add(p.amount().stripTrailingZeros()));
         assertThat(amounts).containsExactly(winner.amount().stripTrailingZeros());
     }

@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,7 +72,7 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
     }
 
     private List<CustomerId> search(CustomerQuery query) {
-        Page<Customer> page = read(r -> r.customers().search(query, PageRequest.first(PageRequest.MAX_LIMIT)));
+        Page<Customer> page = read(r -> r.customers().search(query, AccessScope.everything(), PageRequest.first(PageRequest.MAX_LIMIT)));
         assertThat(page.hasNext()).as("a page holding every match has no next cursor").isFalse();
         return page.items().stream().map(Customer::id).toList();
     }
@@ -709,7 +710,7 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
         List<UUID> expected = ids(sorted(all, byId(c -> c.id().value())), c -> c.id().value());
 
         for (int limit : PAGE_LIMITS) {
-            List<Customer> paged = readAllPages(limit, (r, p) -> r.customers().search(CustomerQuery.all(), p));
+            List<Customer> paged = readAllPages(limit, (r, p) -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), p));
             assertThat(ids(paged, c -> c.id().value())).as("limit %d", limit).containsExactlyElementsOf(expected);
         }
     }
@@ -725,7 +726,7 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
             }
         }
         for (int limit : PAGE_LIMITS) {
-            List<Customer> paged = readAllPages(limit, (r, p) -> r.customers().search(CustomerQuery.all().tag("vip"), p));
+            List<Customer> paged = readAllPages(limit, (r, p) -> r.customers().search(CustomerQuery.all().tag("vip"), AccessScope.everything(), p));
             assertThat(ids(paged, c -> c.id().value())).as("limit %d", limit).containsExactlyElementsOf(vips);
         }
     }
@@ -734,7 +735,7 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
     void emptySearchGivesAnEmptyLastPage() {
         insert(data.person("A").build());
 
-        Page<Customer> page = read(r -> r.customers().search(CustomerQuery.all().tag("none"), PageRequest.first(5)));
+        Page<Customer> page = read(r -> r.customers().search(CustomerQuery.all().tag("none"), AccessScope.everything(), PageRequest.first(5)));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.hasNext()).isFalse();
@@ -748,14 +749,14 @@ public abstract class CustomerRepositoryContract extends StorageContractSupport 
         }
         insert(first.toArray(Customer[]::new));
 
-        Page<Customer> page1 = read(r -> r.customers().search(CustomerQuery.all(), PageRequest.first(3)));
+        Page<Customer> page1 = read(r -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), PageRequest.first(3)));
         Customer later = data.person("Later").build();
         insert(later);
         List<Customer> rest = new ArrayList<>();
         Optional<String> cursor = page1.nextCursor();
         while (cursor.isPresent()) {
             String c = cursor.get();
-            Page<Customer> page = read(r -> r.customers().search(CustomerQuery.all(), PageRequest.after(c, 3)));
+            Page<Customer> page = read(r -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), PageRequest.after(c, 3)));
             rest.addAll(page.items());
             cursor = page.nextCursor();
         }

@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSameMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -661,11 +662,11 @@ public abstract class OutboxRepositoryContract extends StorageContractSupport {
         for (DeliveryStatus status : DeliveryStatus.values()) {
             List<UUID> expected = idsOf(all.stream().filter(m -> m.status() == status).toList());
             for (int limit : PAGE_LIMITS) {
-                List<OutboxMessage> paged = readAllPages(limit, (r, p) -> r.outbox().byStatus(status, p));
+                List<OutboxMessage> paged = readAllPages(limit, (r, p) -> r.outbox().byStatus(status, AccessScope.everything(), p));
                 assertThat(idsOf(paged)).as("%s, limit %d", status, limit).containsExactlyElementsOf(expected);
             }
         }
-        Page<OutboxMessage> refused = read(r -> r.outbox().byStatus(DeliveryStatus.REFUSED, PageRequest.first(5)));
+        Page<OutboxMessage> refused = read(r -> r.outbox().byStatus(DeliveryStatus.REFUSED, AccessScope.everything(), PageRequest.first(5)));
         assertThat(refused.items()).isEmpty();
         assertThat(refused.hasNext()).isFalse();
     }
@@ -679,9 +680,9 @@ public abstract class OutboxRepositoryContract extends StorageContractSupport {
         OutboxMessage requeued = a.requeued(data.now());
         update(requeued);
 
-        assertThat(idsOf(read(r -> r.outbox().byStatus(DeliveryStatus.DEAD, PageRequest.first(10))).items()))
+        assertThat(idsOf(read(r -> r.outbox().byStatus(DeliveryStatus.DEAD, AccessScope.everything(), PageRequest.first(10))).items()))
                 .containsExactly(id(b));
-        List<OutboxMessage> queued = read(r -> r.outbox().byStatus(DeliveryStatus.QUEUED, PageRequest.first(10))).items();
+        List<OutboxMessage> queued = read(r -> r.outbox().byStatus(DeliveryStatus.QUEUED, AccessScope.everything(), PageRequest.first(10))).items();
         assertThat(queued).hasSize(1);
         assertSameMessage(queued.get(0), requeued);
     }

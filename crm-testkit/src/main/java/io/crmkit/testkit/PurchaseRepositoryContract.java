@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSamePurchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +64,7 @@ public abstract class PurchaseRepositoryContract extends StorageContractSupport 
     }
 
     private List<UUID> find(PurchaseQuery query) {
-        return ids(readAllPages(PageRequest.MAX_LIMIT, (r, p) -> r.purchases().search(query, p)), p -> p.id().value());
+        return ids(readAllPages(PageRequest.MAX_LIMIT, (r, p) -> r.purchases().search(query, AccessScope.everything(), p)), p -> p.id().value());
     }
 
     private static UUID id(Purchase p) {
@@ -171,9 +172,9 @@ public abstract class PurchaseRepositoryContract extends StorageContractSupport 
         insert(shuffled.toArray(Purchase[]::new));
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(ids(readAllPages(limit, (r, p) -> r.purchases().search(PurchaseQuery.all(), p)), p -> p.id().value()))
+            assertThat(ids(readAllPages(limit, (r, p) -> r.purchases().search(PurchaseQuery.all(), AccessScope.everything(), p)), p -> p.id().value()))
                     .as("all, limit %d", limit).containsExactlyElementsOf(ids(all, p -> p.id().value()));
-            assertThat(ids(readAllPages(limit, (r, p) -> r.purchases().search(PurchaseQuery.all().customer(customer.id()), p)),
+            assertThat(ids(readAllPages(limit, (r, p) -> r.purchases().search(PurchaseQuery.all().customer(customer.id()), AccessScope.everything(), p)),
                     p -> p.id().value())).as("one customer's, limit %d", limit)
                     .containsExactlyElementsOf(ids(mine, p -> p.id().value()));
         }

@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSameRequirement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -182,9 +183,9 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
         Requirement unassigned = data.requirement(customer.id()).build();
         insert(reopened, othersOwn, closed, fresh, unassigned, rejected, working, resolved);
 
-        List<Requirement> open = readAllPages(MAX, (r, p) -> r.requirements().openByAssignee(UserRef.of("u1"), p));
+        List<Requirement> open = readAllPages(MAX, (r, p) -> r.requirements().openByAssignee(UserRef.of("u1"), AccessScope.everything(), p));
         assertThat(idsOf(open)).containsExactly(id(fresh), id(working), id(reopened));
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.requirements().openByAssignee(UserRef.of("u3"), p)))).isEmpty();
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.requirements().openByAssignee(UserRef.of("u3"), AccessScope.everything(), p)))).isEmpty();
     }
 
     @Test
@@ -206,7 +207,7 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
         Requirement future = data.requirement(customer.id()).dueDate(today.plusDays(1)).build();
         insert(future, lateC, undated, lateButResolved, dueToday, lateB, lateButClosed, lateA, lateButRejected);
 
-        List<Requirement> overdue = readAllPages(MAX, (r, p) -> r.requirements().overdue(today, p));
+        List<Requirement> overdue = readAllPages(MAX, (r, p) -> r.requirements().overdue(today, AccessScope.everything(), p));
         assertThat(idsOf(overdue)).containsExactly(id(lateA), id(lateB), id(lateC));
     }
 
@@ -239,11 +240,11 @@ public abstract class RequirementRepositoryContract extends StorageContractSuppo
                 .thenComparing(q -> q.id().value(), Uuid7.ORDER)));
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().openByAssignee(UserRef.of("u1"), p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().openByAssignee(UserRef.of("u1"), AccessScope.everything(), p))))
                     .as("openByAssignee, limit %d", limit).containsExactlyElementsOf(idOrder);
             assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().byCustomer(customer.id(), p))))
                     .as("byCustomer, limit %d", limit).containsExactlyElementsOf(idOrder);
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().overdue(today, p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.requirements().overdue(today, AccessScope.everything(), p))))
                     .as("overdue, limit %d", limit).containsExactlyElementsOf(overdueOrder);
         }
     }

@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,7 @@ public abstract class SurveyRepositoryContract extends StorageContractSupport {
     }
 
     private List<UUID> find(SurveyQuery query) {
-        return ids(readAllPages(PageRequest.MAX_LIMIT, (r, p) -> r.surveys().search(query, p)), s -> s.id().value());
+        return ids(readAllPages(PageRequest.MAX_LIMIT, (r, p) -> r.surveys().search(query, AccessScope.everything(), p)), s -> s.id().value());
     }
 
     private static UUID id(SurveyResponse s) {
@@ -138,9 +139,9 @@ public abstract class SurveyRepositoryContract extends StorageContractSupport {
         insert(shuffled);
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().search(SurveyQuery.all(), p)), s -> s.id().value()))
+            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().search(SurveyQuery.all(), AccessScope.everything(), p)), s -> s.id().value()))
                     .as("all, limit %d", limit).containsExactlyElementsOf(ids(all, s -> s.id().value()));
-            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().search(SurveyQuery.all().kind(SurveyKind.NPS), p)),
+            assertThat(ids(readAllPages(limit, (r, p) -> r.surveys().search(SurveyQuery.all().kind(SurveyKind.NPS), AccessScope.everything(), p)),
                     s -> s.id().value())).as("NPS, limit %d", limit).containsExactlyElementsOf(ids(nps, s -> s.id().value()));
         }
     }

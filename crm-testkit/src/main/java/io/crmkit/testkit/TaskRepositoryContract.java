@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSameTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -183,9 +184,9 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
         Task unassigned = data.task("unassigned").build();
         insert(undated2, done, late, othersOwn, undated1, cancelled, sameDayAsEarly, early, departmentOnly, unassigned);
 
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser(UserRef.of("u1"), p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser(UserRef.of("u1"), AccessScope.everything(), p))))
                 .containsExactly(id(early), id(sameDayAsEarly), id(late), id(undated1), id(undated2));
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser(UserRef.of("nobody"), p)))).isEmpty();
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByUser(UserRef.of("nobody"), AccessScope.everything(), p)))).isEmpty();
     }
 
     @Test
@@ -199,9 +200,9 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
         Task doneInDept = data.task("done").assignee(Assignee.department(DepartmentRef.of("销售部"))).status(TaskStatus.DONE).build();
         insert(toDept, toUserInDept, toOtherDept, toUserOnly, doneInDept);
 
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("销售部"), p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("销售部"), AccessScope.everything(), p))))
                 .containsExactly(id(toUserInDept), id(toDept));
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("客服部"), p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("客服部"), AccessScope.everything(), p))))
                 .containsExactly(id(toOtherDept));
     }
 
@@ -217,7 +218,7 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
         Task undated = data.task("undated").build();
         insert(lateC, undated, lateDone, dueToday, lateB, lateCancelled, lateA);
 
-        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().overdue(today, p))))
+        assertThat(idsOf(readAllPages(MAX, (r, p) -> r.tasks().overdue(today, AccessScope.everything(), p))))
                 .containsExactly(id(lateA), id(lateB), id(lateC));
     }
 
@@ -236,11 +237,11 @@ public abstract class TaskRepositoryContract extends StorageContractSupport {
         List<UUID> overdueOrder = idsOf(sorted(all.stream().filter(t -> t.isOverdue(today)).toList(), OPEN_ORDER));
 
         for (int limit : PAGE_LIMITS) {
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByUser(UserRef.of("u1"), p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByUser(UserRef.of("u1"), AccessScope.everything(), p))))
                     .as("openByUser, limit %d", limit).containsExactlyElementsOf(openOrder);
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("d1"), p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().openByDepartment(DepartmentRef.of("d1"), AccessScope.everything(), p))))
                     .as("openByDepartment, limit %d", limit).containsExactlyElementsOf(openOrder);
-            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().overdue(today, p))))
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.tasks().overdue(today, AccessScope.everything(), p))))
                     .as("overdue, limit %d", limit).containsExactlyElementsOf(overdueOrder);
         }
     }

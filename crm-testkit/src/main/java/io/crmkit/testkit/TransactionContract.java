@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.spi.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,7 +79,7 @@ public abstract class TransactionContract extends StorageContractSupport {
             assertThat(r.customers().findById(c.id())).contains(c);
             r.customers().update(c.toBuilder().displayName("Own 2").version(2).build());
             assertThat(r.customers().findById(c.id()).map(Customer::version)).contains(2L);
-            return (long) r.customers().search(CustomerQuery.all().nameStartsWith("own"), PageRequest.first(10)).size();
+            return (long) r.customers().search(CustomerQuery.all().nameStartsWith("own"), AccessScope.everything(), PageRequest.first(10)).size();
         });
 
         assertThat(seen).isEqualTo(1);
@@ -105,19 +106,19 @@ public abstract class TransactionContract extends StorageContractSupport {
         })).isSameAs(boom);
 
         assertThat(find(c.id())).isEmpty();
-        assertThat(readList(r -> r.customers().search(CustomerQuery.all().includeArchived(true), PageRequest.first(10)).items()))
+        assertThat(readList(r -> r.customers().search(CustomerQuery.all().includeArchived(true), AccessScope.everything(), PageRequest.first(10)).items()))
                 .isEmpty();
         assertThat(readOne(r -> r.interactions().findById(i.id()))).isEmpty();
         assertThat(readList(r -> r.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.requirements().findById(q.id()))).isEmpty();
-        assertThat(readList(r -> r.requirements().openByAssignee(UserRef.of("u1"), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.requirements().openByAssignee(UserRef.of("u1"), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.tasks().findById(t.id()))).isEmpty();
-        assertThat(readList(r -> r.tasks().openByUser(UserRef.of("u1"), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.tasks().openByUser(UserRef.of("u1"), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.surveys().findById(s.id()))).isEmpty();
-        assertThat(readList(r -> r.surveys().search(SurveyQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.surveys().search(SurveyQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();
         assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
-        assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
     }
 
     @Test
