@@ -1,6 +1,6 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.spi.AccessScope;
+import io.crmkit.core.security.AccessScope;
 import static io.crmkit.testkit.StoredAssertions.assertSameTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

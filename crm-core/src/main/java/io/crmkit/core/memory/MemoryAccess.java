@@ -3,7 +3,7 @@ package io.crmkit.core.memory;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.security.RecordKind;
-import io.crmkit.core.spi.AccessScope;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.task.Task;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.spi.AccessScope;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.interaction.DeliveryStatus;

@@ -1,7 +1,6 @@
 package io.crmkit.core.security;
 
 import io.crmkit.core.Checks;
-import io.crmkit.core.customer.CustomerField;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;

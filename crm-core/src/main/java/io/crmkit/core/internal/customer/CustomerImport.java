@@ -1,6 +1,6 @@
 package io.crmkit.core.internal.customer;
 
-import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.security.CustomerField;
 import io.crmkit.core.internal.security.CustomerMasks;
 import io.crmkit.core.internal.security.Guard;
 import io.crmkit.core.security.Action;

@@ -1,14 +1,14 @@
 package io.crmkit.core.internal.customer;
 
 import io.crmkit.core.AccessDeniedException;
-import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.security.CustomerField;
 import io.crmkit.core.internal.security.CustomerMasks;
 import io.crmkit.core.internal.security.Guard;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
-import io.crmkit.core.spi.AccessScope;
+import io.crmkit.core.security.AccessScope;
 import java.util.List;
 import java.util.Set;
 import io.crmkit.core.Checks;

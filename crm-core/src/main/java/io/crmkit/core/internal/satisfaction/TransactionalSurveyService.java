@@ -4,7 +4,7 @@ import io.crmkit.core.internal.security.Guard;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.RecordKind;
 import java.util.List;
-import io.crmkit.core.spi.AccessScope;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;

@@ -1,7 +1,7 @@
 package io.crmkit.core.internal.security;
 
 import io.crmkit.core.customer.Customer;
-import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.security.CustomerField;
 import io.crmkit.core.customer.CustomerForm;
 import java.util.EnumSet;
 import java.util.List;

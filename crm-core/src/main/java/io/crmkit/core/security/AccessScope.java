@@ -1,8 +1,5 @@
-package io.crmkit.core.spi;
+package io.crmkit.core.security;
 
-import io.crmkit.core.security.DepartmentRef;
-import io.crmkit.core.security.Grantee;
-import io.crmkit.core.security.UserRef;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
