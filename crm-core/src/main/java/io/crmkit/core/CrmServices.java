@@ -1,5 +1,7 @@
 package io.crmkit.core;
 
+import io.crmkit.core.internal.security.TransactionalAccessService;
+import io.crmkit.core.security.AccessService;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
@@ -35,6 +37,7 @@ public sealed class CrmServices permits Crm {
     private final SurveyService surveys;
     private final PurchaseService purchases;
     private final MessagingService messaging;
+    private final AccessService access;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -46,6 +49,7 @@ public sealed class CrmServices permits Crm {
         this.surveys = new TransactionalSurveyService(engine, actor);
         this.purchases = new TransactionalPurchaseService(engine, actor);
         this.messaging = new TransactionalMessagingService(engine, actor);
+        this.access = new TransactionalAccessService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -91,6 +95,11 @@ public sealed class CrmServices permits Crm {
     /** Email, SMS and voice calls to customers, through the outbox. */
     public final MessagingService messaging() {
         return messaging;
+    }
+
+    /** Record shares, and what the acting user may do. */
+    public final AccessService access() {
+        return access;
     }
 
     /**

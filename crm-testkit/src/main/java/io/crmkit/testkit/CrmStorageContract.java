@@ -31,6 +31,14 @@ public abstract class CrmStorageContract {
         this.storages = Objects.requireNonNull(storages, "storages");
     }
 
+    /** {@link AccessContract}, the leak matrix, through the services on this storage. */
+    @Nested
+    public class Access extends AccessContract {
+        Access() {
+            super(storages);
+        }
+    }
+
     /** {@link CustomerRepositoryContract} on this storage. */
     @Nested
     public class Customers extends CustomerRepositoryContract {

@@ -7,6 +7,7 @@ import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportReport;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,14 @@ public interface CustomerService {
 
     /** Customers matching the query, in creation order. */
     Page<Customer> search(CustomerQuery query, PageRequest page);
+
+    /**
+     * Hands every customer matching the query, in creation order, to {@code sink}, page by page (memory stays
+     * flat), and returns how many. Takes the right to export: the actor's export rule decides which customers
+     * leave, and hidden fields stay hidden. The sink runs inside one read unit of work; it must not call the
+     * CRM to write.
+     */
+    long export(CustomerQuery query, Consumer<? super Customer> sink);
 
     /** The customer linked to a host system's record. */
     Optional<Customer> findByExternalRef(String system, String id);

@@ -1,6 +1,5 @@
 package io.crmkit.core.internal;
 
-import io.crmkit.core.internal.security.Guard;
 import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.event.DomainEvent;

@@ -1,5 +1,6 @@
 /**
- * The engine behind the {@link io.crmkit.core.Crm} facade: units of work, event delivery, components. The
+ * The engine behind the {@link io.crmkit.core.Crm} facade: units of work, event delivery, components, and the
+ * {@link io.crmkit.core.internal.Guard} that applies the access policy to an actor. The
  * services of each feature live in {@code internal.<feature>} beside it. No compatibility promise.
  */
 @NullMarked

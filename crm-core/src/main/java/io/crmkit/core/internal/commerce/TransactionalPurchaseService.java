@@ -1,6 +1,6 @@
 package io.crmkit.core.internal.commerce;
 
-import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.AccessScope;

@@ -1,8 +1,8 @@
 package io.crmkit.core.internal.customer;
 
 import io.crmkit.core.security.CustomerField;
-import io.crmkit.core.internal.security.CustomerMasks;
-import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.internal.CustomerMasks;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.ValidationException.Violation;

@@ -1,9 +1,10 @@
 package io.crmkit.core.internal.customer;
 
+import java.util.function.Consumer;
 import io.crmkit.core.AccessDeniedException;
 import io.crmkit.core.security.CustomerField;
-import io.crmkit.core.internal.security.CustomerMasks;
-import io.crmkit.core.internal.security.Guard;
+import io.crmkit.core.internal.CustomerMasks;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.RecordKind;
@@ -40,6 +41,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 public final class TransactionalCustomerService implements CustomerService {
+    /** Customers read per query while exporting. */
+    private static final int EXPORT_PAGE = 500;
+
     private final Engine engine;
     private final Actor actor;
     private final Guard guard;
@@ -142,9 +146,7 @@ public final class TransactionalCustomerService implements CustomerService {
     public Page<Customer> search(CustomerQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        CustomerQuery normalised = query.phone().isPresent()
-                ? query.phone(factory.phone(query.phone().get()).value())
-                : query;
+        CustomerQuery normalised = normalised(query);
         AccessScope scope = guard.scope(RecordKind.CUSTOMER, Action.READ);
         if (scope.isNothing()) {
             return Page.last(List.of());
@@ -153,10 +155,40 @@ public final class TransactionalCustomerService implements CustomerService {
     }
 
     @Override
+    public long export(CustomerQuery query, Consumer<? super Customer> sink) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(sink, "sink");
+        AccessScope scope = guard.scope(RecordKind.CUSTOMER, Action.EXPORT);
+        if (scope.isNothing()) {
+            return 0;
+        }
+        CustomerQuery normalised = normalised(query);
+        return engine.readScope(() -> engine.read(repos -> {
+            long count = 0;
+            PageRequest page = PageRequest.first(EXPORT_PAGE);
+            while (true) {
+                Page<Customer> customers = repos.customers().search(normalised, scope, page);
+                for (Customer c : customers.items()) {
+                    sink.accept(guard.mask(c));
+                    count++;
+                }
+                if (customers.nextCursor().isEmpty()) {
+                    return count;
+                }
+                page = PageRequest.after(customers.nextCursor().get(), EXPORT_PAGE);
+            }
+        }));
+    }
+
+    @Override
     public Optional<Customer> findByExternalRef(String system, String id) {
         ExternalRef ref = ExternalRef.of(system, id);
         return engine.read(repos -> repos.customers().findByExternalRef(ref)
                 .filter(c -> guard.permits(repos, c, RecordKind.CUSTOMER, Action.READ)).map(guard::mask));
+    }
+
+    private CustomerQuery normalised(CustomerQuery query) {
+        return query.phone().isPresent() ? query.phone(factory.phone(query.phone().get()).value()) : query;
     }
 
     /**

@@ -1,4 +1,4 @@
-/** Access control as the services apply it: one {@link io.crmkit.core.internal.security.Guard} per actor. */
+/** Record shares and what an actor may do: {@code crm.access()}, over the kernel's {@link io.crmkit.core.internal.Guard}. */
 @NullMarked
 package io.crmkit.core.internal.security;
 

@@ -1,4 +1,4 @@
-package io.crmkit.core.internal.security;
+package io.crmkit.core.internal;
 
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.security.CustomerField;

@@ -1,4 +1,4 @@
-package io.crmkit.core.internal.security;
+package io.crmkit.core.internal;
 
 import io.crmkit.core.AccessDeniedException;
 import io.crmkit.core.NotFoundException;
@@ -56,8 +56,11 @@ public final class Guard {
             return AccessScope.everything();
         }
         Set<DepartmentRef> departments = departments();
-        Set<Grantee> grantees = new HashSet<>(departments);
-        grantees.add(actor.user());
+        Set<Grantee> grantees = new HashSet<>();
+        if (action == Action.READ || action == Action.EDIT) { // a share lends a record to read or edit, never to export or delete
+            grantees.addAll(departments);
+            grantees.add(actor.user());
+        }
         return switch (level) {
             case DEPARTMENT -> new AccessScope(false, Optional.of(actor.user()), departments, grantees);
             case OWN -> new AccessScope(false, Optional.of(actor.user()), Set.of(), grantees);

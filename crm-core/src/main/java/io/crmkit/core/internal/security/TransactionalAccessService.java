@@ -1,0 +1,105 @@
+package io.crmkit.core.internal.security;
+
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.ValidationException;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
+import io.crmkit.core.security.AccessService;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.Grantee;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.Share;
+import io.crmkit.core.security.ShareAccess;
+import io.crmkit.core.security.ShareCause;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.task.TaskId;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+public final class TransactionalAccessService implements AccessService {
+    private final Engine engine;
+    private final Actor actor;
+    private final Guard guard;
+
+    public TransactionalAccessService(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+        this.guard = engine.guard(actor);
+    }
+
+    @Override
+    public Share share(RecordKind kind, UUID recordId, Grantee grantee, ShareAccess access, ShareCause cause) {
+        Objects.requireNonNull(grantee, "grantee");
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(cause, "cause");
+        checkShareable(kind, recordId);
+        return engine.write(tx -> {
+            require(tx.repos(), kind, recordId, Action.EDIT);
+            Share share = new Share(kind, recordId, grantee, access, cause, actor.user(), tx.now());
+            tx.repos().shares().put(share);
+            return share;
+        });
+    }
+
+    @Override
+    public boolean unshare(RecordKind kind, UUID recordId, Grantee grantee) {
+        Objects.requireNonNull(grantee, "grantee");
+        checkShareable(kind, recordId);
+        return engine.write(tx -> {
+            require(tx.repos(), kind, recordId, Action.EDIT);
+            return tx.repos().shares().remove(kind, recordId, grantee);
+        });
+    }
+
+    @Override
+    public List<Share> sharesOf(RecordKind kind, UUID recordId) {
+        checkShareable(kind, recordId);
+        return engine.read(repos -> {
+            require(repos, kind, recordId, Action.READ);
+            return repos.shares().of(kind, recordId);
+        });
+    }
+
+    @Override
+    public boolean can(Action action, RecordKind kind, UUID recordId) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recordId, "recordId");
+        return engine.read(repos -> switch (kind) {
+            case CUSTOMER -> guard.permits(repos, new CustomerId(recordId), kind, action);
+            case TASK -> repos.tasks().findById(new TaskId(recordId)).map(t -> guard.permits(repos, t, action)).orElse(false);
+            case INTERACTION -> repos.interactions().findById(new io.crmkit.core.interaction.InteractionId(recordId))
+                    .map(i -> guard.permits(repos, i.customerId(), kind, action)).orElse(false);
+            case REQUIREMENT -> repos.requirements().findById(new io.crmkit.core.requirement.RequirementId(recordId))
+                    .map(r -> guard.permits(repos, r.customerId(), kind, action)).orElse(false);
+            case SURVEY -> repos.surveys().findById(new io.crmkit.core.satisfaction.SurveyResponseId(recordId))
+                    .map(s -> guard.permits(repos, s.customerId(), kind, action)).orElse(false);
+            case PURCHASE -> repos.purchases().findById(new io.crmkit.core.commerce.PurchaseId(recordId))
+                    .map(p -> guard.permits(repos, p.customerId(), kind, action)).orElse(false);
+            case MESSAGE -> repos.outbox().findById(new io.crmkit.core.messaging.MessageId(recordId))
+                    .map(m -> guard.permits(repos, m.customerId(), kind, action)).orElse(false);
+            case AUDIT -> guard.level(kind, action) == io.crmkit.core.security.AccessLevel.ALL;
+        });
+    }
+
+    private void require(Repositories repos, RecordKind kind, UUID recordId, Action action) {
+        if (kind == RecordKind.CUSTOMER) {
+            guard.require(repos, new CustomerId(recordId), RecordKind.CUSTOMER, action);
+        } else {
+            guard.require(repos, repos.tasks().findById(new TaskId(recordId))
+                    .orElseThrow(() -> new NotFoundException("no task " + recordId)), action);
+        }
+    }
+
+    private static void checkShareable(RecordKind kind, UUID recordId) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recordId, "recordId");
+        if (!Share.isShareable(kind)) {
+            throw ValidationException.of("kind", "not_shareable", "only customers and tasks are shared, not " + kind
+                    + "; records that belong to a customer come with it");
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package io.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.CrmServices;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.commerce.NewPurchase;
+import io.crmkit.core.commerce.Purchase;
+import io.crmkit.core.commerce.PurchaseQuery;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.interaction.Direction;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.messaging.ChannelKind;
+import io.crmkit.core.messaging.MessageRequest;
+import io.crmkit.core.messaging.MessageResult;
+import io.crmkit.core.messaging.MessagingSettings;
+import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.requirement.NewRequirement;
+import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.satisfaction.NewSurveyResponse;
+import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.security.AccessLevel;
+import io.crmkit.core.security.AccessPolicy;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.DepartmentHierarchy;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.ShareAccess;
+import io.crmkit.core.security.UserRef;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.UnitOfWork;
+import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.task.Assignee;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.Task;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The leak matrix: six actors (an owner, a department member, a manager of the department above, a member of
+ * another department, a user without roles, the system) against customers owned, departmental, shared and
+ * unowned, and what belongs to them, on every read path of the services. Each path returns exactly the
+ * records its actor may see, and lists return them across pages without gaps, repeats or extra counts. One
+ * test per path, so that removing the filter of one path fails its test.
+ *
+ * <p>The matrix, by customer name (owner / department; shares): {@code c1} olga / sales-east, {@code c2} dan /
+ * sales-east, {@code c3} wes / sales-west, {@code c4} sam / service, {@code c5} an unowned organisation,
+ * {@code c6} sam / service shared with nora, {@code c7} wes / sales-west shared with the service department.
+ * Departments: sales-east and sales-west are below sales; service stands alone.
+ */
+public abstract class AccessContract extends StorageContractSupport {
+    static final DepartmentRef SALES = DepartmentRef.of("sales");
+    static final DepartmentRef SALES_EAST = DepartmentRef.of("sales-east");
+    static final DepartmentRef SALES_WEST = DepartmentRef.of("sales-west");
+    static final DepartmentRef SERVICE = DepartmentRef.of("service");
+    /** The assignee of every need, so that {@code assignedToUser} lists one need per customer. */
+    static final UserRef HANDLER = UserRef.of("handler");
+
+    /** Owners see their own records; they may not export. */
+    static final Actor OLGA = new Actor(UserRef.of("olga"), Set.of("rep"), Set.of(SALES_EAST));
+    static final Actor DAN = new Actor(UserRef.of("dan"), Set.of("team"), Set.of(SALES_EAST));
+    static final Actor MIA = new Actor(UserRef.of("mia"), Set.of("team"), Set.of(SALES));
+    static final Actor OSCAR = new Actor(UserRef.of("oscar"), Set.of("team"), Set.of(SERVICE));
+    static final Actor NORA = new Actor(UserRef.of("nora"), Set.of(), Set.of(SALES_EAST));
+    static final Actor SYSTEM = Actor.SYSTEM;
+
+    /** Which customers each actor sees. */
+    static final Map<Actor, Set<String>> SEES = Map.of(
+            OLGA, Set.of("c1"),
+            DAN, Set.of("c1", "c2"),
+            MIA, Set.of("c1", "c2", "c3", "c7"),
+            OSCAR, Set.of("c4", "c6", "c7"),
+            NORA, Set.of("c6"),
+            SYSTEM, Set.of("c1", "c2", "c3", "c4", "c5", "c6", "c7"));
+    /** Which tasks each actor sees: t1 for olga, t2 for sales-west, t3 for service by oscar, t4 for zed shared with nora, t5 for dan in sales-east. */
+    static final Map<Actor, Set<String>> SEES_TASKS = Map.of(
+            OLGA, Set.of("t1"),
+            DAN, Set.of("t5"),
+            MIA, Set.of("t2", "t5"),
+            OSCAR, Set.of("t3"),
+            NORA, Set.of("t4"),
+            SYSTEM, Set.of("t1", "t2", "t3", "t4", "t5"));
+
+    static final AccessPolicy POLICY = AccessPolicy.builder()
+            .grant("rep", AccessLevel.OWN, RecordKind.CUSTOMER, Action.READ, Action.CREATE, Action.EDIT)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.INTERACTION, RecordKind.REQUIREMENT, RecordKind.TASK,
+                    RecordKind.SURVEY, RecordKind.PURCHASE, RecordKind.MESSAGE)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.CUSTOMER, RecordKind.INTERACTION, RecordKind.REQUIREMENT,
+                    RecordKind.TASK, RecordKind.SURVEY, RecordKind.PURCHASE, RecordKind.MESSAGE)
+            .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
+            .build();
+
+    private static final List<Actor> ACTORS = List.of(OLGA, DAN, MIA, OSCAR, NORA, SYSTEM);
+    private static final int PAGE = 2;
+
+    private final Map<String, Customer> customers = new LinkedHashMap<>();
+    private final Map<String, Interaction> interactions = new LinkedHashMap<>();
+    private final Map<String, Requirement> requirements = new LinkedHashMap<>();
+    private final Map<String, SurveyResponse> surveys = new LinkedHashMap<>();
+    private final Map<String, Purchase> purchases = new LinkedHashMap<>();
+    private final Map<String, MessageResult> messages = new LinkedHashMap<>();
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private @Nullable Crm crm;
+
+    protected AccessContract(StorageFactory storages) {
+        super(storages);
+    }
+
+    @BeforeEach
+    void seed() {
+        Crm crm = Crm.builder().storage(new KeptOpen(storage)).clock(TestClock.at(Instant.parse("2026-03-02T09:00:00Z")))
+                .access(POLICY)
+                .messaging(MessagingSettings.builder().channel(RecordingChannel.of(ChannelKind.EMAIL)).build())
+                .build();
+        this.crm = crm;
+        Customer org = organization("c5");
+        customer("c1", "olga", SALES_EAST, org);
+        customer("c2", "dan", SALES_EAST, null);
+        customer("c3", "wes", SALES_WEST, null);
+        customer("c4", "sam", SERVICE, org);
+        customers.put("c5", org);
+        customer("c6", "sam", SERVICE, null);
+        customer("c7", "wes", SALES_WEST, null);
+        crm.access().share(RecordKind.CUSTOMER, the(customers, "c6").id().value(), NORA.user(), ShareAccess.READ);
+        crm.access().share(RecordKind.CUSTOMER, the(customers, "c7").id().value(), SERVICE, ShareAccess.EDIT);
+        for (Map.Entry<String, Customer> e : customers.entrySet()) {
+            String name = e.getKey();
+            Customer c = e.getValue();
+            interactions.put(name, crm.interactions().log(c.id(), Interaction.call(Direction.INBOUND).subject("call " + name)));
+            requirements.put(name, crm.requirements().create(NewRequirement.of(c.id(), "need " + name)
+                    .assignee(HANDLER).due(LocalDate.parse("2026-03-01"))));
+            surveys.put(name, crm.surveys().record(NewSurveyResponse.nps(c.id(), 9)));
+            purchases.put(name, crm.purchases().record(NewPurchase.of(c.id(), new BigDecimal("100.00"), "CNY")
+                    .externalId("order-" + name)));
+            messages.put(name, crm.messaging().send(MessageRequest.email(c.id()).subject("hello " + name).text("hi")));
+        }
+        LocalDate due = LocalDate.parse("2026-03-01");
+        task("t1", Assignee.user(OLGA.user()), SYSTEM, due);
+        task("t2", Assignee.department(SALES_WEST), SYSTEM, due);
+        task("t3", Assignee.department(SERVICE), OSCAR, due);
+        Task t4 = task("t4", Assignee.user(UserRef.of("zed")), SYSTEM, due);
+        crm.access().share(RecordKind.TASK, t4.id().value(), NORA.user(), ShareAccess.READ);
+        task("t5", Assignee.userInDepartment(DAN.user(), SALES_EAST), SYSTEM, due);
+    }
+
+    @AfterEach
+    void closeCrm() {
+        Crm c = crm;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private Customer customer(String name, @Nullable String owner, @Nullable DepartmentRef department, @Nullable Customer org) {
+        NewCustomer form = NewCustomer.person(name).email(name + "@example.com").phone("+86 138 0000 000" + name.charAt(1))
+                .tag("vip").externalRef("erp", "ERP-" + name);
+        if (owner != null) {
+            form.owner(UserRef.of(owner));
+        }
+        if (department != null) {
+            form.department(department);
+        }
+        if (org != null) {
+            form.organization(org.id());
+        }
+        Customer c = crm().customers().create(form);
+        customers.put(name, c);
+        return c;
+    }
+
+    /** The storage under test for the CRM, which would close it: the suite does, after the test. */
+    private record KeptOpen(CrmStorage delegate) implements CrmStorage {
+        @Override
+        public <T> T inTransaction(UnitOfWork<T> work) {
+            return delegate.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(UnitOfWork<T> work) {
+            return delegate.read(work);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private Customer organization(String name) {
+        return crm().customers().create(NewCustomer.organization(name).email(name + "@example.com").tag("vip")
+                .externalRef("erp", "ERP-" + name));
+    }
+
+    private Task task(String name, Assignee assignee, Actor creator, LocalDate due) {
+        Task t = crm().as(creator).tasks().create(NewTask.titled(name).assignTo(assignee).due(due));
+        tasks.put(name, t);
+        return t;
+    }
+
+    /** The value that must be in the map. */
+    private static <K, V> V the(Map<K, V> map, K key) {
+        return Objects.requireNonNull(map.get(key), () -> "no " + key);
+    }
+
+    /** The CRM of this test. */
+    private Crm crm() {
+        return Objects.requireNonNull(crm, "seeded");
+    }
+
+    /** The names, among those of {@code records}, whose record {@code seen} returns. */
+    private static <R> Set<String> seen(Map<String, R> records, Function<R, Optional<?>> seen) {
+        return records.entrySet().stream().filter(e -> seen.apply(e.getValue()).isPresent()).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every item of a list, read page by page in pages of two. */
+    private static <T> List<T> all(BiFunction<CrmServices, PageRequest, Page<T>> list, CrmServices s) {
+        List<T> out = new ArrayList<>();
+        Page<T> page = list.apply(s, PageRequest.first(PAGE));
+        out.addAll(page.items());
+        while (page.hasNext()) {
+            assertThat(page.items()).as("a page before the last is full").hasSize(PAGE);
+            page = list.apply(s, PageRequest.after(page.nextCursor().orElseThrow(), PAGE));
+            out.addAll(page.items());
+        }
+        return out;
+    }
+
+    /** The names of the listed records, checking that none repeats. */
+    private static <R, T> List<String> names(Map<String, R> records, List<T> listed, Function<T, Object> id, Function<R, Object> recordId) {
+        Map<Object, String> byId = new LinkedHashMap<>();
+        records.forEach((name, r) -> byId.put(recordId.apply(r), name));
+        List<String> names = listed.stream().map(t -> byId.getOrDefault(id.apply(t), "unknown " + id.apply(t))).toList();
+        assertThat(names).as("no record listed twice").doesNotHaveDuplicates();
+        return names;
+    }
+
+    private static Set<String> childrenOf(Actor actor) {
+        return the(SEES, actor);
+    }
+
+    @Test
+    void customerGet() {
+        for (Actor a : ACTORS) {
+            assertThat(seen(customers, c -> crm().as(a).customers().get(c.id()))).as("get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES, a)));
+        }
+    }
+
+    @Test
+    void customerSearchAllAcrossPages() {
+        for (Actor a : ACTORS) {
+            List<Customer> listed = all((s, p) -> s.customers().search(CustomerQuery.all(), p), crm().as(a));
+            assertThat(names(customers, listed, Customer::id, Customer::id)).as("search as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(the(SEES, a));
+        }
+    }
+
+    @Test
+    void customerSearchByEveryCriterion() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            for (Map.Entry<String, Customer> e : customers.entrySet()) {
+                Customer c = e.getValue();
+                boolean sees = the(SEES, a).contains(e.getKey());
+                List<CustomerQuery> queries = new ArrayList<>(List.of(
+                        CustomerQuery.all().nameStartsWith(e.getKey()),
+                        CustomerQuery.all().nameContains(e.getKey()),
+                        CustomerQuery.all().email(e.getKey() + "@example.com"),
+                        CustomerQuery.all().externalRef("erp", "ERP-" + e.getKey()),
+                        CustomerQuery.all().stage(c.stage()).nameStartsWith(e.getKey()),
+                        CustomerQuery.all().tag("vip").nameStartsWith(e.getKey()),
+                        CustomerQuery.all().includeArchived(true).nameStartsWith(e.getKey())));
+                c.primaryPhone().ifPresent(ph -> queries.add(CustomerQuery.all().phone(ph.value())));
+                c.owner().ifPresent(o -> queries.add(CustomerQuery.all().owner(o).nameStartsWith(e.getKey())));
+                c.department().ifPresent(d -> queries.add(CustomerQuery.all().department(d).nameStartsWith(e.getKey())));
+                for (CustomerQuery q : queries) {
+                    assertThat(names(customers, s.customers().search(q, PageRequest.first(10)).items(), Customer::id, Customer::id))
+                            .as("%s as %s", q, a.user()).isEqualTo(sees ? List.of(e.getKey()) : List.of());
+                }
+                assertThat(s.customers().findByExternalRef("erp", "ERP-" + e.getKey())).as("by external ref as %s", a.user())
+                        .isEqualTo(sees ? Optional.of(c) : Optional.empty());
+            }
+            List<Customer> members = all((x, p) -> x.customers().search(CustomerQuery.all().memberOf(the(customers, "c5").id()), p), s);
+            Set<String> expected = new TreeSet<>(the(SEES, a));
+            expected.retainAll(Set.of("c1", "c4"));
+            assertThat(names(customers, members, Customer::id, Customer::id)).as("members as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void customerExportTakesTheExportRight() {
+        Map<Actor, Set<String>> exports = new LinkedHashMap<>(SEES);
+        exports.put(OLGA, Set.of()); // reps read their customers but may not export them
+        exports.put(NORA, Set.of()); // a share lends a record to read, not to export
+        exports.put(OSCAR, Set.of("c4", "c6")); // c7 is only shared with his department
+        for (Actor a : ACTORS) {
+            List<Customer> out = new ArrayList<>();
+            long count = crm().as(a).customers().export(CustomerQuery.all(), out::add);
+            assertThat(names(customers, out, Customer::id, Customer::id)).as("export as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(the(exports, a));
+            assertThat(count).isEqualTo(the(exports, a).size());
+        }
+    }
+
+    @Test
+    void timelineAndInteractionGet() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(interactions, i -> s.interactions().get(i.id()))).as("interaction get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(childrenOf(a)));
+            Set<String> withTimeline = new TreeSet<>();
+            customers.forEach((name, c) -> {
+                List<Interaction> timeline = all((x, p) -> x.interactions().timeline(c.id(), TimelineQuery.all(), p), s);
+                if (!timeline.isEmpty()) {
+                    assertThat(timeline).extracting(Interaction::customerId).containsOnly(c.id()); // the call and the email
+                    assertThat(timeline).extracting(Interaction::id).contains(the(interactions, name).id());
+                    withTimeline.add(name);
+                }
+            });
+            assertThat(withTimeline).as("timelines as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+        }
+    }
+
+    @Test
+    void needsGetByCustomerAssignedAndOverdue() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(requirements, r -> s.requirements().get(r.id()))).as("need get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(childrenOf(a)));
+            Set<String> byCustomer = new TreeSet<>();
+            customers.forEach((name, c) -> {
+                if (!all((x, p) -> x.requirements().ofCustomer(c.id(), p), s).isEmpty()) {
+                    byCustomer.add(name);
+                }
+            });
+            assertThat(byCustomer).as("needs of customer as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(names(requirements, all((x, p) -> x.requirements().assignedToUser(HANDLER, p), s), Requirement::id, Requirement::id))
+                    .as("assigned needs as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+            assertThat(names(requirements, all((x, p) -> x.requirements().overdue(p), s), Requirement::id, Requirement::id))
+                    .as("overdue needs as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+        }
+    }
+
+    @Test
+    void surveysGetAndSearch() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(surveys, r -> s.surveys().get(r.id()))).as("survey get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(names(surveys, all((x, p) -> x.surveys().search(SurveyQuery.all(), p), s), SurveyResponse::id, SurveyResponse::id))
+                    .as("survey search as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+        }
+    }
+
+    @Test
+    void purchasesGetByExternalIdAndSearch() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(purchases, p -> s.purchases().get(p.id()))).as("purchase get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(seen(purchases, p -> s.purchases().findByExternalId(p.externalId().orElseThrow())))
+                    .as("purchase by external id as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(names(purchases, all((x, p) -> x.purchases().search(PurchaseQuery.all(), p), s), Purchase::id, Purchase::id))
+                    .as("purchase search as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+        }
+    }
+
+    @Test
+    void messagesGetAndByStatus() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(messages, m -> s.messaging().get(m.messageId()))).as("message get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(names(messages, all((x, p) -> x.messaging().withStatus(DeliveryStatus.QUEUED, p), s), OutboxMessage::id, MessageResult::messageId))
+                    .as("queued messages as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+        }
+    }
+
+    @Test
+    void tasksGetAssignedAndOverdue() {
+        List<UserRef> users = List.of(OLGA.user(), DAN.user(), UserRef.of("zed"));
+        List<DepartmentRef> departments = List.of(SALES_EAST, SALES_WEST, SERVICE, SALES);
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(tasks, t -> s.tasks().get(t.id()))).as("task get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES_TASKS, a)));
+            Set<String> listed = new TreeSet<>();
+            for (UserRef u : users) {
+                listed.addAll(names(tasks, all((x, p) -> x.tasks().assignedToUser(u, p), s), Task::id, Task::id));
+            }
+            for (DepartmentRef d : departments) {
+                listed.addAll(names(tasks, all((x, p) -> x.tasks().assignedToDepartment(d, p), s), Task::id, Task::id));
+            }
+            assertThat(listed).as("assigned tasks as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_TASKS, a)));
+            assertThat(names(tasks, all((x, p) -> x.tasks().overdue(p), s), Task::id, Task::id))
+                    .as("overdue tasks as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_TASKS, a));
+        }
+    }
+
+    @Test
+    void canAnswersAsTheReadPathsDo() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(customers, c -> Optional.of(c).filter(x -> s.access().can(Action.READ, RecordKind.CUSTOMER, x.id().value()))))
+                    .as("can read customers as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES, a)));
+            assertThat(seen(tasks, t -> Optional.of(t).filter(x -> s.access().can(Action.READ, RecordKind.TASK, x.id().value()))))
+                    .as("can read tasks as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_TASKS, a)));
+        }
+    }
+}
