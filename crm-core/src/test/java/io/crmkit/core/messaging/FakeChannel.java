@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A channel that records what it is given and fails as scripted. */
-class FakeChannel implements MessageChannel {
+public class FakeChannel implements MessageChannel {
     private final ChannelKind kind;
     final List<OutboundMessage> attempts = new CopyOnWriteArrayList<>();
     final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();
@@ -17,7 +17,7 @@ class FakeChannel implements MessageChannel {
     private final AtomicInteger ids = new AtomicInteger();
     volatile boolean closed;
 
-    FakeChannel(ChannelKind kind) {
+    public FakeChannel(ChannelKind kind) {
         this.kind = kind;
     }
 
