@@ -1,5 +1,6 @@
 package io.crmkit.bench.analytics;
 
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.analytics.satisfaction.Nps;
 import io.crmkit.analytics.satisfaction.SatisfactionAnalytics;
 import io.crmkit.analytics.satisfaction.ScoreCounter;
@@ -190,11 +191,12 @@ public class SatisfactionMetricsBenchmark {
         }
 
         @Override
-        public Page<SurveyResponse> search(SurveyQuery query, PageRequest page) {
+        public Page<SurveyResponse> search(SurveyQuery query, AccessScope scope, PageRequest page) {
+            // the benchmark reads as the system actor, whose scope admits every generated response
             String cursor = page.cursor().orElse("g0");
             if (cursor.startsWith("s")) {
                 String after = cursor.substring(1);
-                Page<SurveyResponse> p = stored.search(query, after.isEmpty() ? PageRequest.first(page.limit())
+                Page<SurveyResponse> p = stored.search(query, scope, after.isEmpty() ? PageRequest.first(page.limit())
                         : PageRequest.after(after, page.limit()));
                 return new Page<>(p.items(), p.nextCursor().map(c -> "s" + c));
             }
