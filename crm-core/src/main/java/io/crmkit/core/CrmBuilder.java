@@ -1,12 +1,12 @@
 package io.crmkit.core;
 
-import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.messaging.Dispatcher;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.task.TaskStatus;

@@ -1,7 +1,5 @@
 package io.crmkit.core;
 
-import io.crmkit.core.internal.security.TransactionalAccessService;
-import io.crmkit.core.security.AccessService;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
@@ -12,10 +10,12 @@ import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
 import io.crmkit.core.internal.requirement.TransactionalRequirementService;
 import io.crmkit.core.internal.satisfaction.TransactionalSurveyService;
+import io.crmkit.core.internal.security.TransactionalAccessService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.satisfaction.SurveyService;
+import io.crmkit.core.security.AccessService;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.task.TaskService;
 import java.time.Clock;

@@ -12,6 +12,7 @@ import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
@@ -36,7 +37,6 @@ import io.crmkit.core.security.ShareAccess;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
-import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
@@ -54,10 +54,10 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The leak matrix: six actors (an owner, a department member, a manager of the department above, a member of

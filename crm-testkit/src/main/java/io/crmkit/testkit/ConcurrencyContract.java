@@ -1,8 +1,5 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.customer.AttributeValue;
@@ -12,6 +9,7 @@ import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.security.AccessScope;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Concurrent writers: optimistic locking loses no update, of two writers from one version exactly one

@@ -1,10 +1,5 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
@@ -21,6 +16,7 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
@@ -38,6 +34,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@link io.crmkit.core.customer.CustomerRepository}: exact round trips, the version

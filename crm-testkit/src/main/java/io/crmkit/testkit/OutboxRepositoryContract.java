@@ -1,10 +1,5 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static io.crmkit.testkit.StoredAssertions.assertSameMessage;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
@@ -17,6 +12,7 @@ import io.crmkit.core.messaging.Attachment;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.CrmStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static io.crmkit.testkit.StoredAssertions.assertSameMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@link io.crmkit.core.messaging.OutboxRepository}: exact round trips of every content kind

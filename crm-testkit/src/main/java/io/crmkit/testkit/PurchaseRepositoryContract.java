@@ -1,16 +1,12 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static io.crmkit.testkit.StoredAssertions.assertSamePurchase;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.security.AccessScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static io.crmkit.testkit.StoredAssertions.assertSamePurchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@link io.crmkit.core.commerce.PurchaseRepository}: round trips (amounts compared by

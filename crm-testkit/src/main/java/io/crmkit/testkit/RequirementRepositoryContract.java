@@ -1,16 +1,12 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static io.crmkit.testkit.StoredAssertions.assertSameRequirement;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import java.time.Duration;
@@ -24,6 +20,9 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static io.crmkit.testkit.StoredAssertions.assertSameRequirement;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@link io.crmkit.core.requirement.RequirementRepository}: exact round trips with

@@ -1,9 +1,5 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
@@ -12,6 +8,7 @@ import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.security.AccessScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +18,8 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@link io.crmkit.core.satisfaction.SurveyRepository}: exact round trips and

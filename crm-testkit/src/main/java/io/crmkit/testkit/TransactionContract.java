@@ -1,10 +1,5 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.security.AccessScope;
-import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.commerce.Purchase;
@@ -19,6 +14,7 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
@@ -31,6 +27,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static io.crmkit.testkit.StoredAssertions.assertSameCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The transaction contract of {@link io.crmkit.core.spi.CrmStorage}: a unit of work commits as a whole

@@ -1,6 +1,5 @@
 package io.crmkit.analytics.satisfaction;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Crm;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -11,6 +10,7 @@ import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.testkit.ForwardingStorage;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,5 @@
 package io.crmkit.bench.analytics;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.analytics.satisfaction.Nps;
 import io.crmkit.analytics.satisfaction.SatisfactionAnalytics;
 import io.crmkit.analytics.satisfaction.ScoreCounter;
@@ -8,17 +7,18 @@ import io.crmkit.analytics.satisfaction.ScoreDistribution;
 import io.crmkit.analytics.satisfaction.ScoreSummary;
 import io.crmkit.analytics.satisfaction.SurveySlice;
 import io.crmkit.core.Crm;
-import io.crmkit.core.satisfaction.SurveyRepository;
-import io.crmkit.testkit.ForwardingStorage;
-import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.satisfaction.SurveyService;
+import io.crmkit.core.security.AccessScope;
+import io.crmkit.testkit.ForwardingStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.crmkit.core.commerce;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.AccessScope;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

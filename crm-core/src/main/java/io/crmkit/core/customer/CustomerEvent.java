@@ -1,11 +1,23 @@
 package io.crmkit.core.customer;
 
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A change to a customer record. One branch of the sealed {@link DomainEvent}: switch over its records. */
 public sealed interface CustomerEvent extends DomainEvent {
+    @Override
+    default RecordKind recordKind() {
+        return RecordKind.CUSTOMER;
+    }
+
+    @Override
+    default UUID recordId() {
+        return customerId().value();
+    }
+
     CustomerId customerId();
 
     /** A customer was created. */

@@ -6,9 +6,11 @@ import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.satisfaction.SurveyEvent;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.TaskEvent;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Something that happened in the CRM. Every event says when and which actor caused it. Sealed, with one
@@ -31,4 +33,13 @@ public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, Req
 
     /** Who caused it: a host user, or the system. */
     UserRef actor();
+
+    /**
+     * The kind of the record it is about. Events carry ids, never field values; a host that passes them on
+     * to its users asks first: {@code crm.as(user).access().can(Action.READ, e.recordKind(), e.recordId())}.
+     */
+    RecordKind recordKind();
+
+    /** The id of the record it is about. */
+    UUID recordId();
 }

@@ -1,8 +1,8 @@
 package io.crmkit.core.internal;
 
 import io.crmkit.core.customer.Customer;
-import io.crmkit.core.security.CustomerField;
 import io.crmkit.core.customer.CustomerForm;
+import io.crmkit.core.security.CustomerField;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

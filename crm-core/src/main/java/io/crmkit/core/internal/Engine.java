@@ -1,9 +1,9 @@
 package io.crmkit.core.internal;
 
-import io.crmkit.core.security.AccessPolicy;
-import io.crmkit.core.security.Actor;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.DomainEventListener;
+import io.crmkit.core.security.AccessPolicy;
+import io.crmkit.core.security.Actor;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;

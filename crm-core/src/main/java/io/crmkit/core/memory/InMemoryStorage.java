@@ -1,6 +1,5 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
@@ -10,6 +9,7 @@ import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;

@@ -2,8 +2,8 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.task.Task;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.Customer;
@@ -8,6 +7,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.customer.ExternalRef;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import java.time.Instant;
 import java.util.Comparator;

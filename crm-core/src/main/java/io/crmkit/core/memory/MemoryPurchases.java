@@ -1,12 +1,12 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;

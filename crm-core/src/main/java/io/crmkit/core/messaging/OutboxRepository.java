@@ -1,10 +1,10 @@
 package io.crmkit.core.messaging;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.security.AccessScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package io.crmkit.core.requirement;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import java.time.LocalDate;
 import java.util.Optional;

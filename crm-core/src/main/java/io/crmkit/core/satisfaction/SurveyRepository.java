@@ -1,9 +1,9 @@
 package io.crmkit.core.satisfaction;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.AccessScope;
 import java.util.Optional;
 
 /** Storage port for survey responses. */

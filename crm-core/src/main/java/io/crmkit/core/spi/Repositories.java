@@ -1,12 +1,12 @@
 package io.crmkit.core.spi;
 
-import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.task.TaskRepository;
 
 /** The repositories of one unit of work; valid only inside it. */

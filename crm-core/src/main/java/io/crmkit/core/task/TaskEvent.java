@@ -1,11 +1,23 @@
 package io.crmkit.core.task;
 
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A change to a task. One branch of the sealed {@link DomainEvent}: switch over its records. */
 public sealed interface TaskEvent extends DomainEvent {
+    @Override
+    default RecordKind recordKind() {
+        return RecordKind.TASK;
+    }
+
+    @Override
+    default UUID recordId() {
+        return taskId().value();
+    }
+
     TaskId taskId();
 
     /** A task was created. */

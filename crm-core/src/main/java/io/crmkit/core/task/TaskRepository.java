@@ -1,9 +1,9 @@
 package io.crmkit.core.task;
 
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import java.time.LocalDate;

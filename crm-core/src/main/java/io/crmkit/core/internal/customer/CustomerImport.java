@@ -1,10 +1,5 @@
 package io.crmkit.core.internal.customer;
 
-import io.crmkit.core.security.CustomerField;
-import io.crmkit.core.internal.CustomerMasks;
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.ValidationException.Violation;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.Consent;
@@ -18,11 +13,16 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportRow;
+import io.crmkit.core.internal.CustomerMasks;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.internal.importing.BatchImport;
 import io.crmkit.core.internal.importing.KeySet;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.CustomerField;
+import io.crmkit.core.security.RecordKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

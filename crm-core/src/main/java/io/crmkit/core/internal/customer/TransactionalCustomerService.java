@@ -1,17 +1,6 @@
 package io.crmkit.core.internal.customer;
 
-import java.util.function.Consumer;
 import io.crmkit.core.AccessDeniedException;
-import io.crmkit.core.security.CustomerField;
-import io.crmkit.core.internal.CustomerMasks;
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.DepartmentRef;
-import io.crmkit.core.security.RecordKind;
-import io.crmkit.core.security.UserRef;
-import io.crmkit.core.security.AccessScope;
-import java.util.List;
-import java.util.Set;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -31,14 +20,25 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.importing.ImportReport;
+import io.crmkit.core.internal.CustomerMasks;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.internal.importing.BatchImport;
+import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.CustomerField;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.UserRef;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 public final class TransactionalCustomerService implements CustomerService {
     /** Customers read per query while exporting. */

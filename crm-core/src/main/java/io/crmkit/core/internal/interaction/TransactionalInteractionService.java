@@ -1,9 +1,5 @@
 package io.crmkit.core.internal.interaction;
 
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.RecordKind;
-import java.util.List;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -15,8 +11,12 @@ import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.interaction.NewInteraction;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.RecordKind;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 

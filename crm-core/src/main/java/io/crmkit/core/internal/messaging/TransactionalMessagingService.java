@@ -1,9 +1,5 @@
 package io.crmkit.core.internal.messaging;
 
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.RecordKind;
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
@@ -18,6 +14,7 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageContent;
@@ -30,7 +27,10 @@ import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.RecordKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,5 @@
 package io.crmkit.core.internal.requirement;
 
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.RecordKind;
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
@@ -11,6 +7,7 @@ import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
@@ -18,7 +15,10 @@ import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;

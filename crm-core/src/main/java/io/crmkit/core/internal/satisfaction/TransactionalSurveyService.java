@@ -1,14 +1,10 @@
 package io.crmkit.core.internal.satisfaction;
 
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.RecordKind;
-import java.util.List;
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyEvent;
@@ -16,7 +12,11 @@ import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.satisfaction.SurveyService;
+import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.RecordKind;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,19 +1,19 @@
 package io.crmkit.core.internal.task;
 
-import io.crmkit.core.internal.Guard;
-import io.crmkit.core.security.Action;
-import io.crmkit.core.security.RecordKind;
-import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Assignment;
