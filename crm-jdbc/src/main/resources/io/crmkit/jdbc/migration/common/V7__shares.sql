@@ -9,7 +9,7 @@
 CREATE TABLE ${prefix}shares (
     kind         VARCHAR(20) NOT NULL,
     record_id    ${uuid} NOT NULL,
-    grantee_type CHAR(1) NOT NULL,
+    grantee_type VARCHAR(1) NOT NULL,
     grantee_id   VARCHAR(200) NOT NULL,
     access       VARCHAR(10) NOT NULL,
     cause        VARCHAR(20) NOT NULL,
