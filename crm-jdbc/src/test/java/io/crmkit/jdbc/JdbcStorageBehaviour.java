@@ -16,6 +16,7 @@ import io.crmkit.core.customer.EmailAddress;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.testkit.TestData;
 import io.crmkit.testkit.TestStrings;
 import java.sql.Connection;
@@ -103,17 +104,17 @@ abstract class JdbcStorageBehaviour {
         assertThat(interaction(storage, i.id())).contains(i);
         assertThat(interaction(storage, i.id()).orElseThrow().notes().orElseThrow())
                 .isEqualTo(notes).hasSizeGreaterThan(10_000);
-        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().nameStartsWith(name.substring(0, 8)),
+        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().nameStartsWith(name.substring(0, 8)), AccessScope.everything(),
                 PageRequest.first(10))).items()).containsExactly(c);
         assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().nameContains(TestStrings.EMOJI
-                + " " + TestStrings.SQL_INJECTION), PageRequest.first(10))).items()).containsExactly(c);
+                + " " + TestStrings.SQL_INJECTION), AccessScope.everything(), PageRequest.first(10))).items()).containsExactly(c);
         assertThat(byRef(storage, c.externalRefs().get(0))).contains(c);
-        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().tag("VIP" + TestStrings.EMOJI),
+        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().tag("VIP" + TestStrings.EMOJI), AccessScope.everything(),
                 PageRequest.first(10))).items()).containsExactly(c);
-        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().email("张三@例子.中国"),
+        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().email("张三@例子.中国"), AccessScope.everything(),
                 PageRequest.first(10))).items()).containsExactly(c);
         // emoji are not equal to each other under any collation
-        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().tag("vip😈"), PageRequest.first(10))).items())
+        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().tag("vip😈"), AccessScope.everything(), PageRequest.first(10))).items())
                 .isEmpty();
     }
 
@@ -188,7 +189,7 @@ abstract class JdbcStorageBehaviour {
         });
         assertThat(customer(storage, clash.id())).isEmpty();
         assertThat(byRef(storage, ExternalRef.of("crm", "X"))).isEmpty();
-        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().email("clash@example.com"),
+        assertThat(storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all().email("clash@example.com"), AccessScope.everything(),
                 PageRequest.first(5))).items()).isEmpty();
         assertThat(customer(storage, after.id())).isPresent();
     }
@@ -224,7 +225,7 @@ abstract class JdbcStorageBehaviour {
     @Test
     void aForeignCursorIsAValidationError() {
         JdbcStorage storage = open();
-        assertThatThrownBy(() -> storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all(), PageRequest.after("nonsense!", 5))))
+        assertThatThrownBy(() -> storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), PageRequest.after("nonsense!", 5))))
                 .isInstanceOf(ValidationException.class);
         Customer c = data.person("Paged").build();
         storage.inTransaction(r -> {
@@ -235,7 +236,7 @@ abstract class JdbcStorageBehaviour {
         });
         String timelineCursor = storage.read(r -> r.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(1)))
                 .nextCursor().orElseThrow();
-        assertThatThrownBy(() -> storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all(), PageRequest.after(timelineCursor, 5))))
+        assertThatThrownBy(() -> storage.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), PageRequest.after(timelineCursor, 5))))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -269,7 +270,7 @@ abstract class JdbcStorageBehaviour {
                 .hasMessageContaining(prefix);
         open(JdbcStorage.builder().url(shared).tablePrefix(prefix)).close();
         JdbcStorage validated = open(JdbcStorage.builder().url(shared).tablePrefix(prefix).migrate(false));
-        assertThat(validated.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all(), PageRequest.first(1))).items()).isEmpty();
+        assertThat(validated.<io.crmkit.core.Page<Customer>>read(r -> r.customers().search(CustomerQuery.all(), AccessScope.everything(), PageRequest.first(1))).items()).isEmpty();
         if (db() == TestDb.H2) {
             try (Connection c = DriverManager.getConnection(shared); var s = c.createStatement()) {
                 s.execute("SHUTDOWN");

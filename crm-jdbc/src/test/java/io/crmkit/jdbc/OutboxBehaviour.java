@@ -21,6 +21,7 @@ import io.crmkit.core.messaging.MessageResult;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.testkit.RecordingChannel;
 import io.crmkit.testkit.TestStrings;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ abstract class OutboxBehaviour extends JdbcStorageBehaviour {
             return null;
         })).isInstanceOf(ConflictException.class);
         assertThat(storage.<Optional<OutboxMessage>>read(r -> r.outbox().findByProviderMessageId("provider-1"))).contains(sent);
-        assertThat(storage.<io.crmkit.core.Page<OutboxMessage>>read(r -> r.outbox().byStatus(DeliveryStatus.SENT, PageRequest.first(10))).items()).containsExactly(sent);
+        assertThat(storage.<io.crmkit.core.Page<OutboxMessage>>read(r -> r.outbox().byStatus(DeliveryStatus.SENT, AccessScope.everything(), PageRequest.first(10))).items()).containsExactly(sent);
         storage.inTransaction(r -> {
             r.interactions().updateDelivery(i.id(), DeliveryStatus.DELIVERED, Optional.empty());
             return null;

@@ -18,13 +18,15 @@ import javax.sql.DataSource;
 
 /**
  * A host DataSource that records every statement crmkit executes on its connections, one entry per execution
- * (a JDBC batch counts each of its rows), so tests can see which tables a service call writes.
+ * (a JDBC batch counts each of its rows), so tests can see which tables a service call writes, and with the
+ * parameters it was executed with, so that a test can run it again (under EXPLAIN, say).
  */
 final class StatementLog implements DataSource {
     private static final Pattern WRITE = Pattern.compile("(?is)^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+).*");
 
     private final DataSource target;
     private final List<String> executed = new ArrayList<>();
+    private final List<Execution> executions = new ArrayList<>();
     private boolean recording;
 
     StatementLog(DataSource target) {
@@ -34,12 +36,39 @@ final class StatementLog implements DataSource {
     /** Starts recording afresh. */
     synchronized void start() {
         executed.clear();
+        executions.clear();
         recording = true;
     }
 
     /** The statements executed since {@link #start()}. */
     synchronized List<String> executed() {
         return List.copyOf(executed);
+    }
+
+    /** The statements executed since {@link #start()}, with their parameters. */
+    synchronized List<Execution> executions() {
+        return List.copyOf(executions);
+    }
+
+    /** One execution of a statement: its text and the {@code set...} calls that bound its parameters. */
+    record Execution(String sql, List<Bind> binds) {
+        /** Prepares the statement text {@code before + sql} on {@code c} with the same parameters. */
+        PreparedStatement prepare(Connection c, String before) throws SQLException {
+            PreparedStatement ps = c.prepareStatement(before + sql);
+            try {
+                for (Bind b : binds) {
+                    invoke(b.method(), ps, b.args());
+                }
+            } catch (Throwable e) {
+                ps.close();
+                throw new SQLException("cannot bind the recorded parameters", e);
+            }
+            return ps;
+        }
+    }
+
+    /** One {@code PreparedStatement.set...} call. */
+    record Bind(java.lang.reflect.Method method, Object[] args) {
     }
 
     /**
@@ -59,9 +88,10 @@ final class StatementLog implements DataSource {
         return out;
     }
 
-    private synchronized void record(String sql) {
+    private synchronized void record(String sql, List<Bind> binds) {
         if (recording) {
             executed.add(sql);
+            executions.add(new Execution(sql, List.copyOf(binds)));
         }
     }
 
@@ -86,14 +116,19 @@ final class StatementLog implements DataSource {
     }
 
     private PreparedStatement statement(PreparedStatement ps, String sql) {
+        List<Bind> binds = new ArrayList<>();
         return proxy(PreparedStatement.class, ps, (proxy, method, args) -> {
             switch (method.getName()) {
                 case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch" -> {
                     if (args == null || args.length == 0) {
-                        record(sql);
+                        record(sql, binds);
                     }
                 }
+                case "clearParameters" -> binds.clear();
                 default -> {
+                    if (method.getName().startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
+                        binds.add(new Bind(method, args.clone()));
+                    }
                 }
             }
             return invoke(method, ps, args);

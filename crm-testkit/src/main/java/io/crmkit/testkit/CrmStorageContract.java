@@ -95,6 +95,22 @@ public abstract class CrmStorageContract {
         }
     }
 
+    /** {@link ShareRepositoryContract} on this storage. */
+    @Nested
+    public class Shares extends ShareRepositoryContract {
+        Shares() {
+            super(storages);
+        }
+    }
+
+    /** {@link AccessScopeContract} on this storage: every listing under random scopes. */
+    @Nested
+    public class Scopes extends AccessScopeContract {
+        Scopes() {
+            super(storages);
+        }
+    }
+
     /** {@link TransactionContract} on this storage. */
     @Nested
     public class Transactions extends TransactionContract {

@@ -15,6 +15,11 @@ import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.security.AccessScope;
+import io.crmkit.core.security.DepartmentRef;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.Share;
+import io.crmkit.core.security.ShareAccess;
+import io.crmkit.core.security.ShareCause;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
@@ -92,6 +97,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         Task t = data.task("t").customer(c.id()).assignee(Assignee.user(UserRef.of("u1"))).build();
         SurveyResponse s = data.surveyResponse(c.id(), SurveyKind.CSAT, 5).build();
         Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
+        Share share = new Share(RecordKind.CUSTOMER, c.id().value(), DepartmentRef.of("销售部"), ShareAccess.READ,
+                ShareCause.MANUAL, UserRef.of("u1"), data.now());
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -101,6 +108,7 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.tasks().insert(t);
             r.surveys().insert(s);
             r.purchases().insert(p);
+            r.shares().put(share);
             throw boom;
         })).isSameAs(boom);
 
@@ -118,6 +126,7 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();
         assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
         assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.shares().of(RecordKind.CUSTOMER, c.id().value()))).isEmpty();
     }
 
     @Test

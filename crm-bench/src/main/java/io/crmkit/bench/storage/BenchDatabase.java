@@ -136,10 +136,22 @@ final class BenchDatabase implements AutoCloseable {
 
     /** Customers 1..n with an email c{i}@example.com, a phone +8613{i:9} and tags "bench" and "t{i%10}". */
     void generateCustomers(long n) throws SQLException {
+        generateCustomers(n, 0);
+    }
+
+    /**
+     * As {@link #generateCustomers(long)}, and with {@code owners > 0} customer i owned by user "u{i % owners}"
+     * of department "d{i % owners % 50}": every owner in one of 50 departments, each department with the
+     * customers of {@code owners / 50} owners ({@code owners} a multiple of 50).
+     */
+    void generateCustomers(long n, int owners) throws SQLException {
+        String owner = owners == 0 ? "NULL" : "'u' || MOD(x, " + owners + ")";
+        String department = owners == 0 ? "NULL" : "'d' || MOD(MOD(x, " + owners + "), 50)";
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO " + t("customers") + " (id, kind, display_name, name_lower, stage, created_at,"
-                    + " updated_at, version) SELECT " + idSql(0, "p") + ", 'PERSON', 'Customer ' || x, 'customer ' || x,"
-                    + " 'LEAD', " + timeSql("x") + ", " + timeSql("x") + ", 1 FROM " + series(n));
+            s.executeUpdate("INSERT INTO " + t("customers") + " (id, kind, display_name, name_lower, stage, owner_id,"
+                    + " department_id, created_at, updated_at, version) SELECT " + idSql(0, "p") + ", 'PERSON',"
+                    + " 'Customer ' || x, 'customer ' || x, 'LEAD', " + owner + ", " + department + ", " + timeSql("x")
+                    + ", " + timeSql("x") + ", 1 FROM " + series(n));
             s.executeUpdate("INSERT INTO " + t("customer_emails") + " (customer_id, seq, email, email_lower) SELECT "
                     + idSql(0, "p") + ", 0, 'c' || x || '@example.com', 'c' || x || '@example.com' FROM " + series(n));
             s.executeUpdate("INSERT INTO " + t("customer_phones") + " (customer_id, seq, phone) SELECT "
@@ -149,6 +161,20 @@ final class BenchDatabase implements AutoCloseable {
             s.executeUpdate("INSERT INTO " + t("customer_tags") + " (customer_id, seq, tag) SELECT "
                     + idSql(0, "p") + ", 1, 't' || MOD(x, 10) FROM " + series(n));
             analyze(s, "customers", "customer_emails", "customer_phones", "customer_tags");
+        }
+    }
+
+    /**
+     * Shares of every {@code every}-th customer of 1..n: with department "d{i % 47}" for even i, with user
+     * "u{i % 499}" for odd i (so a share rarely goes to the customer's own department or owner).
+     */
+    void generateShares(long n, int every) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + t("shares") + " (kind, record_id, grantee_type, grantee_id, access, cause,"
+                    + " shared_by, shared_at) SELECT 'CUSTOMER', " + idSql(0, "p") + ", CASE WHEN MOD(x, 2) = 0 THEN 'D'"
+                    + " ELSE 'U' END, CASE WHEN MOD(x, 2) = 0 THEN 'd' || MOD(x, 47) ELSE 'u' || MOD(x, 499) END, 'READ',"
+                    + " 'MANUAL', 'u1', " + timeSql("x") + " FROM " + series(n) + " WHERE MOD(x, " + every + ") = 0");
+            analyze(s, "shares");
         }
     }
 

@@ -6,6 +6,7 @@ import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
+import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
@@ -15,6 +16,7 @@ import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
 import io.crmkit.jdbc.internal.requirement.JdbcRequirements;
 import io.crmkit.jdbc.internal.satisfaction.JdbcSurveys;
+import io.crmkit.jdbc.internal.security.JdbcShares;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -101,6 +103,7 @@ public final class JdbcEngine {
         private final JdbcSurveys surveys;
         private final JdbcPurchases purchases;
         private final JdbcOutbox outbox;
+        private final JdbcShares shares;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -112,6 +115,7 @@ public final class JdbcEngine {
             surveys = new JdbcSurveys(sql);
             purchases = new JdbcPurchases(sql);
             outbox = new JdbcOutbox(sql);
+            shares = new JdbcShares(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -121,6 +125,7 @@ public final class JdbcEngine {
         @Override public SurveyRepository surveys() { return surveys; }
         @Override public PurchaseRepository purchases() { return purchases; }
         @Override public OutboxRepository outbox() { return outbox; }
+        @Override public ShareRepository shares() { return shares; }
     }
 
 }

@@ -7,7 +7,9 @@ import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.Collection;
@@ -83,19 +85,25 @@ public final class JdbcPurchases implements PurchaseRepository {
     }
 
     @Override
-    public Page<Purchase> search(PurchaseQuery q, PageRequest page) {
+    public Page<Purchase> search(PurchaseQuery q, AccessScope scope, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
+        AccessSql.Condition access = AccessSql.ofCustomer(scope, "customer_id");
+        if (access.nothing()) {
+            return Page.last(List.of());
+        }
         return sql.read("find purchases", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             q.customerId().ifPresent(c -> where.append(" AND customer_id = ?"));
             q.from().ifPresent(f -> where.append(" AND occurred_at >= ?"));
             q.to().ifPresent(t -> where.append(" AND occurred_at < ?"));
+            where.append(access.sql());
             after.ifPresent(k -> where.append(" AND id > ?"));
             Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}purchases" + where
                     + " ORDER BY id LIMIT " + (page.limit() + 1));
             q.customerId().ifPresent(c -> s.uuid(c.value()));
             q.from().ifPresent(s::instant);
             q.to().ifPresent(s::instant);
+            access.bind().accept(s);
             after.ifPresent(k -> s.uuid(k.id()));
             return Cursor.page(s.list(JdbcPurchases::read), page.limit(),
                     p -> new Cursor.IdKey(p.id().value()));

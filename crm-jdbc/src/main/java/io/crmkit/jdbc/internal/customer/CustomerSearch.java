@@ -1,19 +1,24 @@
 package io.crmkit.jdbc.internal.customer;
 
 import io.crmkit.core.customer.CustomerQuery;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The statement of a {@link CustomerQuery}: one condition per criterion, in id order after the cursor. */
+/**
+ * The statement of a {@link CustomerQuery}: one condition per criterion and the scope's ({@link AccessSql}), in id
+ * order after the cursor.
+ */
 final class CustomerSearch {
     private CustomerSearch() {
     }
 
-    static Sql.Stmt statement(Sql sql, CustomerQuery q, Optional<Cursor.IdKey> after, int limit) {
+    static Sql.Stmt statement(Sql sql, CustomerQuery q, AccessScope scope, Optional<Cursor.IdKey> after, int limit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Consumer<Sql.Stmt>> binds = new ArrayList<>();
         if (!q.includeArchived()) {
@@ -59,6 +64,9 @@ final class CustomerSearch {
             where.append(" AND c.organization_id = ?");
             binds.add(s -> s.uuid(o.value()));
         });
+        AccessSql.Condition access = AccessSql.customers(scope, "c");
+        where.append(access.sql());
+        binds.add(access.bind());
         after.ifPresent(k -> {
             where.append(" AND c.id > ?");
             binds.add(s -> s.uuid(k.id()));

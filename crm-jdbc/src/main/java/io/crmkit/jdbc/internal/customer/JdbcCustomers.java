@@ -9,6 +9,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.customer.ExternalRef;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -176,10 +177,13 @@ public final class JdbcCustomers implements CustomerRepository {
     }
 
     @Override
-    public Page<Customer> search(CustomerQuery q, PageRequest page) {
+    public Page<Customer> search(CustomerQuery q, AccessScope scope, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
+        if (scope.isNothing()) {
+            return Page.last(List.of());
+        }
         return sql.read("search customers", () -> Cursor.page(
-                load(CustomerSearch.statement(sql, q, after, page.limit()).list(CustomerRows::read)),
+                load(CustomerSearch.statement(sql, q, scope, after, page.limit()).list(CustomerRows::read)),
                 page.limit(), c -> new Cursor.IdKey(c.id().value())));
     }
 

@@ -15,7 +15,9 @@ import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboundMessage;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
@@ -152,12 +154,17 @@ public final class JdbcOutbox implements OutboxRepository {
     }
 
     @Override
-    public Page<OutboxMessage> byStatus(DeliveryStatus status, PageRequest page) {
+    public Page<OutboxMessage> byStatus(DeliveryStatus status, AccessScope scope, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
+        AccessSql.Condition access = AccessSql.ofCustomer(scope, "customer_id");
+        if (access.nothing()) {
+            return Page.last(List.of());
+        }
         return sql.read("list messages by status", () -> {
-            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}outbox WHERE status = ?"
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}outbox WHERE status = ?" + access.sql()
                     + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
             s.enumName(status);
+            access.bind().accept(s);
             after.ifPresent(k -> s.uuid(k.id()));
             return Cursor.page(load(s.list(JdbcOutbox::readRow)), page.limit(),
                     m -> new Cursor.IdKey(m.id().value()));

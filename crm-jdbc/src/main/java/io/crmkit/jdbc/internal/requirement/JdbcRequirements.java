@@ -10,10 +10,12 @@ import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
+import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.DuePages;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -109,31 +111,38 @@ public final class JdbcRequirements implements RequirementRepository {
     }
 
     @Override
-    public Page<Requirement> openByAssignee(UserRef assignee, PageRequest page) {
+    public Page<Requirement> openByAssignee(UserRef assignee, AccessScope scope, PageRequest page) {
         return byId("list open requirements of an assignee", " WHERE assignee_id = ? AND is_open = ?",
-                s -> s.text(assignee.id()).bool(true), page);
+                s -> s.text(assignee.id()).bool(true), scope, page);
     }
 
     @Override
     public Page<Requirement> byCustomer(CustomerId customer, PageRequest page) {
-        return byId("list requirements of customer " + customer, " WHERE customer_id = ?", s -> s.uuid(customer.value()), page);
+        return byId("list requirements of customer " + customer, " WHERE customer_id = ?", s -> s.uuid(customer.value()),
+                AccessScope.everything(), page);
     }
 
     @Override
-    public Page<Requirement> overdue(LocalDate today, PageRequest page) {
+    public Page<Requirement> overdue(LocalDate today, AccessScope scope, PageRequest page) {
         return sql.read("list overdue requirements", () -> DuePages.page(sql,
                 "SELECT " + COLUMNS + " FROM {p}requirements WHERE is_open = ? AND due_date < ?",
-                s -> s.bool(true).date(today), false, page, JdbcRequirements::readRow, this::load,
+                s -> s.bool(true).date(today), AccessSql.ofCustomer(scope, "customer_id"), false, page,
+                JdbcRequirements::readRow, this::load,
                 r -> new Cursor.DateKey(r.dueDate().orElse(null), r.id().value())));
     }
 
     private Page<Requirement> byId(String operation, String where, java.util.function.Consumer<Sql.Stmt> bind,
-                                   PageRequest page) {
+                                   AccessScope scope, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
+        AccessSql.Condition access = AccessSql.ofCustomer(scope, "customer_id");
+        if (access.nothing()) {
+            return Page.last(List.of());
+        }
         return sql.read(operation, () -> {
-            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}requirements" + where
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}requirements" + where + access.sql()
                     + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
             bind.accept(s);
+            access.bind().accept(s);
             after.ifPresent(k -> s.uuid(k.id()));
             return Cursor.page(load(s.list(JdbcRequirements::readRow)), page.limit(),
                     r -> new Cursor.IdKey(r.id().value()));

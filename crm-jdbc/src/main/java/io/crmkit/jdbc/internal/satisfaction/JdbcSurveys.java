@@ -9,9 +9,12 @@ import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.satisfaction.SurveyResponseId;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
+import java.util.List;
 import java.util.Optional;
 
 /** Survey responses in {@code survey_responses}. */
@@ -40,8 +43,12 @@ public final class JdbcSurveys implements SurveyRepository {
     }
 
     @Override
-    public Page<SurveyResponse> search(SurveyQuery q, PageRequest page) {
+    public Page<SurveyResponse> search(SurveyQuery q, AccessScope scope, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
+        AccessSql.Condition access = AccessSql.ofCustomer(scope, "customer_id");
+        if (access.nothing()) {
+            return Page.last(List.of());
+        }
         return sql.read("find survey responses", () -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             q.kind().ifPresent(k -> where.append(" AND kind = ?"));
@@ -50,6 +57,7 @@ public final class JdbcSurveys implements SurveyRepository {
             q.touchpoint().ifPresent(t -> where.append(" AND touchpoint = ?"));
             q.from().ifPresent(f -> where.append(" AND responded_at >= ?"));
             q.to().ifPresent(t -> where.append(" AND responded_at < ?"));
+            where.append(access.sql());
             after.ifPresent(k -> where.append(" AND id > ?"));
             Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}survey_responses" + where
                     + " ORDER BY id LIMIT " + (page.limit() + 1));
@@ -59,6 +67,7 @@ public final class JdbcSurveys implements SurveyRepository {
             q.touchpoint().ifPresent(s::text);
             q.from().ifPresent(s::instant);
             q.to().ifPresent(s::instant);
+            access.bind().accept(s);
             after.ifPresent(k -> s.uuid(k.id()));
             return Cursor.page(s.list(JdbcSurveys::read), page.limit(),
                     r -> new Cursor.IdKey(r.id().value()));

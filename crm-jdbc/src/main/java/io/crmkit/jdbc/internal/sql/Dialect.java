@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +110,24 @@ public enum Dialect {
      */
     public String forUpdateSkipLocked() {
         return this == H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
+     * An insert of one row into {@code table} ({@code {p}} and all) that, when a row with the same {@code key}
+     * columns exists, replaces that row's other columns instead: {@code ON CONFLICT} on PostgreSQL,
+     * {@code ON DUPLICATE KEY} on MariaDB, {@code MERGE ... KEY} on H2. The parameters are the columns, in order.
+     */
+    public String upsert(String table, List<String> columns, List<String> key) {
+        String cols = String.join(", ", columns);
+        String values = " VALUES (" + Sql.marks(columns.size()) + ")";
+        List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
+        return switch (this) {
+            case H2 -> "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", key) + ")" + values;
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + cols + ")" + values + " ON CONFLICT (" + String.join(", ", key)
+                    + ") DO UPDATE SET " + String.join(", ", others.stream().map(c -> c + " = EXCLUDED." + c).toList());
+            case MARIADB -> "INSERT INTO " + table + " (" + cols + ")" + values + " ON DUPLICATE KEY UPDATE "
+                    + String.join(", ", others.stream().map(c -> c + " = VALUES(" + c + ")").toList());
+        };
     }
 
     /** Whether the error says a unique key or primary key is taken. */

@@ -21,12 +21,18 @@ public final class DuePages {
     /**
      * @param select     {@code SELECT ... FROM ... WHERE <filter>} with the filter's parameters
      * @param bindFilter binds the filter's parameters
+     * @param access     the rows the listing's scope admits, added to the filter
      * @param undated    whether rows without a due date belong to the list
      */
-    public static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, boolean undated,
-                               PageRequest page, Sql.RowReader<L> reader, Function<List<L>, List<T>> load,
+    public static <L, T> Page<T> page(Sql sql, String select, Consumer<Sql.Stmt> bindFilter, AccessSql.Condition access,
+                               boolean undated, PageRequest page, Sql.RowReader<L> reader, Function<List<L>, List<T>> load,
                                Function<T, Cursor.DateKey> key) {
         Optional<Cursor.DateKey> after = page.cursor().map(Cursor::dateKey);
+        if (access.nothing()) {
+            return Page.last(List.of());
+        }
+        select += access.sql();
+        bindFilter = bindFilter.andThen(access.bind());
         int want = page.limit() + 1;
         List<L> rows = new ArrayList<>();
         boolean inUndated = after.isPresent() && after.get().date() == null;

@@ -6,6 +6,7 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
@@ -18,6 +19,7 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
+import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.DuePages;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Tasks in {@code tasks} with comments, assignments and status history in child tables. */
 public final class JdbcTasks implements TaskRepository {
@@ -145,24 +148,27 @@ public final class JdbcTasks implements TaskRepository {
     }
 
     @Override
-    public Page<Task> openByUser(UserRef user, PageRequest page) {
-        return sql.read("list open tasks of a user", () -> DuePages.page(sql,
-                "SELECT " + COLUMNS + " FROM {p}tasks WHERE assignee_user_id = ? AND is_open = ?",
-                s -> s.text(user.id()).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+    public Page<Task> openByUser(UserRef user, AccessScope scope, PageRequest page) {
+        return open("list open tasks of a user", "assignee_user_id = ? AND is_open = ?", s -> s.text(user.id()).bool(true),
+                scope, true, page);
     }
 
     @Override
-    public Page<Task> openByDepartment(DepartmentRef department, PageRequest page) {
-        return sql.read("list open tasks of a department", () -> DuePages.page(sql,
-                "SELECT " + COLUMNS + " FROM {p}tasks WHERE assignee_department_id = ? AND is_open = ?",
-                s -> s.text(department.id()).bool(true), true, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+    public Page<Task> openByDepartment(DepartmentRef department, AccessScope scope, PageRequest page) {
+        return open("list open tasks of a department", "assignee_department_id = ? AND is_open = ?",
+                s -> s.text(department.id()).bool(true), scope, true, page);
     }
 
     @Override
-    public Page<Task> overdue(LocalDate today, PageRequest page) {
-        return sql.read("list overdue tasks", () -> DuePages.page(sql,
-                "SELECT " + COLUMNS + " FROM {p}tasks WHERE is_open = ? AND due_date < ?",
-                s -> s.bool(true).date(today), false, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
+    public Page<Task> overdue(LocalDate today, AccessScope scope, PageRequest page) {
+        return open("list overdue tasks", "is_open = ? AND due_date < ?", s -> s.bool(true).date(today), scope, false, page);
+    }
+
+    /** Open tasks matching {@code filter} that the scope admits, by due date ({@link DuePages}). */
+    private Page<Task> open(String operation, String filter, Consumer<Sql.Stmt> bind, AccessScope scope, boolean undated,
+                            PageRequest page) {
+        return sql.read(operation, () -> DuePages.page(sql, "SELECT " + COLUMNS + " FROM {p}tasks t WHERE " + filter, bind,
+                AccessSql.tasks(scope, "t"), undated, page, JdbcTasks::readRow, this::load, JdbcTasks::key));
     }
 
     private static Cursor.DateKey key(Task t) {
