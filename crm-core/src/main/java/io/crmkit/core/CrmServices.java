@@ -1,9 +1,11 @@
 package io.crmkit.core;
 
+import io.crmkit.core.audit.AuditService;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.audit.TransactionalAuditService;
 import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
@@ -35,6 +37,7 @@ public sealed class CrmServices permits Crm {
     private final SurveyService surveys;
     private final PurchaseService purchases;
     private final MessagingService messaging;
+    private final AuditService audit;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -46,6 +49,7 @@ public sealed class CrmServices permits Crm {
         this.surveys = new TransactionalSurveyService(engine, actor);
         this.purchases = new TransactionalPurchaseService(engine, actor);
         this.messaging = new TransactionalMessagingService(engine, actor);
+        this.audit = new TransactionalAuditService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -91,6 +95,11 @@ public sealed class CrmServices permits Crm {
     /** Email, SMS and voice calls to customers, through the outbox. */
     public final MessagingService messaging() {
         return messaging;
+    }
+
+    /** The audit trail: who changed what and when, and whether the record of it is intact. */
+    public final AuditService audit() {
+        return audit;
     }
 
     /**

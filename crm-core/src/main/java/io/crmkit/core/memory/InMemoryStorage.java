@@ -1,6 +1,7 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.StorageException;
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
@@ -15,6 +16,7 @@ import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -111,6 +113,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemorySurveys surveys;
         private final MemoryPurchases purchases;
         private final MemoryOutbox outbox;
+        private final MemoryAudit audit;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             customers = new MemoryCustomers(new Table<>(undo, lock, Customer::externalRefs));
@@ -121,6 +124,8 @@ public final class InMemoryStorage implements CrmStorage {
             purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()));
             outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys, MemoryOutbox::lookupKeys,
                     m -> m.status() == DeliveryStatus.QUEUED));
+            audit = new MemoryAudit(new Table<>(undo, lock, e -> List.of(), MemoryAudit::lookupKeys, e -> false),
+                    new Table<>(undo, lock));
         }
 
         void clear() {
@@ -131,6 +136,8 @@ public final class InMemoryStorage implements CrmStorage {
             surveys.table().clear();
             purchases.table().clear();
             outbox.table().clear();
+            audit.entryTable().clear();
+            audit.headTable().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -140,5 +147,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public SurveyRepository surveys() { return surveys; }
         @Override public PurchaseRepository purchases() { return purchases; }
         @Override public OutboxRepository outbox() { return outbox; }
+        @Override public AuditRepository audit() { return audit; }
     }
 }
