@@ -166,6 +166,22 @@ public final class Engine {
         });
     }
 
+    /** Records one change of a record in the audit trail: see {@link Tx#audit}. */
+    @FunctionalInterface
+    public interface Audit<R> {
+        void record(Tx tx, R before, R after);
+    }
+
+    /** As {@link #change(Function, BiFunction, BiConsumer)}, recording the change with {@code audit}. */
+    public <R> R change(Function<Repositories, R> load, BiFunction<R, Tx, R> change, BiConsumer<Repositories, R> store,
+                        Audit<R> audit) {
+        return change(load, (before, tx) -> {
+            R after = change.apply(before, tx);
+            audit.record(tx, before, after);
+            return after;
+        }, store);
+    }
+
     /** Reads in the enclosing scope's unit of work, or in a read unit of work of its own. */
     public <T> T read(Function<Repositories, T> work) {
         Repositories enclosing = scope.get();

@@ -127,6 +127,20 @@ final class Table<T> {
         swap(id, previous, row);
     }
 
+    /** Removes a row. Nothing in crmkit deletes records; the audit trail's tamper tests do. */
+    void delete(UUID id) {
+        checkWritable();
+        T previous = rows.remove(id);
+        if (previous == null) {
+            throw new NotFoundException("no record " + id);
+        }
+        reindex(id, previous, null);
+        undo.push(() -> {
+            rows.put(id, previous);
+            reindex(id, null, previous);
+        });
+    }
+
     private void swap(UUID id, T previous, T row) {
         checkUnique(id, row);
         rows.put(id, row);
