@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.audit.AuditChain;
+import io.crmkit.core.audit.AuditEntry;
+import io.crmkit.core.audit.AuditHead;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
@@ -17,6 +22,7 @@ import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
+import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.satisfaction.SurveyResponse;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
@@ -92,6 +98,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         Task t = data.task("t").customer(c.id()).assignee(Assignee.user(UserRef.of("u1"))).build();
         SurveyResponse s = data.surveyResponse(c.id(), SurveyKind.CSAT, 5).build();
         Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
+        AuditEntry a = AuditChain.next(AuditHead.empty(0), data.now(), UserRef.of("u1"), AuditSource.API,
+                RecordKind.CUSTOMER, c.id().value(), AuditAction.CREATE, List.of(), new byte[AuditChain.SALT_BYTES]);
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -101,6 +109,8 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.tasks().insert(t);
             r.surveys().insert(s);
             r.purchases().insert(p);
+            r.audit().createHeads(1);
+            r.audit().append(List.of(a), List.of(AuditHead.empty(0).after(a)));
             throw boom;
         })).isSameAs(boom);
 
@@ -118,6 +128,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();
         assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
         assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.audit().find(0, 1))).isEmpty();
+        assertThat(readList(r -> r.audit().heads())).isEmpty();
+        assertThat(readList(r -> r.audit().byRecord(RecordKind.CUSTOMER, c.id().value(), PageRequest.first(10)).items()))
+                .isEmpty();
     }
 
     @Test
