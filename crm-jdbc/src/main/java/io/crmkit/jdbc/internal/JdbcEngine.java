@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
@@ -9,6 +10,7 @@ import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
+import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
@@ -101,6 +103,7 @@ public final class JdbcEngine {
         private final JdbcSurveys surveys;
         private final JdbcPurchases purchases;
         private final JdbcOutbox outbox;
+        private final JdbcAudit audit;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -112,6 +115,7 @@ public final class JdbcEngine {
             surveys = new JdbcSurveys(sql);
             purchases = new JdbcPurchases(sql);
             outbox = new JdbcOutbox(sql);
+            audit = new JdbcAudit(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -121,6 +125,7 @@ public final class JdbcEngine {
         @Override public SurveyRepository surveys() { return surveys; }
         @Override public PurchaseRepository purchases() { return purchases; }
         @Override public OutboxRepository outbox() { return outbox; }
+        @Override public AuditRepository audit() { return audit; }
     }
 
 }
