@@ -28,15 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditDraft(Instant at, UserRef actor, AuditSource source, RecordKind kind, UUID recordId,
                          AuditAction action, Supplier<List<Change>> changes) {
-    public AuditDraft {
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(recordId, "recordId");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(changes, "changes");
-    }
 
     /**
      * The changed fields between two states of a record, listed field by field in a fixed order; unchanged fields

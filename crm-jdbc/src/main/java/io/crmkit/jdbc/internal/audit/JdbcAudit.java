@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * The audit trail in {@code audit_entries} and {@code audit_heads}. An append is one batch of entry rows and one of
  * head updates, after one {@code SELECT ... FOR UPDATE} of the heads; the lists are keyset pages on
- * {@code (recorded_at, stream, seq)}, served by the indexes by record, by actor and by time.
+ * {@code (recorded_at, stream, seq)}, served by the indexes by record and by actor. A verification of a period
+ * scans the table for its sequences, which saves every append a third index.
  */
 public final class JdbcAudit implements AuditRepository {
     private static final String COLUMNS = "stream, seq, recorded_at, actor, source, record_kind, record_id, entry_action,"
@@ -75,7 +76,8 @@ public final class JdbcAudit implements AuditRepository {
 
     @Override
     public void append(List<AuditEntry> entries, List<AuditHead> heads) {
-        sql.write("append " + entries.size() + " audit entries", () -> {
+        // the last write of its unit of work: a failure rolls back the whole of it, so no savepoint is needed
+        sql.writeLast("append " + entries.size() + " audit entries", () -> {
             Sql.Batch b = sql.batch("INSERT INTO {p}audit_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             for (AuditEntry e : entries) {
                 b.integer(e.stream()).lng(e.sequence()).instant(e.at()).text(e.actor().id()).enumName(e.source())

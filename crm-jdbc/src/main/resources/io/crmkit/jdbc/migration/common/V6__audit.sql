@@ -30,4 +30,3 @@ CREATE TABLE ${prefix}audit_entries (
 )${table_options};
 CREATE INDEX ${prefix}audit_entries_record_idx ON ${prefix}audit_entries (record_kind, record_id, recorded_at, stream, seq);
 CREATE INDEX ${prefix}audit_entries_actor_idx ON ${prefix}audit_entries (actor, recorded_at, stream, seq);
-CREATE INDEX ${prefix}audit_entries_time_idx ON ${prefix}audit_entries (recorded_at, stream, seq);
