@@ -16,7 +16,6 @@ import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -162,8 +161,8 @@ public final class JdbcAudit implements AuditRepository {
             changes = FieldChange.decode(r.text("changes"));
         } catch (IllegalArgumentException e) {
             // kept as found, so that verify reports the entry: an altered row is evidence, not a storage failure
-            changes = new ArrayList<>(List.of(new FieldChange("unreadable changes", Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty())));
+            changes = List.of(new FieldChange("unreadable changes", Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
         }
         try {
             return new AuditEntry(r.integer("stream"), r.lng("seq"), r.instant("recorded_at"), UserRef.of(r.text("actor")),
