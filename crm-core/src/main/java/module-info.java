@@ -8,6 +8,7 @@ module io.crmkit.core {
     requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports io.crmkit.core;
+    exports io.crmkit.core.audit;
     exports io.crmkit.core.commerce;
     exports io.crmkit.core.customer;
     exports io.crmkit.core.event;

@@ -1,8 +1,10 @@
 package io.crmkit.core;
 
+import io.crmkit.core.audit.AuditSettings;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.audit.AuditLog;
 import io.crmkit.core.internal.messaging.Dispatcher;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.RequirementStatus;
@@ -40,6 +42,7 @@ public final class CrmBuilder {
     private final List<DomainEventListener> listeners = new ArrayList<>();
     private MessagingSettings messaging = MessagingSettings.NONE;
     private AccessPolicy access = AccessPolicy.unrestricted();
+    private AuditSettings audit = AuditSettings.DEFAULT;
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -105,6 +108,12 @@ public final class CrmBuilder {
         return this;
     }
 
+    /** The audit trail: on or off, and its number of streams. Default: {@link AuditSettings#DEFAULT}, on. */
+    public CrmBuilder audit(AuditSettings settings) {
+        this.audit = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -119,6 +128,7 @@ public final class CrmBuilder {
         }
         checks.throwIfAny();
         Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows, listeners, access);
+        AuditLog.install(engine, audit); // first: its stream heads exist before anything else starts writing
         Dispatcher.install(engine, messaging);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();

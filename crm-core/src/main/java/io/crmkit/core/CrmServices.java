@@ -1,9 +1,11 @@
 package io.crmkit.core;
 
+import io.crmkit.core.audit.AuditService;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.audit.TransactionalAuditService;
 import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
@@ -38,6 +40,7 @@ public sealed class CrmServices permits Crm {
     private final PurchaseService purchases;
     private final MessagingService messaging;
     private final AccessService access;
+    private final AuditService audit;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -50,6 +53,7 @@ public sealed class CrmServices permits Crm {
         this.purchases = new TransactionalPurchaseService(engine, actor);
         this.messaging = new TransactionalMessagingService(engine, actor);
         this.access = new TransactionalAccessService(engine, actor);
+        this.audit = new TransactionalAuditService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -100,6 +104,11 @@ public sealed class CrmServices permits Crm {
     /** Record shares, and what the acting user may do. */
     public final AccessService access() {
         return access;
+    }
+
+    /** The audit trail: who changed what and when, and whether the record of it is intact. */
+    public final AuditService audit() {
+        return audit;
     }
 
     /**

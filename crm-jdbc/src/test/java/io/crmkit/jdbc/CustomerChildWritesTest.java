@@ -2,7 +2,10 @@ package io.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.Crm;
+import io.crmkit.core.audit.AuditSettings;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Consent;
 import io.crmkit.core.customer.ConsentStatus;
@@ -34,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,6 +55,10 @@ class CustomerChildWritesTest {
     private StatementLog log;
 
     private Crm crm(TestDb db) {
+        return crm(db, AuditSettings.OFF);
+    }
+
+    private Crm crm(TestDb db, AuditSettings audit) {
         db.assumeAvailable();
         this.db = db;
         prefix = TestDb.newPrefix();
@@ -65,8 +70,9 @@ class CustomerChildWritesTest {
         log = new StatementLog(pool);
         JdbcStorage storage = JdbcStorage.builder().dataSource(log).tablePrefix(prefix).build();
         opened.add(storage);
-        // the database keeps microseconds
-        Crm crm = Crm.builder().storage(storage).clock(Clock.tickMillis(ZoneOffset.UTC)).build();
+        // the database keeps microseconds; the audit trail is off but in its own test, so the lists show the
+        // record's own rows
+        Crm crm = Crm.builder().storage(storage).clock(Clock.tickMillis(ZoneOffset.UTC)).audit(audit).build();
         opened.add(0, crm);
         return crm;
     }
@@ -88,6 +94,16 @@ class CustomerChildWritesTest {
                 .address(new PostalAddress("建国路88号", "北京", Optional.of("朝阳区"), Optional.of("100022"), Optional.of("CN")))
                 .consent(ContactChannel.EMAIL, ConsentStatus.OPTED_IN, "web form")
                 .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "web form");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theAuditTrailAddsOneEntryRowAndMovesOneHead(TestDb db) {
+        Crm crm = crm(db, AuditSettings.DEFAULT);
+        Customer c = crm.customers().create(full());
+        log.start();
+        crm.customers().archive(c.id());
+        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "INSERT audit_entries", "UPDATE audit_heads");
     }
 
     @ParameterizedTest

@@ -111,6 +111,14 @@ public abstract class CrmStorageContract {
         }
     }
 
+    /** {@link AuditRepositoryContract} on this storage. */
+    @Nested
+    public class Audit extends AuditRepositoryContract {
+        Audit() {
+            super(storages);
+        }
+    }
+
     /** {@link TransactionContract} on this storage. */
     @Nested
     public class Transactions extends TransactionContract {

@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
@@ -106,6 +107,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public ShareRepository shares() {
             return delegate.shares();
+        }
+
+        @Override
+        public AuditRepository audit() {
+            return delegate.audit();
         }
     }
 }

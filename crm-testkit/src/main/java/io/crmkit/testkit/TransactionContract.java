@@ -2,6 +2,11 @@ package io.crmkit.testkit;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.audit.AuditChain;
+import io.crmkit.core.audit.AuditEntry;
+import io.crmkit.core.audit.AuditHead;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
@@ -99,6 +104,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
         Share share = new Share(RecordKind.CUSTOMER, c.id().value(), DepartmentRef.of("销售部"), ShareAccess.READ,
                 ShareCause.MANUAL, UserRef.of("u1"), data.now());
+        AuditEntry a = AuditChain.next(AuditHead.empty(0), data.now(), UserRef.of("u1"), AuditSource.API,
+                RecordKind.CUSTOMER, c.id().value(), AuditAction.CREATE, List.of(), new byte[AuditChain.SALT_BYTES]);
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -109,6 +116,8 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.surveys().insert(s);
             r.purchases().insert(p);
             r.shares().put(share);
+            r.audit().createHeads(1);
+            r.audit().append(List.of(a), List.of(AuditHead.empty(0).after(a)));
             throw boom;
         })).isSameAs(boom);
 
@@ -127,6 +136,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
         assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readList(r -> r.shares().of(RecordKind.CUSTOMER, c.id().value()))).isEmpty();
+        assertThat(readOne(r -> r.audit().find(0, 1))).isEmpty();
+        assertThat(readList(r -> r.audit().heads())).isEmpty();
+        assertThat(readList(r -> r.audit().byRecord(RecordKind.CUSTOMER, c.id().value(), PageRequest.first(10)).items()))
+                .isEmpty();
     }
 
     @Test

@@ -1,9 +1,14 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.audit.AuditChain;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
@@ -17,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -46,6 +52,14 @@ public final class Engine {
     }
 
     /**
+     * Where the audit drafts of a unit of work go when it ends, inside its transaction: the audit trail
+     * ({@code internal.audit.AuditLog}).
+     */
+    public interface Journal {
+        void append(Repositories repos, List<AuditDraft> drafts);
+    }
+
+    /**
      * The events raised by the write units of work of the outermost unit of work running on this thread,
      * published when it commits, so a service call inside an enclosing unit of work never publishes before
      * (or despite) the enclosing commit.
@@ -63,6 +77,8 @@ public final class Engine {
     private final AccessPolicy access;
     /** Filled while the Crm is built, then frozen by {@link #start()}: read from any thread after. */
     private volatile Map<Class<?>, Component> components = new LinkedHashMap<>();
+    /** The audit trail, if it is on; set while the Crm is built. */
+    private volatile @Nullable Journal journal;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -93,6 +109,14 @@ public final class Engine {
             throw new IllegalStateException("a " + type.getSimpleName() + " is already registered");
         }
         return component;
+    }
+
+    /** Sends the audit drafts of every write unit of work to {@code journal}. Before {@link #start()} only. */
+    public void journal(Journal journal) {
+        if (started.get()) {
+            throw new IllegalStateException("the journal is set before the engine starts");
+        }
+        this.journal = Objects.requireNonNull(journal, "journal");
     }
 
     public <C extends Component> C component(Class<C> type) {
@@ -132,7 +156,7 @@ public final class Engine {
      */
     public <T> T write(Function<Tx, T> work) {
         return storage.inTransaction(repos -> {
-            Tx tx = new Tx(repos, clock.instant());
+            Tx tx = new Tx(repos, clock.instant(), journal != null);
             T result = work.apply(tx);
             Objects.requireNonNull(pending.get(), "a write runs inside the event scope").add(tx);
             return result;
@@ -149,6 +173,22 @@ public final class Engine {
             store.accept(tx.repos(), changed);
             return changed;
         });
+    }
+
+    /** Records one change of a record in the audit trail: see {@link Tx#audit}. */
+    @FunctionalInterface
+    public interface Audit<R> {
+        void record(Tx tx, R before, R after);
+    }
+
+    /** As {@link #change(Function, BiFunction, BiConsumer)}, recording the change with {@code audit}. */
+    public <R> R change(Function<Repositories, R> load, BiFunction<R, Tx, R> change, BiConsumer<Repositories, R> store,
+                        Audit<R> audit) {
+        return change(load, (before, tx) -> {
+            R after = change.apply(before, tx);
+            audit.record(tx, before, after);
+            return after;
+        }, store);
     }
 
     /** Reads in the enclosing scope's unit of work, or in a read unit of work of its own. */
@@ -271,9 +311,18 @@ public final class Engine {
         final List<DomainEvent> events = new ArrayList<>();
         final List<Runnable> actions = new ArrayList<>();
 
+        final List<AuditDraft> audit = new ArrayList<>();
+
         void add(Tx tx) {
             events.addAll(tx.events);
             actions.addAll(tx.afterCommit);
+            audit.addAll(tx.audit);
+        }
+
+        void addAll(Pending nested) {
+            events.addAll(nested.events);
+            actions.addAll(nested.actions);
+            audit.addAll(nested.audit);
         }
     }
 
@@ -300,8 +349,7 @@ public final class Engine {
                 pending.set(nested);
                 try {
                     T result = delegate.inTransaction(work);
-                    enclosing.events.addAll(nested.events);
-                    enclosing.actions.addAll(nested.actions);
+                    enclosing.addAll(nested);
                     return result;
                 } finally {
                     pending.set(enclosing);
@@ -311,7 +359,15 @@ public final class Engine {
             pending.set(scope);
             T result;
             try {
-                result = delegate.inTransaction(work);
+                result = delegate.inTransaction(repos -> {
+                    T done = work.run(repos);
+                    Journal j = journal;
+                    if (j != null && !scope.audit.isEmpty()) {
+                        // last, so that the stream heads it locks are held only until the commit right after
+                        j.append(repos, scope.audit);
+                    }
+                    return done;
+                });
             } finally {
                 pending.remove();
             }
@@ -341,10 +397,13 @@ public final class Engine {
         private final Instant now;
         private final List<DomainEvent> events = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final boolean audited;
+        private final List<AuditDraft> audit = new ArrayList<>(1);
 
-        Tx(Repositories repos, Instant now) {
+        Tx(Repositories repos, Instant now, boolean audited) {
             this.repos = repos;
             this.now = now;
+            this.audited = audited;
         }
 
         public Repositories repos() {
@@ -358,6 +417,25 @@ public final class Engine {
 
         public void raise(DomainEvent event) {
             events.add(event);
+        }
+
+        /**
+         * Records a change made through a service call in the audit trail, in this transaction: the trail writes
+         * it when the outermost unit of work ends, just before its commit, and never if it rolls back.
+         * {@code changes} is computed then, and not at all while the trail is off. The entry point of every
+         * write: shares, exports, erasures and merges record themselves here too.
+         */
+        public void audit(UserRef actor, RecordKind kind, UUID recordId, AuditAction action,
+                          Supplier<List<AuditChain.Change>> changes) {
+            audit(AuditSource.API, actor, kind, recordId, action, changes);
+        }
+
+        /** As {@link #audit(UserRef, RecordKind, UUID, AuditAction, Supplier)}, for a change that came in another way. */
+        public void audit(AuditSource source, UserRef actor, RecordKind kind, UUID recordId, AuditAction action,
+                          Supplier<List<AuditChain.Change>> changes) {
+            if (audited) {
+                audit.add(new AuditDraft(now, actor, source, kind, recordId, action, changes));
+            }
         }
 
         /** Runs {@code action} once the outermost unit of work committed; never if it rolled back. */

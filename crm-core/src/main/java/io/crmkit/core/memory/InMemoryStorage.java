@@ -1,6 +1,7 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.StorageException;
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
@@ -16,6 +17,7 @@ import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -113,6 +115,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryPurchases purchases;
         private final MemoryOutbox outbox;
         private final MemoryShares shares;
+        private final MemoryAudit audit;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -126,6 +129,8 @@ public final class InMemoryStorage implements CrmStorage {
             purchases = new MemoryPurchases(new Table<>(undo, lock, p -> p.externalId().stream().toList()), access);
             outbox = new MemoryOutbox(new Table<>(undo, lock, MemoryOutbox::uniqueKeys, MemoryOutbox::lookupKeys,
                     m -> m.status() == DeliveryStatus.QUEUED), access);
+            audit = new MemoryAudit(new Table<>(undo, lock, e -> List.of(), MemoryAudit::lookupKeys, e -> false),
+                    new Table<>(undo, lock));
         }
 
         void clear() {
@@ -137,6 +142,8 @@ public final class InMemoryStorage implements CrmStorage {
             purchases.table().clear();
             outbox.table().clear();
             shares.table().clear();
+            audit.entryTable().clear();
+            audit.headTable().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -147,5 +154,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public PurchaseRepository purchases() { return purchases; }
         @Override public OutboxRepository outbox() { return outbox; }
         @Override public ShareRepository shares() { return shares; }
+        @Override public AuditRepository audit() { return audit; }
     }
 }

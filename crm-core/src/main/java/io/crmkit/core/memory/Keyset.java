@@ -49,6 +49,12 @@ final class Keyset<T, K extends Cursor> {
                 Cursor::dateKey);
     }
 
+    /** Oldest first: time, then stream, then sequence, ascending (the audit trail). */
+    static <T> Keyset<T, Cursor.EntryKey> oldestFirst(Function<T, Cursor.EntryKey> key) {
+        return new Keyset<>(key, Comparator.comparing(Cursor.EntryKey::at).thenComparingInt(Cursor.EntryKey::stream)
+                .thenComparingLong(Cursor.EntryKey::sequence), Cursor::entryKey);
+    }
+
     Page<T> page(Stream<T> items, PageRequest request) {
         Stream<T> sorted = items.sorted(Comparator.comparing(key, order));
         if (request.cursor().isPresent()) {

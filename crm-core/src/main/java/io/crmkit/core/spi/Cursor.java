@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Page#nextCursor()} and reads back from {@link io.crmkit.core.PageRequest#cursor()}. Every storage
  * uses this one codec, so a cursor means the same in memory and on a database.
  *
- * <p>Three keys cover the lists of the repositories: {@link IdKey} (ascending id), {@link TimeKey} (a time,
- * then the id: the newest-first timeline) and {@link DateKey} (a date that may be missing, then the id: lists
- * by due date). {@link #encode()} writes the key as opaque base64url text without padding (a kind letter and
+ * <p>Four keys cover the lists of the repositories: {@link IdKey} (ascending id), {@link TimeKey} (a time,
+ * then the id: the newest-first timeline), {@link DateKey} (a date that may be missing, then the id: lists
+ * by due date) and {@link EntryKey} (a time, a stream and a sequence: the audit trail, oldest first).
+ * {@link #encode()} writes the key as opaque base64url text without padding (a kind letter and
  * the fields); the decoders accept only text of their own kind and throw a {@link ValidationException}
  * naming the field {@code cursor} for anything else, so a cursor of another list, a truncated or made-up
  * one is bad input, never a storage error.
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * return Cursor.page(rows, page.limit(), c -> new Cursor.IdKey(c.id().value()));
  * }</pre>
  */
-public sealed interface Cursor permits Cursor.IdKey, Cursor.TimeKey, Cursor.DateKey {
+public sealed interface Cursor permits Cursor.IdKey, Cursor.TimeKey, Cursor.DateKey, Cursor.EntryKey {
     /** The longest cursor text the decoders read; longer input is refused before decoding. */
     int MAX_LENGTH = 200;
 
@@ -91,6 +92,24 @@ public sealed interface Cursor permits Cursor.IdKey, Cursor.TimeKey, Cursor.Date
     }
 
     /**
+     * The key of the audit trail's lists: ordered by time, then stream, then sequence, ascending.
+     *
+     * @param at       the time of the last entry of the page
+     * @param stream   its stream
+     * @param sequence its sequence in the stream
+     */
+    record EntryKey(Instant at, int stream, long sequence) implements Cursor {
+        public EntryKey {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String encode() {
+            return encodeText("a|" + at + "|" + stream + "|" + sequence);
+        }
+    }
+
+    /**
      * Reads an {@link IdKey}.
      *
      * @throws ValidationException on field {@code cursor} if the text is not an encoded id key
@@ -127,6 +146,20 @@ public sealed interface Cursor permits Cursor.IdKey, Cursor.TimeKey, Cursor.Date
         String[] p = parts(cursor, "d", 3);
         try {
             return new DateKey(p[1].equals("-") ? null : LocalDate.parse(p[1]), uuid(p[2]));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    /**
+     * Reads an {@link EntryKey}.
+     *
+     * @throws ValidationException on field {@code cursor} if the text is not an encoded entry key
+     */
+    static EntryKey entryKey(String cursor) {
+        String[] p = parts(cursor, "a", 4);
+        try {
+            return new EntryKey(Instant.parse(p[1]), Integer.parseInt(p[2]), Long.parseLong(p[3]));
         } catch (RuntimeException e) {
             throw invalid();
         }

@@ -1,5 +1,6 @@
 package io.crmkit.core.spi;
 
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
@@ -26,4 +27,6 @@ public interface Repositories {
     OutboxRepository outbox();
 
     ShareRepository shares();
+
+    AuditRepository audit();
 }

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
@@ -10,6 +11,7 @@ import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
+import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
@@ -104,6 +106,7 @@ public final class JdbcEngine {
         private final JdbcPurchases purchases;
         private final JdbcOutbox outbox;
         private final JdbcShares shares;
+        private final JdbcAudit audit;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -116,6 +119,7 @@ public final class JdbcEngine {
             purchases = new JdbcPurchases(sql);
             outbox = new JdbcOutbox(sql);
             shares = new JdbcShares(sql);
+            audit = new JdbcAudit(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -126,6 +130,7 @@ public final class JdbcEngine {
         @Override public PurchaseRepository purchases() { return purchases; }
         @Override public OutboxRepository outbox() { return outbox; }
         @Override public ShareRepository shares() { return shares; }
+        @Override public AuditRepository audit() { return audit; }
     }
 
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.commerce.NewPurchase;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseEvent;
@@ -67,6 +68,7 @@ public final class TransactionalPurchaseService implements PurchaseService {
             }
             Purchase p = in.occurredAt().isPresent() ? validated : withTime(validated, tx.now());
             tx.repos().purchases().insert(p);
+            PurchaseChanges.created(tx, AuditSource.API, actor.user(), p);
             tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.user()));
             return p;
         });
@@ -120,6 +122,7 @@ public final class TransactionalPurchaseService implements PurchaseService {
                 out[i] = problem(index, ImportRow.Outcome.REJECTED, "customerId", "not_found", "names no existing customer: " + p.customerId());
             } else {
                 inserts.add(p);
+                PurchaseChanges.created(tx, AuditSource.IMPORT, actor.user(), p);
                 out[i] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(p.id().value()), List.of());
                 tx.raise(new PurchaseEvent.Recorded(p.id(), p.customerId(), tx.now(), actor.user()));
             }

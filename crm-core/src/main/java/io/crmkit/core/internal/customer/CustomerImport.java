@@ -2,6 +2,8 @@ package io.crmkit.core.internal.customer;
 
 import io.crmkit.core.ValidationException.Violation;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.customer.Consent;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
@@ -110,6 +112,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
             }
             if (target == null) {
                 inserts.add(c);
+                CustomerChanges.record(tx, AuditSource.IMPORT, actor.user(), AuditAction.CREATE, null, c);
                 out[cand.position()] = new ImportRow(index, ImportRow.Outcome.INSERTED, Optional.of(c.id().value()), List.of());
                 tx.raise(new CustomerEvent.Created(c.id(), tx.now(), actor.user()));
             } else if (target.kind() != c.kind()) {
@@ -119,6 +122,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                 try {
                     Customer merged = merge(target, cand, tx);
                     repo.update(merged);
+                    CustomerChanges.record(tx, AuditSource.IMPORT, actor.user(), AuditAction.UPDATE, target, merged);
                     out[cand.position()] = new ImportRow(index, ImportRow.Outcome.UPDATED, Optional.of(target.id().value()), List.of());
                     tx.raise(new CustomerEvent.Updated(merged.id(), merged.version(), tx.now(), actor.user()));
                 } catch (ValidationException e) {

@@ -5,6 +5,8 @@ import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.customer.ConsentStatus;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
@@ -71,6 +73,7 @@ public final class TransactionalCustomerService implements CustomerService {
                             + " and department " + customer.department().map(DepartmentRef::id).orElse("(none)"));
             checkExternalRefs(tx, customer);
             tx.repos().customers().insert(customer);
+            CustomerChanges.record(tx, AuditSource.API, actor.user(), AuditAction.CREATE, null, customer);
             tx.raise(new CustomerEvent.Created(customer.id(), tx.now(), actor.user()));
             return guard.mask(customer);
         });
@@ -104,6 +107,7 @@ public final class TransactionalCustomerService implements CustomerService {
             }
             checkExternalRefs(tx, updated);
             tx.repos().customers().update(updated);
+            CustomerChanges.record(tx, AuditSource.API, actor.user(), AuditAction.UPDATE, current, updated);
             tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.user()));
             return guard.mask(updated);
         });
@@ -122,6 +126,7 @@ public final class TransactionalCustomerService implements CustomerService {
             Customer updated = factory.build(current.edit().consent(channel, status, source), current.kind(), base,
                     current.consents(), tx.now());
             tx.repos().customers().update(updated);
+            CustomerChanges.record(tx, AuditSource.API, actor.user(), AuditAction.UPDATE, current, updated);
             tx.raise(new CustomerEvent.Updated(updated.id(), updated.version(), tx.now(), actor.user()));
             return guard.mask(updated);
         });
@@ -137,6 +142,7 @@ public final class TransactionalCustomerService implements CustomerService {
             Customer archived = current.toBuilder().archivedAt(tx.now()).updatedAt(tx.now())
                     .version(current.version() + 1).build();
             tx.repos().customers().update(archived);
+            CustomerChanges.record(tx, AuditSource.API, actor.user(), AuditAction.ARCHIVE, current, archived);
             tx.raise(new CustomerEvent.Archived(id, tx.now(), actor.user()));
             return guard.mask(archived);
         });

@@ -49,6 +49,7 @@ public final class TransactionalInteractionService implements InteractionService
                     in.occurredAt().orElse(tx.now()), in.duration(), actor.user(), Optional.ofNullable(outcome),
                     in.links(), tx.now());
             tx.repos().interactions().insert(interaction);
+            InteractionChanges.created(tx, actor.user(), interaction);
             tx.raise(new InteractionEvent.Logged(interaction.id(), customer, interaction.channel(), tx.now(), actor.user()));
             return interaction;
         });

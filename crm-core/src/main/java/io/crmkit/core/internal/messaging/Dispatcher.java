@@ -2,6 +2,7 @@ package io.crmkit.core.internal.messaging;
 
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.DeliveryException;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.internal.Engine;
@@ -115,15 +116,15 @@ public final class Dispatcher implements Engine.Component {
                 for (OutboxMessage message : batch) {
                     Instant at = engine.clock().instant();
                     if (stopping.get()) {
-                        outcomes.add(message.deferred(at, at), false); // released for the next dispatcher
+                        outcomes.add(message, message.deferred(at, at), false); // released for the next dispatcher
                         continue;
                     }
                     Optional<Instant> limited = rateLimiter.acquire(message.kind(), at);
                     if (limited.isPresent()) {
-                        outcomes.add(message.deferred(limited.get(), at), false);
+                        outcomes.add(message, message.deferred(limited.get(), at), false);
                         continue;
                     }
-                    outcomes.add(attempt(message), true);
+                    outcomes.add(message, attempt(message), true);
                     attempted++;
                     if (outcomes.waitedTooLong()) {
                         outcomes.record();
@@ -192,11 +193,11 @@ public final class Dispatcher implements Engine.Component {
         private final List<Outcome> pending = new ArrayList<>();
         private long firstAt;
 
-        void add(OutboxMessage next, boolean attempted) {
+        void add(OutboxMessage claimed, OutboxMessage next, boolean attempted) {
             if (pending.isEmpty()) {
                 firstAt = System.nanoTime();
             }
-            pending.add(new Outcome(next, attempted));
+            pending.add(new Outcome(claimed, next, attempted));
         }
 
         boolean waitedTooLong() {
@@ -237,6 +238,7 @@ public final class Dispatcher implements Engine.Component {
                         tx.repos().interactions().updateDelivery(next.interactionId(), next.status(), next.providerMessageId());
                         tx.raise(new MessageEvent.StatusChanged(next.id(), next.customerId(), next.kind(),
                                 next.status(), next.updatedAt(), Actor.SYSTEM.user()));
+                        MessageChanges.record(tx, AuditSource.SYSTEM, Actor.SYSTEM.user(), o.claimed(), next);
                     }
                 }
                 return null;
@@ -245,7 +247,7 @@ public final class Dispatcher implements Engine.Component {
     }
 
     /** A claimed message's next state; {@code attempted}: it was sent (or failed), not only released. */
-    private record Outcome(OutboxMessage next, boolean attempted) {
+    private record Outcome(OutboxMessage claimed, OutboxMessage next, boolean attempted) {
     }
 
     /** Stops claiming, lets the running batch finish (bounded), then closes the channels. */

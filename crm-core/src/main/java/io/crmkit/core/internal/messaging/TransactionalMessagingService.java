@@ -5,6 +5,7 @@ import io.crmkit.core.ConflictException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.EmailAddress;
 import io.crmkit.core.customer.PhoneNumber;
@@ -117,6 +118,7 @@ public final class TransactionalMessagingService implements MessagingService {
                     tx.now(), tx.now(), 1);
             tx.repos().interactions().insert(interaction);
             tx.repos().outbox().insert(message);
+            MessageChanges.record(tx, AuditSource.API, actor.user(), null, message);
             tx.raise(new MessageEvent.StatusChanged(id, customer.id(), request.kind(), status, tx.now(), actor.user()));
             if (status == DeliveryStatus.QUEUED) {
                 tx.afterCommit(dispatcher::wakeUp); // before the commit the dispatcher would not see it
@@ -289,6 +291,7 @@ public final class TransactionalMessagingService implements MessagingService {
             }
             OutboxMessage q = m.requeued(tx.now());
             tx.repos().outbox().update(q);
+            MessageChanges.record(tx, AuditSource.API, actor.user(), m, q);
             tx.repos().interactions().updateDelivery(m.interactionId(), DeliveryStatus.QUEUED, Optional.empty());
             tx.raise(new MessageEvent.StatusChanged(id, m.customerId(), m.kind(), DeliveryStatus.QUEUED, tx.now(), actor.user()));
             tx.afterCommit(dispatcher::wakeUp);
@@ -309,6 +312,7 @@ public final class TransactionalMessagingService implements MessagingService {
         return engine.write(tx -> tx.repos().outbox().findByProviderMessageId(providerMessageId).map(m -> {
             OutboxMessage reported = m.reported(status, Optional.ofNullable(d), tx.now());
             tx.repos().outbox().update(reported);
+            MessageChanges.record(tx, AuditSource.API, actor.user(), m, reported);
             tx.repos().interactions().updateDelivery(m.interactionId(), status, Optional.of(providerMessageId));
             tx.raise(new MessageEvent.StatusChanged(m.id(), m.customerId(), m.kind(), status, tx.now(), actor.user()));
             return reported;

@@ -4,6 +4,7 @@ import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.audit.AuditAction;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.internal.Engine;
@@ -63,6 +64,7 @@ public final class TransactionalRequirementService implements RequirementService
                     engine.workflow(RequirementStatus.class).initial(), in.sourceInteraction(), List.of(), actor.user(), tx.now(),
                     tx.now(), 1);
             tx.repos().requirements().insert(r);
+            RequirementChanges.record(tx, actor.user(), AuditAction.CREATE, null, r);
             tx.raise(new RequirementEvent.Created(r.id(), r.customerId(), tx.now(), actor.user()));
             return r;
         });
@@ -79,7 +81,7 @@ public final class TransactionalRequirementService implements RequirementService
     public Requirement transition(RequirementId id, RequirementStatus to, @Nullable String comment) {
         Objects.requireNonNull(to, "to");
         String checked = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
-        return change(id, (r, tx) -> {
+        return change(id, AuditAction.TRANSITION, (r, tx) -> {
             Requirement moved = r.transition(engine.workflow(RequirementStatus.class), to, actor.user(), tx.now(), Optional.ofNullable(checked));
             tx.raise(new RequirementEvent.Transitioned(id, r.status(), to, tx.now(), actor.user()));
             return moved;
@@ -88,7 +90,7 @@ public final class TransactionalRequirementService implements RequirementService
 
     @Override
     public Requirement assign(RequirementId id, @Nullable UserRef assignee) {
-        return change(id, (r, tx) -> r.withDetails(r.title(), r.description(), r.priority(), r.dueDate(),
+        return change(id, AuditAction.ASSIGN, (r, tx) -> r.withDetails(r.title(), r.description(), r.priority(), r.dueDate(),
                 Optional.ofNullable(assignee), tx.now()));
     }
 
@@ -101,16 +103,18 @@ public final class TransactionalRequirementService implements RequirementService
         String d = checks.multiline("description", description, Requirement.MAX_DESCRIPTION);
         checks.throwIfAny();
         Objects.requireNonNull(t, "title"); // null only with a violation
-        return change(id, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
+        return change(id, AuditAction.UPDATE, (r, tx) -> r.withDetails(t, Optional.ofNullable(d), priority, Optional.ofNullable(dueDate),
                 r.assignee(), tx.now()));
     }
 
-    private Requirement change(RequirementId id, java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
+    private Requirement change(RequirementId id, AuditAction action,
+                               java.util.function.BiFunction<Requirement, Engine.Tx, Requirement> change) {
         Objects.requireNonNull(id, "id");
         return engine.change(repos -> {
             Requirement r = repos.requirements().require(id);
             return guard.require(repos, r, r.customerId(), RecordKind.REQUIREMENT, Action.EDIT, "requirement " + id);
-        }, change, (r, changed) -> r.requirements().update(changed));
+        }, change, (r, changed) -> r.requirements().update(changed),
+                (tx, before, after) -> RequirementChanges.record(tx, actor.user(), action, before, after));
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class TransactionalSurveyService implements SurveyService {
                     in.kind(), in.score(), Optional.ofNullable(comment), Optional.ofNullable(touchpoint), in.channel(),
                     in.respondedAt().orElse(tx.now()));
             tx.repos().surveys().insert(r);
+            SurveyChanges.created(tx, actor.user(), r);
             tx.raise(new SurveyEvent.Recorded(r.id(), r.customerId(), r.kind(), r.score(), tx.now(), actor.user()));
             return r;
         });

@@ -4,6 +4,7 @@ import io.crmkit.core.Checks;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.audit.AuditAction;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Guard;
@@ -73,6 +74,7 @@ public final class TransactionalTaskService implements TaskService {
                     customer, in.requirementId(), Optional.ofNullable(assignee), actor.user(), in.dueDate(),
                     in.priority(), engine.workflow(TaskStatus.class).initial(), 0, List.of(), history, List.of(), tx.now(), tx.now(), 1);
             tx.repos().tasks().insert(task);
+            TaskChanges.record(tx, actor.user(), AuditAction.CREATE, null, task);
             tx.raise(new TaskEvent.Created(task.id(), tx.now(), actor.user()));
             if (assignee != null) {
                 tx.raise(new TaskEvent.Assigned(task.id(), assignee, tx.now(), actor.user()));
@@ -95,7 +97,7 @@ public final class TransactionalTaskService implements TaskService {
         String n = checks.multiline("note", note, Assignment.MAX_NOTE);
         checks.throwIfAny();
         Objects.requireNonNull(assignee, "assignee"); // null only with a violation
-        return change(id, (t, tx) -> {
+        return change(id, AuditAction.ASSIGN, (t, tx) -> {
             tx.raise(new TaskEvent.Assigned(id, assignee, tx.now(), actor.user()));
             return t.reassign(assignee, actor.user(), tx.now(), Optional.ofNullable(n));
         });
@@ -105,7 +107,7 @@ public final class TransactionalTaskService implements TaskService {
     public Task transition(TaskId id, TaskStatus to, @Nullable String comment) {
         Objects.requireNonNull(to, "to");
         String c = Checks.optionalMultiline("comment", comment, StatusChange.MAX_COMMENT);
-        return change(id, (t, tx) -> {
+        return change(id, AuditAction.TRANSITION, (t, tx) -> {
             Task moved = t.transition(engine.workflow(TaskStatus.class), to, actor.user(), tx.now(), Optional.ofNullable(c));
             tx.raise(new TaskEvent.Transitioned(id, t.status(), to, tx.now(), actor.user()));
             return moved;
@@ -117,7 +119,7 @@ public final class TransactionalTaskService implements TaskService {
         if (percent < 0 || percent > 100) {
             throw ValidationException.of("progress", "range", "must be between 0 and 100 but was " + percent);
         }
-        return change(id, (t, tx) -> {
+        return change(id, AuditAction.PROGRESS, (t, tx) -> {
             if (!t.status().isOpen()) {
                 throw ValidationException.of("progress", "task_closed", "cannot change on a task that is " + t.status());
             }
@@ -136,13 +138,14 @@ public final class TransactionalTaskService implements TaskService {
         String t = text == null || text.isBlank() ? checks.required("text", text, Task.MAX_TEXT) : checks.multiline("text", text, Task.MAX_TEXT);
         checks.throwIfAny();
         Objects.requireNonNull(t, "text"); // null only with a violation
-        return change(id, (task, tx) -> task.comment(actor.user(), tx.now(), t));
+        return change(id, AuditAction.COMMENT, (task, tx) -> task.comment(actor.user(), tx.now(), t));
     }
 
-    private Task change(TaskId id, BiFunction<Task, Engine.Tx, Task> change) {
+    private Task change(TaskId id, AuditAction action, BiFunction<Task, Engine.Tx, Task> change) {
         Objects.requireNonNull(id, "id");
         return engine.change(r -> guard.require(r, r.tasks().require(id), Action.EDIT), change,
-                (r, changed) -> r.tasks().update(changed));
+                (r, changed) -> r.tasks().update(changed),
+                (tx, before, after) -> TaskChanges.record(tx, actor.user(), action, before, after));
     }
 
     @Override
