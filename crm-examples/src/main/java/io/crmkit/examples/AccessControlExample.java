@@ -70,7 +70,7 @@ public final class AccessControlExample {
         Customer chengdu = crm.customers().create(NewCustomer.organization("成都天府物流").department(WEST)
                 .phone("028 8555 6666"));
         // the west shares one customer with the east representative, to read
-        crm.as(USERS.get("wang (west rep)")).access()
+        crm.as(java.util.Objects.requireNonNull(USERS.get("wang (west rep)"))).access()
                 .share(RecordKind.CUSTOMER, chengdu.id().value(), UserRef.of("li"), ShareAccess.READ);
 
         List<String> lines = new java.util.ArrayList<>();

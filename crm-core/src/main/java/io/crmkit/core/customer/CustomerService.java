@@ -50,8 +50,8 @@ public interface CustomerService {
     /**
      * Hands every customer matching the query, in creation order, to {@code sink}, page by page (memory stays
      * flat), and returns how many. Takes the right to export: the actor's export rule decides which customers
-     * leave, and hidden fields stay hidden. The sink runs inside one read unit of work; it must not call the
-     * CRM to write.
+     * leave, and hidden fields stay hidden. Each exported customer gets an audit entry; the export is one
+     * transaction, which the sink runs inside (a write it makes through the CRM joins it).
      */
     long export(CustomerQuery query, Consumer<? super Customer> sink);
 

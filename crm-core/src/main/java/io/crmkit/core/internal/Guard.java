@@ -2,8 +2,13 @@ package io.crmkit.core.internal;
 
 import io.crmkit.core.AccessDeniedException;
 import io.crmkit.core.NotFoundException;
+import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.messaging.MessageId;
+import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.security.AccessLevel;
 import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.AccessScope;
@@ -16,11 +21,13 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The access policy applied to one actor. Listings take its {@link #scope scopes}, which storage turns into
@@ -121,6 +128,25 @@ public final class Guard {
             throw denied(action, kind, "customer " + customer + ": " + what);
         }
         return record;
+    }
+
+    /** Whether the actor may do {@code action} to the record of this kind and id; false if there is none. */
+    public boolean permits(Repositories repos, RecordKind kind, UUID id, Action action) {
+        return switch (kind) {
+            case CUSTOMER -> permits(repos, new CustomerId(id), kind, action);
+            case TASK -> repos.tasks().findById(new TaskId(id)).map(t -> permits(repos, t, action)).orElse(false);
+            case INTERACTION -> repos.interactions().findById(new InteractionId(id))
+                    .map(i -> permits(repos, i.customerId(), kind, action)).orElse(false);
+            case REQUIREMENT -> repos.requirements().findById(new RequirementId(id))
+                    .map(r -> permits(repos, r.customerId(), kind, action)).orElse(false);
+            case SURVEY -> repos.surveys().findById(new SurveyResponseId(id))
+                    .map(r -> permits(repos, r.customerId(), kind, action)).orElse(false);
+            case PURCHASE -> repos.purchases().findById(new PurchaseId(id))
+                    .map(p -> permits(repos, p.customerId(), kind, action)).orElse(false);
+            case MESSAGE -> repos.outbox().findById(new MessageId(id))
+                    .map(m -> permits(repos, m.customerId(), kind, action)).orElse(false);
+            case AUDIT -> level(kind, action) == AccessLevel.ALL;
+        };
     }
 
     /** Whether the actor may do {@code action} to this task. */

@@ -11,6 +11,8 @@ import io.crmkit.core.MutableClock;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.TestCrm;
+import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.audit.AuditEntry;
 import io.crmkit.core.customer.ConsentStatus;
 import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.Customer;
@@ -269,6 +271,55 @@ class AccessControlTest {
     }
 
     @Test
+    void sharesAreInTheAuditTrail() {
+        Customer c = eastCustomer("Zhang");
+        eastRep.access().share(RecordKind.CUSTOMER, c.id().value(), WEST, ShareAccess.EDIT);
+        eastRep.access().unshare(RecordKind.CUSTOMER, c.id().value(), WEST);
+        List<AuditEntry> history = crm.audit().history(RecordKind.CUSTOMER, c.id().value(), PageRequest.first(10)).items();
+        assertThat(history).extracting(AuditEntry::action).containsSubsequence(AuditAction.SHARE, AuditAction.UNSHARE);
+        AuditEntry shared = history.stream().filter(e -> e.action() == AuditAction.SHARE).findFirst().orElseThrow();
+        assertThat(shared.actor()).isEqualTo(UserRef.of("li"));
+        assertThat(shared.changes()).singleElement().satisfies(ch -> {
+            assertThat(ch.field()).isEqualTo("shares.department:华西销售部");
+            assertThat(ch.newValue()).contains("EDIT (MANUAL)");
+        });
+        assertThat(crm.audit().verify().ok()).isTrue();
+    }
+
+    @Test
+    void theAuditTrailIsReadAsFarAsTheRecordsAre() {
+        AccessPolicy policy = AccessPolicy.builder()
+                .grantAll("sales", AccessLevel.DEPARTMENT, RecordKind.CUSTOMER)
+                .grant("sales", AccessLevel.OWN, RecordKind.AUDIT, Action.READ)
+                .grantAll("auditor", AccessLevel.ALL, RecordKind.AUDIT)
+                .build();
+        try (Crm c = TestCrm.builder(clock).access(policy).build()) {
+            Customer east = c.customers().create(NewCustomer.person("East").department(EAST));
+            Customer west = c.customers().create(NewCustomer.person("West").department(WEST));
+            CrmServices li = c.as(new Actor(UserRef.of("li"), Set.of("sales"), Set.of(EAST)));
+            CrmServices auditor = c.as(new Actor(UserRef.of("ma"), Set.of("auditor"), Set.of()));
+            CrmServices none = c.as(new Actor(UserRef.of("wu"), Set.of("nobody"), Set.of(EAST)));
+            li.customers().update(li.customers().require(east.id()).edit().displayName("东"));
+
+            assertThat(li.audit().history(RecordKind.CUSTOMER, east.id().value(), PageRequest.first(10)).items()).hasSize(2);
+            assertThat(li.audit().history(RecordKind.CUSTOMER, west.id().value(), PageRequest.first(10)).items())
+                    .as("the history of a record out of reach").isEmpty();
+            assertThat(none.audit().history(RecordKind.CUSTOMER, east.id().value(), PageRequest.first(10)).items()).isEmpty();
+            assertThat(auditor.audit().history(RecordKind.CUSTOMER, west.id().value(), PageRequest.first(10)).items()).hasSize(1);
+
+            java.time.Instant from = java.time.Instant.parse("2000-01-01T00:00:00Z");
+            java.time.Instant to = java.time.Instant.parse("2100-01-01T00:00:00Z");
+            assertThat(li.audit().byActor(UserRef.of("li"), from, to, PageRequest.first(10)).items()).hasSize(1);
+            assertThatThrownBy(() -> li.audit().byActor(UserRef.of("system"), from, to, PageRequest.first(10)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(auditor.audit().byActor(UserRef.of("system"), from, to, PageRequest.first(10)).items()).hasSize(2);
+            assertThatThrownBy(() -> li.audit().verify()).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> li.audit().heads()).isInstanceOf(AccessDeniedException.class);
+            assertThat(auditor.audit().verify().ok()).isTrue();
+        }
+    }
+
+    @Test
     void aPolicyReportsEveryBadRuleAtOnce() {
         AccessPolicy.Builder b = AccessPolicy.builder()
                 .grant(" ", AccessLevel.ALL, RecordKind.CUSTOMER, Action.READ)
@@ -320,7 +371,9 @@ class AccessControlTest {
         assertThat(out).extracting(Customer::displayName).containsExactly("A", "B");
         assertThat(reader.customers().export(CustomerQuery.all(), out::add)).as("no export rule").isZero();
         assertThat(crm.customers().export(CustomerQuery.all(), x -> { })).isEqualTo(3);
-        assertThatThrownBy(() -> crm.customers().export(CustomerQuery.all(), x -> crm.customers().create(NewCustomer.person("D"))))
-                .isInstanceOf(IllegalStateException.class);
+        Customer a = crm.customers().search(CustomerQuery.all().nameStartsWith("A"), PageRequest.first(1)).items().get(0);
+        assertThat(crm.audit().history(RecordKind.CUSTOMER, a.id().value(), PageRequest.first(10)).items())
+                .as("every export is in the trail").filteredOn(e -> e.action() == AuditAction.EXPORT)
+                .extracting(e -> e.actor().id()).containsExactlyInAnyOrder("li", "system");
     }
 }

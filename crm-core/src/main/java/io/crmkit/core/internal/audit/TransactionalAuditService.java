@@ -12,6 +12,9 @@ import io.crmkit.core.audit.AuditService;
 import io.crmkit.core.audit.AuditVerification.BrokenLink;
 import io.crmkit.core.audit.AuditVerification;
 import io.crmkit.core.internal.Engine;
+import io.crmkit.core.internal.Guard;
+import io.crmkit.core.security.AccessLevel;
+import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
@@ -38,15 +41,19 @@ public final class TransactionalAuditService implements AuditService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Guard guard;
 
     public TransactionalAuditService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
+        this.guard = engine.guard(actor);
     }
 
-    /** Who reads: for the access rules to come. */
-    Actor actor() {
-        return actor;
+    /** The whole trail (verifying it, its heads, any entry) takes the right to read the audit trail at every level. */
+    private void requireWholeTrail() {
+        if (guard.level(RecordKind.AUDIT, Action.READ) != AccessLevel.ALL) {
+            throw guard.denied(Action.READ, RecordKind.AUDIT, "the whole audit trail");
+        }
     }
 
     @Override
@@ -54,7 +61,13 @@ public final class TransactionalAuditService implements AuditService {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(page, "page");
-        return engine.read(repos -> repos.audit().byRecord(kind, recordId, page));
+        if (guard.level(RecordKind.AUDIT, Action.READ) == AccessLevel.NONE) {
+            return Page.last(List.of());
+        }
+        // a record's history is read by those who may read the record: a missing record's history is the trail's
+        return engine.read(repos -> guard.level(RecordKind.AUDIT, Action.READ) == AccessLevel.ALL
+                || guard.permits(repos, kind, recordId, Action.READ)
+                ? repos.audit().byRecord(kind, recordId, page) : Page.last(List.of()));
     }
 
     @Override
@@ -62,27 +75,35 @@ public final class TransactionalAuditService implements AuditService {
         Objects.requireNonNull(user, "actor");
         Objects.requireNonNull(page, "page");
         checkPeriod(from, to);
+        AccessLevel level = guard.level(RecordKind.AUDIT, Action.READ);
+        if (level != AccessLevel.ALL && !(level != AccessLevel.NONE && user.equals(actor.user()))) {
+            throw guard.denied(Action.READ, RecordKind.AUDIT, "the changes of " + user);
+        }
         return engine.read(repos -> repos.audit().byActor(user, clamp(from), clamp(to), page));
     }
 
     @Override
     public AuditVerification verify(Instant from, Instant to) {
         checkPeriod(from, to);
+        requireWholeTrail();
         return engine.read(repos -> new Verifier(repos.audit()).period(clamp(from), clamp(to)));
     }
 
     @Override
     public AuditVerification verify() {
+        requireWholeTrail();
         return engine.read(repos -> new Verifier(repos.audit()).all());
     }
 
     @Override
     public List<AuditHead> heads() {
+        requireWholeTrail();
         return engine.read(repos -> repos.audit().heads());
     }
 
     @Override
     public Optional<AuditEntry> entry(int stream, long sequence) {
+        requireWholeTrail();
         return engine.read(repos -> repos.audit().find(stream, sequence));
     }
 

@@ -169,13 +169,14 @@ public final class TransactionalCustomerService implements CustomerService {
             return 0;
         }
         CustomerQuery normalised = normalised(query);
-        return engine.readScope(() -> engine.read(repos -> {
+        return engine.write(tx -> {
             long count = 0;
             PageRequest page = PageRequest.first(EXPORT_PAGE);
             while (true) {
-                Page<Customer> customers = repos.customers().search(normalised, scope, page);
+                Page<Customer> customers = tx.repos().customers().search(normalised, scope, page);
                 for (Customer c : customers.items()) {
                     sink.accept(guard.mask(c));
+                    tx.audit(actor.user(), RecordKind.CUSTOMER, c.id().value(), AuditAction.EXPORT, List::of);
                     count++;
                 }
                 if (customers.nextCursor().isEmpty()) {
@@ -183,7 +184,7 @@ public final class TransactionalCustomerService implements CustomerService {
                 }
                 page = PageRequest.after(customers.nextCursor().get(), EXPORT_PAGE);
             }
-        }));
+        });
     }
 
     @Override
