@@ -103,15 +103,19 @@ public final class Guard {
 
     /** Whether the actor may do {@code action} to this customer, or to records of {@code kind} that belong to it. */
     public boolean permits(Repositories repos, Customer customer, RecordKind kind, Action action) {
-        AccessScope scope = scope(kind, action);
+        return admits(repos, customer, scope(kind, action), action);
+    }
+
+    private boolean admits(Repositories repos, Customer customer, AccessScope scope, Action action) {
         return scope.admits(customer.owner(), customer.department())
                 || shared(repos, RecordKind.CUSTOMER, customer.id().value(), scope, action);
     }
 
     /** As {@link #permits(Repositories, Customer, RecordKind, Action)} for the customer with this id; false if there is none. */
     public boolean permits(Repositories repos, CustomerId customer, RecordKind kind, Action action) {
-        return scope(kind, action).unrestricted()
-                || repos.customers().findById(customer).map(c -> permits(repos, c, kind, action)).orElse(false);
+        AccessScope scope = scope(kind, action); // once: it walks the host's department tree
+        return scope.unrestricted()
+                || repos.customers().findById(customer).map(c -> admits(repos, c, scope, action)).orElse(false);
     }
 
     /**

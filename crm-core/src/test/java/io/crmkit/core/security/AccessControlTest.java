@@ -262,6 +262,24 @@ class AccessControlTest {
     }
 
     @Test
+    void anImportMayNotChangeWhatTheActorMayOnlyReadOrCannotSee() {
+        Customer c = eastCustomer("Zhang");
+        ImportReport readOnly = reader.customers().importAll(Stream.of(
+                NewCustomer.person("改名").department(EAST).email("zhang@example.cn")), ImportOptions.upsertByEmail());
+        assertThat(readOnly.rejected()).isEqualTo(1);
+        assertThat(readOnly.problems().get(0).problems().get(0).message()).contains("qian may not edit customer");
+
+        ImportReport hiddenPhone = intern.customers().importAll(Stream.of(
+                NewCustomer.person("Zhang").department(EAST).email("zhang@example.cn").phone("13900139000")),
+                ImportOptions.upsertByEmail());
+        assertThat(hiddenPhone.rejected()).isEqualTo(1);
+        assertThat(hiddenPhone.problems().get(0).problems().get(0).message()).contains("PHONES");
+        Customer stored = crm.customers().require(c.id());
+        assertThat(stored.displayName()).isEqualTo("Zhang");
+        assertThat(stored.phones()).isEqualTo(c.phones());
+    }
+
+    @Test
     void anExternalRefConflictNamesTheHolderOnlyToWhoMaySeeIt() {
         Customer hidden = crm.customers().create(NewCustomer.person("Hidden").department(WEST).externalRef("erp", "E-9"));
         assertThatThrownBy(() -> eastRep.customers().create(NewCustomer.person("Mine").department(EAST).externalRef("erp", "E-9")))
@@ -344,7 +362,7 @@ class AccessControlTest {
     }
 
     @Test
-    void aDepartmentCycleIsReportedNotLoopedOn() {
+    void aDepartmentCycleEndsAndARunawayTreeIsRefused() {
         AccessPolicy cyclic = AccessPolicy.builder().grantAll("sales", AccessLevel.DEPARTMENT, RecordKind.CUSTOMER)
                 .departments(DepartmentHierarchy.ofParents(Map.of("a", "b", "b", "a"))).build();
         try (Crm c = TestCrm.builder(clock).access(cyclic).build()) {

@@ -21,6 +21,7 @@ import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
 import io.crmkit.core.internal.importing.BatchImport;
 import io.crmkit.core.internal.importing.KeySet;
+import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.security.CustomerField;
@@ -90,6 +91,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                         .map(e -> e.value().toLowerCase(Locale.ROOT)).toList())
                 : Map.of();
 
+        AccessScope createScope = guard.scope(RecordKind.CUSTOMER, Action.CREATE); // once a batch: it walks the department tree
         List<Customer> inserts = new ArrayList<>();
         for (Candidate cand : candidates) {
             long index = rows.get(cand.position()).index();
@@ -105,7 +107,7 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "organizationId", "not_found", orgProblem.get());
                 continue;
             }
-            Optional<String> denied = accessProblem(tx, cand, target);
+            Optional<String> denied = accessProblem(tx, cand, target, createScope);
             if (denied.isPresent()) {
                 out[cand.position()] = problem(index, ImportRow.Outcome.REJECTED, "row", "access_denied", denied.get());
                 continue;
@@ -193,10 +195,10 @@ final class CustomerImport implements BatchImport.Writer<NewCustomer> {
     }
 
     /** Why the actor may not write this row: create the customer, or change the matched one as the row would. */
-    private Optional<String> accessProblem(Engine.Tx tx, Candidate cand, @Nullable Customer target) {
+    private Optional<String> accessProblem(Engine.Tx tx, Candidate cand, @Nullable Customer target, AccessScope createScope) {
         Customer c = cand.customer();
         if (target == null) {
-            return guard.scope(RecordKind.CUSTOMER, Action.CREATE).admits(c.owner(), c.department()) ? Optional.empty()
+            return createScope.admits(c.owner(), c.department()) ? Optional.empty()
                     : Optional.of(guard.deniedMessage(Action.CREATE, RecordKind.CUSTOMER, "a customer of this owner and department"));
         }
         if (!guard.permits(tx.repos(), target, RecordKind.CUSTOMER, Action.EDIT)) {

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Shares and questions of access, each in one transaction, checked by the acting user's {@link Guard}. */
 public final class TransactionalAccessService implements AccessService {
     private final Engine engine;
     private final Actor actor;
