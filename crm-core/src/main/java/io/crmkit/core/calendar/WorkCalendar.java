@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -209,12 +208,14 @@ public final class WorkCalendar {
         Instant cursor = start;
         LocalDate guard = date(start).minusDays(1);
         for (LocalDate day = guard; ; ) {
-            if (day.getDayOfWeek() == DayOfWeek.MONDAY && remaining.compareTo(weekTotal) > 0 && isPlainWeek(day)) {
-                Instant weekStart = plainStartOf(day);
-                if (!cursor.isAfter(weekStart)) {
-                    remaining = remaining.minus(weekTotal);
-                    cursor = plainStartOf(day.plusDays(7));
-                    day = next(day.plusDays(6), "workingTime");
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY && remaining.compareTo(weekTotal) > 0) {
+                // whole weeks the working time outlasts, up to the last day the calendar computes with
+                long fit = Math.min(remaining.minusNanos(1).dividedBy(weekTotal), ChronoUnit.DAYS.between(day, LAST_DAY) / 7);
+                long weeks = plainWeeks(day, fit);
+                if (weeks > 0 && !cursor.isAfter(plainStartOf(day, day))) {
+                    remaining = remaining.minus(weekTotal.multipliedBy(weeks));
+                    day = day.plusDays(7 * weeks);
+                    cursor = plainStartOf(day.minusDays(1), day);
                     continue;
                 }
             }
@@ -248,11 +249,14 @@ public final class WorkCalendar {
         LocalDate last = date(b);
         // the days either side are read too, without warnings: safe whatever a zone's clock changes do at midnight
         for (LocalDate day = first.minusDays(1); !day.isAfter(last.plusDays(1)); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() == DayOfWeek.MONDAY && day.isAfter(first) && day.plusDays(6).isBefore(last)
-                    && isPlainWeek(day) && !plainStartOf(day).isBefore(a) && !plainStartOf(day.plusDays(7)).isAfter(b)) {
-                total = total.plus(weekTotal);
-                day = day.plusDays(6);
-                continue;
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY && day.isAfter(first) && day.plusDays(6).isBefore(last)) {
+                // whole weeks between the days of a and b
+                long weeks = plainWeeks(day, ChronoUnit.DAYS.between(day, last) / 7);
+                if (weeks > 0 && !plainStartOf(day, day).isBefore(a) && !plainStartOf(day, day.plusDays(7 * weeks)).isAfter(b)) {
+                    total = total.plus(weekTotal.multipliedBy(weeks));
+                    day = day.plusDays(7 * weeks - 1);
+                    continue;
+                }
             }
             for (Span span : spans(day, !day.isBefore(first) && !day.isAfter(last))) {
                 Instant from = span.start.isAfter(a) ? span.start : a;
@@ -278,9 +282,11 @@ public final class WorkCalendar {
         }
         long count = 0;
         for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() == DayOfWeek.MONDAY && day.plusDays(6).isBefore(to) && weeklyOnly(day)) {
-                count += weekWorkingDays;
-                day = day.plusDays(6);
+            long weeks = day.getDayOfWeek() == DayOfWeek.MONDAY
+                    ? weeksWithoutOverrides(day, (ChronoUnit.DAYS.between(day, to) + 1) / 7) : 0;
+            if (weeks > 0) {
+                count += weekWorkingDays * weeks;
+                day = day.plusDays(7 * weeks - 1);
             } else if (!hours(day).isEmpty()) {
                 count++;
             }
@@ -303,9 +309,12 @@ public final class WorkCalendar {
         LocalDate day = date;
         while (remaining > 0) {
             day = next(day, "days");
-            if (day.getDayOfWeek() == DayOfWeek.MONDAY && remaining > weekWorkingDays && weeklyOnly(day)) {
-                remaining -= weekWorkingDays;
-                day = day.plusDays(6);
+            long weeks = day.getDayOfWeek() == DayOfWeek.MONDAY && remaining > weekWorkingDays
+                    ? weeksWithoutOverrides(day, Math.min((remaining - 1) / weekWorkingDays, ChronoUnit.DAYS.between(day, LAST_DAY) / 7))
+                    : 0;
+            if (weeks > 0) {
+                remaining -= weekWorkingDays * weeks;
+                day = day.plusDays(7 * weeks - 1);
             } else if (!hours(day).isEmpty()) {
                 remaining--;
             }
@@ -416,33 +425,47 @@ public final class WorkCalendar {
     }
 
     /**
-     * Whether the week from this Monday has the weekly hours alone: no override and no clock change near it, so
-     * that its working time is {@code weekTotal} and its days start at a fixed offset.
+     * How many weeks from this Monday, at most {@code max}, have the weekly hours alone: no override and no clock
+     * change near them, so that each has {@code weekTotal} of working time and its days start at one offset.
      */
-    private boolean isPlainWeek(LocalDate monday) {
-        if (!weeklyOnly(monday)) {
-            return false;
-        }
-        if (rules.isFixedOffset()) {
-            return true;
+    private long plainWeeks(LocalDate monday, long max) {
+        long weeks = weeksWithoutOverrides(monday, max);
+        if (weeks == 0 || rules.isFixedOffset()) {
+            return weeks;
         }
         long midnight = monday.toEpochDay() * DAY_SECONDS;
         ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(midnight - WINDOW_SECONDS));
-        return t == null || t.getInstant().getEpochSecond() > midnight + 7 * DAY_SECONDS + WINDOW_SECONDS;
+        if (t == null) {
+            return weeks;
+        }
+        // week k is plain when the transition comes after its last day ends, and a window more
+        long clear = t.getInstant().getEpochSecond() - WINDOW_SECONDS - midnight;
+        return clear <= 0 ? 0 : Math.min(weeks, (clear - 1) / (7 * DAY_SECONDS));
     }
 
-    /** Whether the week from this Monday has no override; checks that its years are covered, as a walk would. */
-    private boolean weeklyOnly(LocalDate monday) {
-        LocalDate sunday = monday.plusDays(6);
-        checkCovered(monday.getYear());
-        checkCovered(sunday.getYear());
-        return byDate.subMap(monday, true, sunday, true).isEmpty();
+    /**
+     * How many weeks from this Monday, at most {@code max}, hold no override; checks that their years are
+     * covered, as a walk through their days would.
+     */
+    private long weeksWithoutOverrides(LocalDate monday, long max) {
+        if (max <= 0) {
+            return 0;
+        }
+        LocalDate override = byDate.ceilingKey(monday);
+        long weeks = override == null ? max : Math.min(max, ChronoUnit.DAYS.between(monday, override) / 7);
+        if (weeks > 0 && covered.length > 0) {
+            int lastYear = monday.plusDays(7 * weeks - 1).getYear();
+            for (int year = monday.getYear(); year <= lastYear && warned.size() < MAX_WARNED_YEARS; year++) {
+                checkCovered(year);
+            }
+        }
+        return weeks;
     }
 
-    /** The first instant of {@code date}, on a day of a {@linkplain #isPlainWeek plain week}. */
-    private Instant plainStartOf(LocalDate date) {
-        long midnight = date.toEpochDay() * DAY_SECONDS;
-        return Instant.ofEpochSecond(midnight - rules.getOffset(Instant.ofEpochSecond(midnight)).getTotalSeconds());
+    /** The first instant of {@code date}, with the offset of {@code plainDay}, a day of a plain week. */
+    private Instant plainStartOf(LocalDate plainDay, LocalDate date) {
+        long offset = rules.getOffset(Instant.ofEpochSecond(plainDay.toEpochDay() * DAY_SECONDS)).getTotalSeconds();
+        return Instant.ofEpochSecond(date.toEpochDay() * DAY_SECONDS - offset);
     }
 
     private LocalDate date(Instant instant) {
@@ -461,6 +484,10 @@ public final class WorkCalendar {
         if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
             throw ValidationException.of(field, "out_of_range", "must lie within the years 1 to 9999");
         }
+    }
+
+    private static void warn(String message) {
+        LOG.log(System.Logger.Level.WARNING, message);
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -482,7 +509,7 @@ public final class WorkCalendar {
         private final TreeSet<Integer> years = new TreeSet<>();
         private List<WorkingInterval> makeUp = List.of();
         private boolean makeUpSet;
-        Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
+        Consumer<String> warnings = WorkCalendar::warn;
 
         private Builder(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
@@ -570,7 +597,7 @@ public final class WorkCalendar {
             for (Map.Entry<DayOfWeek, List<WorkingInterval>> day : weekly.entrySet()) {
                 DayHours hours = DayHours.of(all, "hours[" + day.getKey() + "]", day.getValue());
                 days[day.getKey().ordinal()] = hours;
-                any |= !hours.isEmpty();
+                any |= !day.getValue().isEmpty(); // bad hours are reported as such, not as a week without work
             }
             all.require(any, "hours", "no_working_time", "a week needs some working time, or no duration could ever be added");
             DayHours makeUpHours = makeUpSet ? DayHours.of(all, "makeUpDayHours", makeUp) : firstWorkingDay(days);
