@@ -55,8 +55,9 @@ import java.util.function.Consumer;
  * <h2>Years without holiday data</h2>
  *
  * <p>A calendar {@linkplain #coveredYears() covers} the years its holiday data speaks for. When it computes with
- * a day of a year outside them, it logs a warning once per year through {@link System.Logger} (name
- * {@code io.crmkit.core.calendar.WorkCalendar}), and treats that year by the weekly hours alone;
+ * a day of a year outside them, it logs a warning once per year (for the first eight such years) through
+ * {@link System.Logger} (name {@code io.crmkit.core.calendar.WorkCalendar}), and treats that year by the weekly
+ * hours alone;
  * {@link #isNextYearMissing(Clock)} lets the host check ahead, for example daily. A calendar without holiday
  * data covers no year and never warns.
  *
