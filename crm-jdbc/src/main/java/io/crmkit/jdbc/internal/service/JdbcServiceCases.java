@@ -23,6 +23,7 @@ import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
+import io.crmkit.jdbc.internal.sql.StatusHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +45,11 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
     private static final String REQUIREMENT = "REQUIREMENT";
 
     private final Sql sql;
+    private final StatusHistory<ServiceCaseStatus> history;
 
     public JdbcServiceCases(Sql sql) {
         this.sql = sql;
+        this.history = new StatusHistory<>(sql, "service_case_history", "case_id", ServiceCaseStatus.class);
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
             bindRow(sql.stmt("INSERT INTO {p}service_cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .uuid(c.id().value()).uuid(c.customerId().value()), c)
                     .execute();
-            insertHistory(c, 0);
+            history.insert(c.id().value(), c.history());
             insertLinks(c.id().value(), INTERACTION, ids(c.interactionIds(), InteractionId::value), 0);
             insertLinks(c.id().value(), REQUIREMENT, ids(c.requirementIds(), RequirementId::value), 0);
         });
@@ -89,34 +92,11 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
                 throw new ConflictException("service case " + c.id() + " was changed concurrently: stored version is "
                         + stored.get() + ", the update expected " + (c.version() - 1));
             }
-            // the history is only ever added to: write the new changes
-            long stored = sql.stmt("SELECT COUNT(*) AS n FROM {p}service_case_history WHERE case_id = ?").uuid(id)
-                    .one(r -> r.lng("n")).orElseThrow();
-            if (stored > c.history().size()) { // not this case's history: write it whole
-                sql.stmt("DELETE FROM {p}service_case_history WHERE case_id = ?").uuid(id).execute();
-                insertHistory(c, 0);
-            } else {
-                insertHistory(c, (int) stored);
-            }
+            history.update(id, c.history());
             Map<String, List<UUID>> links = links(List.of(id)).getOrDefault(id, Map.of());
             replaceLinks(id, INTERACTION, links.getOrDefault(INTERACTION, List.of()), ids(c.interactionIds(), InteractionId::value));
             replaceLinks(id, REQUIREMENT, links.getOrDefault(REQUIREMENT, List.of()), ids(c.requirementIds(), RequirementId::value));
         });
-    }
-
-    /** Inserts the status changes from position {@code from} on. */
-    private void insertHistory(ServiceCase c, int from) {
-        if (c.history().size() <= from) {
-            return;
-        }
-        Sql.Batch b = sql.batch("INSERT INTO {p}service_case_history (case_id, seq, from_status, to_status, actor_id,"
-                + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        int seq = from;
-        for (StatusChange<ServiceCaseStatus> s : c.history().subList(from, c.history().size())) {
-            b.uuid(c.id().value()).integer(seq++).enumName(s.from()).enumName(s.to()).text(s.actor().id()).instant(s.at())
-                    .text(s.comment()).add();
-        }
-        b.execute();
     }
 
     /** Links are added one by one: append the new ones; anything else (a repository caller's own list) rewrites them. */
@@ -223,14 +203,7 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(l -> l.id().value()).toList();
-        Map<UUID, List<StatusChange<ServiceCaseStatus>>> history = new LinkedHashMap<>();
-        sql.stmt("SELECT case_id, from_status, to_status, actor_id, changed_at, note FROM {p}service_case_history"
-                + " WHERE case_id IN (" + Sql.marks(ids.size()) + ") ORDER BY case_id, seq").uuids(ids).list(r -> {
-                    history.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new StatusChange<>(
-                            r.enumValue(ServiceCaseStatus.class, "from_status"), r.enumValue(ServiceCaseStatus.class, "to_status"),
-                            new UserRef(r.text("actor_id")), r.instant("changed_at"), r.optText("note")));
-                    return 0;
-                });
+        Map<UUID, List<StatusChange<ServiceCaseStatus>>> changes = history.load(ids);
         Map<UUID, Map<String, List<UUID>>> links = links(ids);
         List<ServiceCase> out = new ArrayList<>(rows.size());
         for (Loaded l : rows) {
@@ -240,7 +213,7 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
                     l.status(), l.assignee(), l.parentId(),
                     linked.getOrDefault(INTERACTION, List.of()).stream().map(InteractionId::new).toList(),
                     linked.getOrDefault(REQUIREMENT, List.of()).stream().map(RequirementId::new).toList(),
-                    history.getOrDefault(id, List.of()), l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
+                    changes.getOrDefault(id, List.of()), l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
         }
         return out;
     }
