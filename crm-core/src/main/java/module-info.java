@@ -19,6 +19,7 @@ module io.crmkit.core {
     exports io.crmkit.core.requirement;
     exports io.crmkit.core.satisfaction;
     exports io.crmkit.core.security;
+    exports io.crmkit.core.service;
     exports io.crmkit.core.task;
     exports io.crmkit.core.workflow;
     exports io.crmkit.core.spi;

@@ -10,6 +10,7 @@ import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.service.ServiceCaseStatus;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Workflow;
@@ -32,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 public final class CrmBuilder {
     /** The workflows of the features that have one; {@link #workflow(Workflow)} replaces them by status type. */
     private static final List<Workflow<?>> DEFAULT_WORKFLOWS =
-            List.of(RequirementStatus.DEFAULT_WORKFLOW, TaskStatus.DEFAULT_WORKFLOW);
+            List.of(RequirementStatus.DEFAULT_WORKFLOW, TaskStatus.DEFAULT_WORKFLOW,
+                    ServiceCaseStatus.DEFAULT_WORKFLOW);
 
     private @Nullable CrmStorage storage;
     private Clock clock = Clock.systemUTC();
@@ -79,7 +81,8 @@ public final class CrmBuilder {
 
     /**
      * Replaces the workflow of the records whose status is {@link Workflow#type()}: customer needs
-     * ({@link RequirementStatus}) or tasks ({@link TaskStatus}).
+     * ({@link RequirementStatus}), tasks ({@link TaskStatus}) or service cases
+     * ({@link ServiceCaseStatus}).
      */
     public CrmBuilder workflow(Workflow<?> workflow) {
         Objects.requireNonNull(workflow, "workflow");

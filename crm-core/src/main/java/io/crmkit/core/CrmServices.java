@@ -13,12 +13,14 @@ import io.crmkit.core.internal.messaging.TransactionalMessagingService;
 import io.crmkit.core.internal.requirement.TransactionalRequirementService;
 import io.crmkit.core.internal.satisfaction.TransactionalSurveyService;
 import io.crmkit.core.internal.security.TransactionalAccessService;
+import io.crmkit.core.internal.service.TransactionalServiceCaseService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.AccessService;
 import io.crmkit.core.security.Actor;
+import io.crmkit.core.service.ServiceCaseService;
 import io.crmkit.core.task.TaskService;
 import java.time.Clock;
 import java.util.Objects;
@@ -41,6 +43,7 @@ public sealed class CrmServices permits Crm {
     private final MessagingService messaging;
     private final AccessService access;
     private final AuditService audit;
+    private final ServiceCaseService cases;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -54,6 +57,7 @@ public sealed class CrmServices permits Crm {
         this.messaging = new TransactionalMessagingService(engine, actor);
         this.access = new TransactionalAccessService(engine, actor);
         this.audit = new TransactionalAuditService(engine, actor);
+        this.cases = new TransactionalServiceCaseService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -109,6 +113,11 @@ public sealed class CrmServices permits Crm {
     /** The audit trail: who changed what and when, and whether the record of it is intact. */
     public final AuditService audit() {
         return audit;
+    }
+
+    /** Service cases (tickets) through their workflow. */
+    public final ServiceCaseService cases() {
+        return cases;
     }
 
     /**

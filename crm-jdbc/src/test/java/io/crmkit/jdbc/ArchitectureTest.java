@@ -21,7 +21,8 @@ class ArchitectureTest {
             .importPackages("io.crmkit.jdbc");
     private static final String INTERNAL = "io.crmkit.jdbc.internal";
     private static final List<String> FEATURES = List.of("customer", "interaction", "requirement", "task",
-            "satisfaction", "commerce", "messaging", "security");
+            "satisfaction", "commerce", "messaging", "security",
+            "service");
 
     @Test
     void aFeaturePackageDependsOnNoOtherFeatureNorOnTheEngine() {

@@ -256,7 +256,8 @@ abstract class JdbcStorageBehaviour {
             try (Connection conn = DriverManager.getConnection(url)) {
                 List<String> tables = TestDb.tables(conn, prefix);
                 assertThat(tables).contains(prefix + "schema_history", prefix + "customers", prefix + "interactions",
-                        prefix + "customer_emails", prefix + "tasks", prefix + "purchases");
+                        prefix + "customer_emails", prefix + "tasks", prefix + "purchases",
+                        prefix + "service_cases", prefix + "service_case_history", prefix + "service_case_links");
                 assertThat(tables).allMatch(t -> t.startsWith(prefix));
             }
         }

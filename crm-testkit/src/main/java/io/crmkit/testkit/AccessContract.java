@@ -35,6 +35,10 @@ import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.ShareAccess;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.NewServiceCase;
+import io.crmkit.core.service.ServiceCase;
+import io.crmkit.core.service.ServiceCaseOrigin;
+import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.Assignee;
@@ -110,6 +114,8 @@ public abstract class AccessContract extends StorageContractSupport {
                     RecordKind.SURVEY, RecordKind.PURCHASE, RecordKind.MESSAGE)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.CUSTOMER, RecordKind.INTERACTION, RecordKind.REQUIREMENT,
                     RecordKind.TASK, RecordKind.SURVEY, RecordKind.PURCHASE, RecordKind.MESSAGE)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.SERVICE_CASE)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.SERVICE_CASE)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
 
@@ -123,6 +129,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, Purchase> purchases = new LinkedHashMap<>();
     private final Map<String, MessageResult> messages = new LinkedHashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<String, ServiceCase> cases = new LinkedHashMap<>();
     private @Nullable Crm crm;
 
     protected AccessContract(StorageFactory storages) {
@@ -156,6 +163,8 @@ public abstract class AccessContract extends StorageContractSupport {
             purchases.put(name, crm.purchases().record(NewPurchase.of(c.id(), new BigDecimal("100.00"), "CNY")
                     .externalId("order-" + name)));
             messages.put(name, crm.messaging().send(MessageRequest.email(c.id()).subject("hello " + name).text("hi")));
+            cases.put(name, crm.cases().create(NewServiceCase.of(c.id(), ServiceCaseOrigin.PHONE, "repair", "case " + name)
+                    .assignTo(Assignee.userInDepartment(HANDLER, SERVICE)).interaction(the(interactions, name).id())));
         }
         LocalDate due = LocalDate.parse("2026-03-01");
         task("t1", Assignee.user(OLGA.user()), SYSTEM, due);
@@ -418,6 +427,33 @@ public abstract class AccessContract extends StorageContractSupport {
             assertThat(listed).as("assigned tasks as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_TASKS, a)));
             assertThat(names(tasks, all((x, p) -> x.tasks().overdue(p), s), Task::id, Task::id))
                     .as("overdue tasks as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_TASKS, a));
+        }
+    }
+
+    @Test
+    void serviceCasesGetSearchOfCustomerAndAssigned() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(cases, c -> s.cases().get(c.id()))).as("case get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(childrenOf(a)));
+            Set<String> byCustomer = new TreeSet<>();
+            customers.forEach((name, c) -> {
+                if (!all((x, p) -> x.cases().ofCustomer(c.id(), p), s).isEmpty()) {
+                    byCustomer.add(name);
+                }
+            });
+            assertThat(byCustomer).as("cases of customer as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+            for (ServiceCaseQuery q : List.of(ServiceCaseQuery.all(), ServiceCaseQuery.all().openOnly().type("repair"),
+                    ServiceCaseQuery.all().assigneeDepartment(SERVICE).createdBetween(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))) {
+                assertThat(names(cases, all((x, p) -> x.cases().search(q, p), s), ServiceCase::id, ServiceCase::id))
+                        .as("%s as %s", q, a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+            }
+            assertThat(names(cases, all((x, p) -> x.cases().assignedToUser(HANDLER, p), s), ServiceCase::id, ServiceCase::id))
+                    .as("assigned cases as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+            assertThat(names(cases, all((x, p) -> x.cases().assignedToDepartment(SERVICE, p), s), ServiceCase::id, ServiceCase::id))
+                    .as("department's cases as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+            assertThat(seen(cases, c -> Optional.of(c).filter(x -> s.access().can(Action.READ, RecordKind.SERVICE_CASE, x.id().value()))))
+                    .as("can read cases as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
         }
     }
 

@@ -71,6 +71,14 @@ public abstract class CrmStorageContract {
         }
     }
 
+    /** {@link ServiceCaseRepositoryContract} on this storage. */
+    @Nested
+    public class ServiceCases extends ServiceCaseRepositoryContract {
+        ServiceCases() {
+            super(storages);
+        }
+    }
+
     /** {@link SurveyRepositoryContract} on this storage. */
     @Nested
     public class Surveys extends SurveyRepositoryContract {

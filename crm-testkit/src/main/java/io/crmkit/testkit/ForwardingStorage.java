@@ -8,6 +8,7 @@ import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
@@ -112,6 +113,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public AuditRepository audit() {
             return delegate.audit();
+        }
+
+        @Override
+        public ServiceCaseRepository serviceCases() {
+            return delegate.serviceCases();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.crmkit.core.messaging.Attachment;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.task.Task;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,30 @@ public final class StoredAssertions {
         s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
         s.assertAll();
         assertThat(actual).as("Requirement.equals").isEqualTo(expected);
+    }
+
+    /** Asserts that {@code actual} has exactly the state of {@code expected}, history and links included. */
+    public static void assertSameServiceCase(ServiceCase actual, ServiceCase expected) {
+        SoftAssertions s = new SoftAssertions();
+        s.assertThat(actual.id()).as("id").isEqualTo(expected.id());
+        s.assertThat(actual.customerId()).as("customerId").isEqualTo(expected.customerId());
+        s.assertThat(actual.subject()).as("subject").isEqualTo(expected.subject());
+        s.assertThat(actual.description()).as("description").isEqualTo(expected.description());
+        s.assertThat(actual.origin()).as("origin").isEqualTo(expected.origin());
+        s.assertThat(actual.type()).as("type").isEqualTo(expected.type());
+        s.assertThat(actual.priority()).as("priority").isEqualTo(expected.priority());
+        s.assertThat(actual.status()).as("status").isEqualTo(expected.status());
+        s.assertThat(actual.assignee()).as("assignee").isEqualTo(expected.assignee());
+        s.assertThat(actual.parentId()).as("parentId").isEqualTo(expected.parentId());
+        s.assertThat(actual.interactionIds()).as("interactionIds, in order").containsExactlyElementsOf(expected.interactionIds());
+        s.assertThat(actual.requirementIds()).as("requirementIds, in order").containsExactlyElementsOf(expected.requirementIds());
+        s.assertThat(actual.history()).as("history, oldest first").containsExactlyElementsOf(expected.history());
+        s.assertThat(actual.createdBy()).as("createdBy").isEqualTo(expected.createdBy());
+        s.assertThat(actual.createdAt()).as("createdAt").isEqualTo(expected.createdAt());
+        s.assertThat(actual.updatedAt()).as("updatedAt").isEqualTo(expected.updatedAt());
+        s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
+        s.assertAll();
+        assertThat(actual).as("ServiceCase.equals").isEqualTo(expected);
     }
 
     /** Asserts that {@code actual} has exactly the state of {@code expected}, comments and histories included. */

@@ -21,6 +21,7 @@ import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.task.TaskId;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +39,7 @@ import java.util.UUID;
 
 /**
  * Builds valid domain objects for tests: customers, interactions, needs, tasks, survey responses,
- * purchases and outbox messages, with time-ordered (version 7) ids and timestamps from a settable {@link TestClock}.
+ * purchases, outbox messages and service cases, with time-ordered (version 7) ids and timestamps from a settable {@link TestClock}.
  * Objects made one after another by one {@code TestData} have increasing ids, so their id order is
  * their creation order. Thread-safe.
  *
@@ -121,6 +122,11 @@ public final class TestData {
     /** A fresh outbound message id. */
     public MessageId messageId() {
         return new MessageId(uuid());
+    }
+
+    /** A fresh service case id. */
+    public ServiceCaseId serviceCaseId() {
+        return new ServiceCaseId(uuid());
     }
 
     /** A fresh purchase id. */
@@ -222,6 +228,14 @@ public final class TestData {
      */
     public OutboxMessageBuilder outboxMessage(CustomerId customer, InteractionId interaction, MessageContent content) {
         return new OutboxMessageBuilder(messageId(), customer, interaction, content, now());
+    }
+
+    /**
+     * A new service case of {@code customer} (status NEW, priority NORMAL, origin PHONE, type {@code "general"}),
+     * unassigned, without parent or links, created now by {@code "agent-1"}, version 1.
+     */
+    public ServiceCaseBuilder serviceCase(CustomerId customer) {
+        return new ServiceCaseBuilder(serviceCaseId(), customer, now());
     }
 
     /** A purchase now of one unit, without product or external id. */

@@ -26,6 +26,8 @@ import io.crmkit.core.security.Share;
 import io.crmkit.core.security.ShareAccess;
 import io.crmkit.core.security.ShareCause;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.ServiceCase;
+import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
 import java.util.List;
@@ -106,6 +108,9 @@ public abstract class TransactionContract extends StorageContractSupport {
                 ShareCause.MANUAL, UserRef.of("u1"), data.now());
         AuditEntry a = AuditChain.next(AuditHead.empty(0), data.now(), UserRef.of("u1"), AuditSource.API,
                 RecordKind.CUSTOMER, c.id().value(), AuditAction.CREATE, List.of(), new byte[AuditChain.SALT_BYTES]);
+        ServiceCase sc = data.serviceCase(c.id()).interaction(i.id()).requirement(q.id())
+                .change(io.crmkit.core.service.ServiceCaseStatus.NEW, io.crmkit.core.service.ServiceCaseStatus.ON_HOLD,
+                        "u1", data.now(), "rollback").build();
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -119,6 +124,7 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.audit().createHeads(1);
             r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
             r.audit().insert(List.of(a));
+            r.serviceCases().insert(sc);
             throw boom;
         })).isSameAs(boom);
 
@@ -141,6 +147,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.audit().heads())).isEmpty();
         assertThat(readList(r -> r.audit().byRecord(RecordKind.CUSTOMER, c.id().value(), PageRequest.first(10)).items()))
                 .isEmpty();
+        assertThat(readOne(r -> r.serviceCases().findById(sc.id()))).isEmpty();
+        assertThat(readList(r -> r.serviceCases().search(ServiceCaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
     }
 
     @Test

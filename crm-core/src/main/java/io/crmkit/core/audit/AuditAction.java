@@ -25,5 +25,7 @@ public enum AuditAction {
     /** The record left the library in bulk: an export, a copy of a person's data. */
     EXPORT,
     /** A person's data was erased. */
-    ERASE
+    ERASE,
+    /** Another record was linked to it (an interaction or a need to a service case). */
+    LINK
 }

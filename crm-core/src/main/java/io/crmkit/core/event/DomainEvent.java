@@ -8,6 +8,7 @@ import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.task.TaskEvent;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +29,8 @@ import java.util.UUID;
  * }</pre>
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
-        PurchaseEvent, MessageEvent {
+        PurchaseEvent, MessageEvent,
+        ServiceCaseEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

@@ -92,6 +92,14 @@ public record AuditDraft(Instant at, UserRef actor, AuditSource source, RecordKi
             return List.copyOf(changes);
         }
 
+        /**
+         * The item a change appended to a list that only grows (a status history, comments): the last of
+         * {@code now} if it has more than {@code known} items.
+         */
+        public static <E> Optional<E> newest(int known, List<E> now) {
+            return now.size() > known ? Optional.of(now.get(now.size() - 1)) : Optional.empty();
+        }
+
         private Diff<T> add(String field, @Nullable String old, @Nullable String now) {
             if (!Objects.equals(old, now)) {
                 changes.add(new Change(field, Optional.ofNullable(old), Optional.ofNullable(now)));

@@ -19,6 +19,7 @@ import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.Grantee;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
@@ -149,6 +150,8 @@ public final class Guard {
                     .map(p -> permits(repos, p.customerId(), kind, action)).orElse(false);
             case MESSAGE -> repos.outbox().findById(new MessageId(id))
                     .map(m -> permits(repos, m.customerId(), kind, action)).orElse(false);
+            case SERVICE_CASE -> repos.serviceCases().findById(new ServiceCaseId(id))
+                    .map(c -> permits(repos, c.customerId(), kind, action)).orElse(false);
             case AUDIT -> level(kind, action) == AccessLevel.ALL;
         };
     }

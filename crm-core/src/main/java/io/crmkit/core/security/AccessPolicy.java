@@ -17,7 +17,7 @@ import java.util.Set;
  * without roles sees only what is {@linkplain Share shared} with them. {@link Actor#SYSTEM} has every right.
  *
  * <p>A field is hidden from an actor when every one of their roles hides it. Records that belong to a
- * customer (interactions, needs, surveys, purchases, messages) are reached through their customer: the rule
+ * customer (interactions, needs, surveys, purchases, messages, service cases) are reached through their customer: the rule
  * for their kind is applied to the customer's owner and department and to the customer's shares.
  *
  * <p>Without a policy ({@link #unrestricted()}, the default of {@code Crm.builder()}) the host is trusted

@@ -8,6 +8,7 @@ import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.task.TaskRepository;
 
 /** The repositories of one unit of work; valid only inside it. */
@@ -29,4 +30,6 @@ public interface Repositories {
     ShareRepository shares();
 
     AuditRepository audit();
+
+    ServiceCaseRepository serviceCases();
 }

@@ -5,7 +5,7 @@ import io.crmkit.core.security.UserRef;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Who a task is assigned to: a user, a department, or a user within a department. */
+/** Who a task or a service case is assigned to: a user, a department, or a user within a department. */
 public record Assignee(Optional<UserRef> user, Optional<DepartmentRef> department) {
     public Assignee {
         Objects.requireNonNull(user, "user");
@@ -25,5 +25,13 @@ public record Assignee(Optional<UserRef> user, Optional<DepartmentRef> departmen
 
     public static Assignee userInDepartment(UserRef user, DepartmentRef department) {
         return new Assignee(Optional.of(user), Optional.of(department));
+    }
+
+    /** {@code "user li"}, {@code "department 客服部"} or {@code "user li, department 客服部"}: as the audit trail shows it. */
+    @Override
+    public String toString() {
+        String u = user.map(x -> "user " + x.id()).orElse("");
+        String d = department.map(x -> "department " + x.id()).orElse("");
+        return u.isEmpty() || d.isEmpty() ? u + d : u + ", " + d;
     }
 }

@@ -8,6 +8,7 @@ import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
@@ -19,6 +20,7 @@ import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
 import io.crmkit.jdbc.internal.requirement.JdbcRequirements;
 import io.crmkit.jdbc.internal.satisfaction.JdbcSurveys;
 import io.crmkit.jdbc.internal.security.JdbcShares;
+import io.crmkit.jdbc.internal.service.JdbcServiceCases;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -107,6 +109,7 @@ public final class JdbcEngine {
         private final JdbcOutbox outbox;
         private final JdbcShares shares;
         private final JdbcAudit audit;
+        private final JdbcServiceCases serviceCases;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -120,6 +123,7 @@ public final class JdbcEngine {
             outbox = new JdbcOutbox(sql);
             shares = new JdbcShares(sql);
             audit = new JdbcAudit(sql);
+            serviceCases = new JdbcServiceCases(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -131,6 +135,7 @@ public final class JdbcEngine {
         @Override public OutboxRepository outbox() { return outbox; }
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
+        @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
     }
 
 }

@@ -23,9 +23,8 @@ final class RequirementChanges {
     }
 
     static List<Change> between(@Nullable Requirement before, Requirement after) {
-        int known = before == null ? 0 : before.history().size();
-        Optional<String> comment = after.history().size() > known
-                ? after.history().get(after.history().size() - 1).comment() : Optional.empty();
+        Optional<String> comment = Diff.newest(before == null ? 0 : before.history().size(), after.history())
+                .flatMap(c -> c.comment());
         return Diff.of(before, after)
                 .value("customerId", Requirement::customerId)
                 .value("title", Requirement::title)

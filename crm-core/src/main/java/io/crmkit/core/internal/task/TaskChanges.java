@@ -7,10 +7,8 @@ import io.crmkit.core.internal.AuditDraft.Diff;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
-import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.Task;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,28 +30,17 @@ final class TaskChanges {
                 .value("description", Task::description)
                 .value("customerId", Task::customerId)
                 .value("requirementId", Task::requirementId)
-                .value("assignee", t -> t.assignee().map(TaskChanges::text))
+                .value("assignee", Task::assignee)
                 .value("dueDate", Task::dueDate)
                 .value("priority", Task::priority)
                 .value("status", Task::status)
                 .value("progress", Task::progress)
-                .added("comment", newest(before == null ? 0 : before.comments().size(), after.comments())
+                .added("comment", Diff.newest(before == null ? 0 : before.comments().size(), after.comments())
                         .map(c -> c.text()))
-                .added("assignmentNote", newest(before == null ? 0 : before.assignments().size(), after.assignments())
+                .added("assignmentNote", Diff.newest(before == null ? 0 : before.assignments().size(), after.assignments())
                         .flatMap(a -> a.note()))
-                .added("statusComment", newest(before == null ? 0 : before.statusHistory().size(), after.statusHistory())
+                .added("statusComment", Diff.newest(before == null ? 0 : before.statusHistory().size(), after.statusHistory())
                         .flatMap(s -> s.comment()))
                 .changes();
-    }
-
-    /** The last of {@code now} if it has more than {@code known} items. */
-    private static <T> Optional<T> newest(int known, List<T> now) {
-        return now.size() > known ? Optional.of(now.get(now.size() - 1)) : Optional.empty();
-    }
-
-    private static String text(Assignee a) {
-        String user = a.user().map(u -> "user " + u.id()).orElse("");
-        String department = a.department().map(d -> "department " + d.id()).orElse("");
-        return user.isEmpty() || department.isEmpty() ? user + department : user + ", " + department;
     }
 }

@@ -19,10 +19,10 @@ import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.DuePages;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
+import io.crmkit.jdbc.internal.sql.StatusHistory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +34,11 @@ public final class JdbcRequirements implements RequirementRepository {
             + " source_interaction, created_by, created_at, updated_at, version";
 
     private final Sql sql;
+    private final StatusHistory<RequirementStatus> history;
 
     public JdbcRequirements(Sql sql) {
         this.sql = sql;
+        this.history = new StatusHistory<>(sql, "requirement_history", "requirement_id", RequirementStatus.class);
     }
 
     @Override
@@ -48,7 +50,7 @@ public final class JdbcRequirements implements RequirementRepository {
                     .uuid(r.sourceInteraction().map(InteractionId::value).orElse(null)).text(r.createdBy().id())
                     .instant(r.createdAt()).instant(r.updatedAt()).lng(r.version()).bool(r.status().isOpen())
                     .execute();
-            insertHistory(r);
+            history.insert(r.id().value(), r.history());
         });
     }
 
@@ -73,35 +75,8 @@ public final class JdbcRequirements implements RequirementRepository {
                 throw new ConflictException("requirement " + r.id() + " was changed concurrently: stored version is "
                         + stored.get() + ", the update expected " + (r.version() - 1));
             }
-            // the history is only ever added to: write the new changes
-            long stored = sql.stmt("SELECT COUNT(*) AS n FROM {p}requirement_history WHERE requirement_id = ?")
-                    .uuid(r.id().value()).one(row -> row.lng("n")).orElseThrow();
-            if (stored > r.history().size()) { // not this requirement's history: write it whole
-                sql.stmt("DELETE FROM {p}requirement_history WHERE requirement_id = ?").uuid(r.id().value()).execute();
-                insertHistory(r, 0);
-            } else {
-                insertHistory(r, (int) stored);
-            }
+            history.update(r.id().value(), r.history());
         });
-    }
-
-    private void insertHistory(Requirement r) {
-        insertHistory(r, 0);
-    }
-
-    /** Inserts the status changes from position {@code from} on. */
-    private void insertHistory(Requirement r, int from) {
-        if (r.history().size() <= from) {
-            return;
-        }
-        Sql.Batch b = sql.batch("INSERT INTO {p}requirement_history (requirement_id, seq, from_status, to_status, actor_id,"
-                + " changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        int seq = from;
-        for (StatusChange<RequirementStatus> c : r.history().subList(from, r.history().size())) {
-            b.uuid(r.id().value()).integer(seq++).enumName(c.from()).enumName(c.to()).text(c.actor().id()).instant(c.at())
-                    .text(c.comment()).add();
-        }
-        b.execute();
     }
 
     @Override
@@ -169,18 +144,11 @@ public final class JdbcRequirements implements RequirementRepository {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(l -> l.id().value()).toList();
-        Map<UUID, List<StatusChange<RequirementStatus>>> history = new LinkedHashMap<>();
-        sql.stmt("SELECT requirement_id, from_status, to_status, actor_id, changed_at, note FROM {p}requirement_history"
-                + " WHERE requirement_id IN (" + Sql.marks(ids.size()) + ") ORDER BY requirement_id, seq").uuids(ids).list(r -> {
-                    history.computeIfAbsent(r.uuid("requirement_id"), k -> new ArrayList<>()).add(new StatusChange<>(
-                            r.enumValue(RequirementStatus.class, "from_status"), r.enumValue(RequirementStatus.class, "to_status"),
-                            new UserRef(r.text("actor_id")), r.instant("changed_at"), r.optText("note")));
-                    return 0;
-                });
+        Map<UUID, List<StatusChange<RequirementStatus>>> changes = history.load(ids);
         List<Requirement> out = new ArrayList<>(rows.size());
         for (Loaded l : rows) {
             out.add(new Requirement(l.id(), l.customerId(), l.title(), l.description(), l.priority(), l.dueDate(),
-                    l.assignee(), l.status(), l.sourceInteraction(), history.getOrDefault(l.id().value(), List.of()),
+                    l.assignee(), l.status(), l.sourceInteraction(), changes.getOrDefault(l.id().value(), List.of()),
                     l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
         }
         return out;

@@ -1,0 +1,35 @@
+package io.crmkit.core.service;
+
+import io.crmkit.core.NotFoundException;
+import io.crmkit.core.Page;
+import io.crmkit.core.PageRequest;
+import io.crmkit.core.security.AccessScope;
+import java.util.Optional;
+
+/** Storage port for service cases, with their status history and links. */
+public interface ServiceCaseRepository {
+    /**
+     * Stores a new case.
+     *
+     * @throws io.crmkit.core.ConflictException if its id is taken
+     */
+    void insert(ServiceCase serviceCase);
+
+    Optional<ServiceCase> findById(ServiceCaseId id);
+
+    /** The case with this id; {@link NotFoundException} if there is none. */
+    default ServiceCase require(ServiceCaseId id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("no service case " + id));
+    }
+
+    /**
+     * Replaces a case whose stored version is {@code serviceCase.version() - 1}, history and links included.
+     *
+     * @throws io.crmkit.core.ConflictException if the stored version differs
+     * @throws io.crmkit.core.NotFoundException if there is no such case
+     */
+    void update(ServiceCase serviceCase);
+
+    /** Matching cases that the scope admits (by their customer), in id order. */
+    Page<ServiceCase> search(ServiceCaseQuery query, AccessScope scope, PageRequest page);
+}
