@@ -22,8 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,21 +167,30 @@ public final class JdbcStorage implements CrmStorage {
     }
 
     /**
-     * The driver property that makes a JDBC batch of inserts travel as multi-row inserts, for a URL whose
-     * driver has one and which does not set it already: {@code reWriteBatchedInserts} (PostgreSQL),
-     * {@code rewriteBatchedStatements} (MariaDB Connector/J, MySQL Connector/J).
+     * The driver properties crmkit sets on a pool of its own, for a URL that does not set them already: the one that
+     * makes a JDBC batch of inserts travel as multi-row inserts ({@code reWriteBatchedInserts} on PostgreSQL,
+     * {@code rewriteBatchedStatements} on MariaDB Connector/J and MySQL Connector/J), and on H2 a statement cache
+     * ({@code QUERY_CACHE_SIZE=256}): H2 keeps 8 parsed statements per session by default, a unit of work of
+     * crmkit runs more distinct ones than that, and parsing them again took over a third of a customer update.
+     * H2 takes that setting from the connection that opens the database and ignores it on later ones.
      */
-    static Optional<String> batchRewrite(String url) {
+    private static final int H2_QUERY_CACHE_SIZE = 256;
+
+    static Map<String, String> driverProperties(String url) {
         String u = url.toLowerCase(Locale.ROOT);
         String property;
+        String value = "true";
         if (u.startsWith("jdbc:postgresql:")) {
             property = "reWriteBatchedInserts";
         } else if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
             property = "rewriteBatchedStatements";
+        } else if (u.startsWith("jdbc:h2:")) {
+            property = "QUERY_CACHE_SIZE";
+            value = String.valueOf(H2_QUERY_CACHE_SIZE);
         } else {
-            return Optional.empty();
+            return Map.of();
         }
-        return u.contains(property.toLowerCase(Locale.ROOT) + "=") ? Optional.empty() : Optional.of(property);
+        return u.contains(property.toLowerCase(Locale.ROOT) + "=") ? Map.of() : Map.of(property, value);
     }
 
     static String maskUrl(String url) {
@@ -231,10 +240,8 @@ public final class JdbcStorage implements CrmStorage {
             Objects.requireNonNull(directory, "directory");
             Path dir = directory.toAbsolutePath().normalize();
             this.embeddedDirectory = dir; // created by build()
-            // H2 caches 8 parsed statements per session by default; a unit of work of crmkit runs more
-            // distinct ones than that, and re-parsing them cost a quarter of the time of sending a message
-            this.url = "jdbc:h2:file:" + dir.resolve("crm").toString().replace('\\', '/')
-                    + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
+            // the statement cache is set as on every H2 URL (driverProperties)
+            this.url = "jdbc:h2:file:" + dir.resolve("crm").toString().replace('\\', '/') + ";LOCK_TIMEOUT=10000";
             this.user = "sa";
             this.password = "";
             this.maximumPoolSize = Math.min(maximumPoolSize, 4);
@@ -325,7 +332,7 @@ public final class JdbcStorage implements CrmStorage {
                 where = errors.scrub(maskUrl(u));
                 HikariConfig config = new HikariConfig();
                 config.setJdbcUrl(u);
-                batchRewrite(u).ifPresent(property -> config.addDataSourceProperty(property, "true"));
+                driverProperties(u).forEach(config::addDataSourceProperty);
                 if (user != null) {
                     config.setUsername(user);
                 }

@@ -36,6 +36,25 @@ class H2JdbcStorageTest extends OutboxBehaviour {
     }
 
     @Test
+    void anH2UrlGetsAStatementCacheUnlessItSetsOne() throws Exception {
+        for (String given : new String[] {"", ";QUERY_CACHE_SIZE=16"}) {
+            String url = "jdbc:h2:mem:cache" + System.nanoTime() + given;
+            try (CrmStorage storage = JdbcStorage.builder().url(url).build();
+                 java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_VALUE FROM"
+                         + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+                assertThat(storage).isNotNull();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as(url).isEqualTo(given.isEmpty() ? "256" : "16");
+            }
+        }
+        assertThat(JdbcStorage.driverProperties("jdbc:postgresql://db/crm")).containsOnlyKeys("reWriteBatchedInserts");
+        assertThat(JdbcStorage.driverProperties("jdbc:postgresql://db/crm?reWriteBatchedInserts=false")).isEmpty();
+        assertThat(JdbcStorage.driverProperties("jdbc:mariadb://db/crm")).containsOnlyKeys("rewriteBatchedStatements");
+        assertThat(JdbcStorage.driverProperties("jdbc:sqlserver://db")).isEmpty();
+    }
+
+    @Test
     void ofUsesTheDefaultPrefix(@TempDir Path dir) {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("host").toAbsolutePath());
