@@ -11,11 +11,13 @@ import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
 import io.crmkit.core.internal.requirement.TransactionalRequirementService;
+import io.crmkit.core.internal.sales.TransactionalOpportunityService;
 import io.crmkit.core.internal.satisfaction.TransactionalSurveyService;
 import io.crmkit.core.internal.security.TransactionalAccessService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
+import io.crmkit.core.sales.OpportunityService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.AccessService;
 import io.crmkit.core.security.Actor;
@@ -41,6 +43,7 @@ public sealed class CrmServices permits Crm {
     private final MessagingService messaging;
     private final AccessService access;
     private final AuditService audit;
+    private final OpportunityService opportunities;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -54,6 +57,7 @@ public sealed class CrmServices permits Crm {
         this.messaging = new TransactionalMessagingService(engine, actor);
         this.access = new TransactionalAccessService(engine, actor);
         this.audit = new TransactionalAuditService(engine, actor);
+        this.opportunities = new TransactionalOpportunityService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -109,6 +113,11 @@ public sealed class CrmServices permits Crm {
     /** The audit trail: who changed what and when, and whether the record of it is intact. */
     public final AuditService audit() {
         return audit;
+    }
+
+    /** The sales pipeline: opportunities through their stages, and the forecast. */
+    public final OpportunityService opportunities() {
+        return opportunities;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.spi.CrmStorage;
@@ -112,6 +113,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public AuditRepository audit() {
             return delegate.audit();
+        }
+
+        @Override
+        public OpportunityRepository opportunities() {
+            return delegate.opportunities();
         }
     }
 }

@@ -9,6 +9,7 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.spi.CrmStorage;
@@ -116,6 +117,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryOutbox outbox;
         private final MemoryShares shares;
         private final MemoryAudit audit;
+        private final MemoryOpportunities opportunities;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -131,6 +133,7 @@ public final class InMemoryStorage implements CrmStorage {
                     m -> m.status() == DeliveryStatus.QUEUED), access);
             audit = new MemoryAudit(new Table<>(undo, lock, e -> List.of(), MemoryAudit::lookupKeys, e -> false),
                     new Table<>(undo, lock));
+            opportunities = new MemoryOpportunities(new Table<>(undo, lock), access);
         }
 
         void clear() {
@@ -144,6 +147,7 @@ public final class InMemoryStorage implements CrmStorage {
             shares.table().clear();
             audit.entryTable().clear();
             audit.headTable().clear();
+            opportunities.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -155,5 +159,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public OutboxRepository outbox() { return outbox; }
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
+        @Override public OpportunityRepository opportunities() { return opportunities; }
     }
 }

@@ -2,8 +2,8 @@ package io.crmkit.core.security;
 
 /**
  * The kinds of record crmkit keeps, as access rules, shares and the audit trail name them. Customers,
- * and tasks, are owned records: their owner and department decide who sees them. The other kinds belong
- * to a customer and are seen by whoever the rule for their kind lets see that customer.
+ * tasks and opportunities are owned records: their owner and department decide who sees them. The other kinds
+ * belong to a customer and are seen by whoever the rule for their kind lets see that customer.
  */
 public enum RecordKind {
     CUSTOMER,
@@ -13,6 +13,8 @@ public enum RecordKind {
     SURVEY,
     PURCHASE,
     MESSAGE,
+    /** A sales opportunity: owned by its owner user and belonging to its department, as a task is. */
+    OPPORTUNITY,
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT
 }

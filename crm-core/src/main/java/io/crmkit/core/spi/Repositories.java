@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.task.TaskRepository;
@@ -29,4 +30,6 @@ public interface Repositories {
     ShareRepository shares();
 
     AuditRepository audit();
+
+    OpportunityRepository opportunities();
 }

@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.spi.Repositories;
@@ -17,6 +18,7 @@ import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
 import io.crmkit.jdbc.internal.requirement.JdbcRequirements;
+import io.crmkit.jdbc.internal.sales.JdbcOpportunities;
 import io.crmkit.jdbc.internal.satisfaction.JdbcSurveys;
 import io.crmkit.jdbc.internal.security.JdbcShares;
 import io.crmkit.jdbc.internal.sql.Dialect;
@@ -107,6 +109,7 @@ public final class JdbcEngine {
         private final JdbcOutbox outbox;
         private final JdbcShares shares;
         private final JdbcAudit audit;
+        private final JdbcOpportunities opportunities;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -120,6 +123,7 @@ public final class JdbcEngine {
             outbox = new JdbcOutbox(sql);
             shares = new JdbcShares(sql);
             audit = new JdbcAudit(sql);
+            opportunities = new JdbcOpportunities(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -131,6 +135,7 @@ public final class JdbcEngine {
         @Override public OutboxRepository outbox() { return outbox; }
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
+        @Override public OpportunityRepository opportunities() { return opportunities; }
     }
 
 }
