@@ -15,6 +15,7 @@ import io.crmkit.core.sales.Opportunity;
 import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.sales.OpportunityQuery;
 import io.crmkit.core.sales.Pipeline;
+import io.crmkit.core.sales.StageOutcome;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -268,6 +270,77 @@ public abstract class OpportunityRepositoryContract extends StorageContractSuppo
                 .filter(o -> o.owner().equals(UserRef.of("u1")) || o.department().equals(Optional.of(DepartmentRef.of("d1"))))
                 .toList(), ForecastQuery.Grouping.NONE));
         assertThat(forecast(ForecastQuery.byMonth(), AccessScope.nothing())).isEmpty();
+    }
+
+    @Test
+    void stageOutcomesCountTheClosedOpportunitiesOfThePipelineThatEnteredEachStage() {
+        Random random = new Random(77);
+        List<String> open = List.of("qualification", "needs_analysis", "proposal", "negotiation");
+        List<Opportunity> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            OpportunityBuilder b = data.opportunity(customer.id(), "o" + i, "10", "CNY", JUNE)
+                    .owner(random.nextBoolean() ? "u1" : "u2");
+            String at = "qualification";
+            for (int m = random.nextInt(5); m > 0; m--) {
+                String next = open.get(random.nextInt(open.size()));
+                if (!next.equals(at)) {
+                    b.move(next, "u1", data.now(), null);
+                    at = next;
+                }
+            }
+            int end = random.nextInt(3);
+            if (end == 1) {
+                b.move("closed_won", "u1", data.now(), null);
+            } else if (end == 2) {
+                b.move("closed_lost", "u1", data.now(), "lost");
+            }
+            if (i % 9 == 0) {
+                b.pipeline("other");
+            }
+            all.add(b.build());
+        }
+        insert(all.toArray(Opportunity[]::new));
+        Set<String> stages = Set.of("qualification", "proposal", "negotiation");
+
+        assertThat(outcomes(stages, AccessScope.everything())).isEqualTo(expectedOutcomes(all, stages, o -> true));
+        AccessScope u1 = new AccessScope(false, Optional.of(UserRef.of("u1")), Set.of(), Set.of());
+        assertThat(outcomes(stages, u1)).isEqualTo(expectedOutcomes(all, stages, o -> o.owner().equals(UserRef.of("u1"))));
+        assertThat(outcomes(stages, AccessScope.nothing())).isEmpty();
+    }
+
+    private Map<String, List<Object>> outcomes(Set<String> stages, AccessScope scope) {
+        Map<String, List<Object>> out = new HashMap<>();
+        for (StageOutcome o : read(r -> r.opportunities().stageOutcomes(Pipeline.DEFAULT_CODE, stages, scope))) {
+            out.put(o.stageCode(), List.of(o.closed(), o.won(), o.forecasts(), Math.round(o.squaredErrors() * 1e6)));
+        }
+        return out;
+    }
+
+    private static Map<String, List<Object>> expectedOutcomes(List<Opportunity> all, Set<String> stages, Predicate<Opportunity> admitted) {
+        Map<String, long[]> n = new HashMap<>();
+        Map<String, Double> sse = new HashMap<>();
+        for (Opportunity o : all) {
+            if (o.isOpen() || !o.pipelineCode().equals(Pipeline.DEFAULT_CODE) || !admitted.test(o)) {
+                continue;
+            }
+            int y = o.category() == ForecastCategory.CLOSED_WON ? 1 : 0;
+            Set<String> seen = new java.util.HashSet<>();
+            for (var c : o.stageHistory()) {
+                if (stages.contains(c.to())) {
+                    long[] k = n.computeIfAbsent(c.to(), x -> new long[3]);
+                    if (seen.add(c.to())) {
+                        k[0]++;
+                        k[1] += y;
+                    }
+                    k[2]++;
+                    double e = c.probability().doubleValue() - y;
+                    sse.merge(c.to(), e * e, Double::sum);
+                }
+            }
+        }
+        Map<String, List<Object>> out = new HashMap<>();
+        n.forEach((s, k) -> out.put(s, List.of(k[0], k[1], k[2], Math.round(sse.getOrDefault(s, 0.0) * 1e6))));
+        return out;
     }
 
     @Test

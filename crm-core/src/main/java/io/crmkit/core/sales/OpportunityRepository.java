@@ -40,4 +40,10 @@ public interface OpportunityRepository {
      * category and currency, in any order. The weighted sums are exact (not yet rounded).
      */
     List<ForecastRow> forecastByMonth(ForecastQuery query, AccessScope scope);
+
+    /**
+     * For each of {@code stages} that a closed opportunity (won or lost) of the pipeline admitted by the scope
+     * entered, what became of them ({@link StageOutcome}); stages none entered may be left out.
+     */
+    List<StageOutcome> stageOutcomes(String pipelineCode, java.util.Set<String> stages, AccessScope scope);
 }

@@ -70,6 +70,15 @@ public interface OpportunityService {
      */
     Forecast forecast(ForecastQuery query);
 
+    /**
+     * The win rate per open stage of a pipeline from the stage history of its closed opportunities that the actor
+     * may read, shrunk toward each stage's default probability with the prior weight of {@link SalesSettings}, and
+     * the Brier score of the probabilities they had. Counted in the storage (in SQL on a database).
+     *
+     * @throws io.crmkit.core.ValidationException on {@code pipeline} if no pipeline has this code
+     */
+    Calibration calibration(String pipelineCode);
+
     /** The configured pipelines, the default first. */
     List<Pipeline> pipelines();
 }

@@ -24,6 +24,10 @@ public final class SalesConfig implements Engine.Component {
         return settings.pipelines();
     }
 
+    double priorWeight() {
+        return settings.priorWeight();
+    }
+
     Pipeline defaultPipeline() {
         return settings.defaultPipeline();
     }

@@ -10,6 +10,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Guard;
 import io.crmkit.core.internal.Ids;
+import io.crmkit.core.sales.Calibration;
 import io.crmkit.core.sales.Forecast;
 import io.crmkit.core.sales.ForecastCategory;
 import io.crmkit.core.sales.ForecastQuery;
@@ -23,7 +24,9 @@ import io.crmkit.core.sales.OpportunityQuery;
 import io.crmkit.core.sales.OpportunityService;
 import io.crmkit.core.sales.Pipeline;
 import io.crmkit.core.sales.Stage;
+import io.crmkit.core.sales.StageCalibration;
 import io.crmkit.core.sales.StageChange;
+import io.crmkit.core.sales.StageOutcome;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
@@ -70,8 +73,11 @@ public final class TransactionalOpportunityService implements OpportunityService
     private static @Nullable Fields fields(Checks checks, @Nullable String name, @Nullable BigDecimal amount,
                                            @Nullable String currency, @Nullable LocalDate expectedClose) {
         String n = checks.required("name", name, Opportunity.MAX_NAME);
-        BigDecimal a = amount(checks, amount);
-        Currency c = checks.value("currency", () -> currency(currency));
+        BigDecimal a = checks.amount("amount", amount, Opportunity.MAX_SCALE, Opportunity.MAX_INTEGER_DIGITS);
+        if (a != null && a.scale() > Opportunity.MAX_SCALE) { // trailing zeros beyond the decimals kept: 1.500000 is 1.5000
+            a = a.setScale(Opportunity.MAX_SCALE, RoundingMode.UNNECESSARY);
+        }
+        Currency c = checks.currency("currency", currency);
         if (expectedClose == null) {
             checks.add("expectedClose", "required", "must be given");
         } else {
@@ -79,37 +85,6 @@ public final class TransactionalOpportunityService implements OpportunityService
                     "range", "must be in the years " + MIN_YEAR + " to " + MAX_YEAR);
         }
         return n == null || a == null || c == null || expectedClose == null ? null : new Fields(n, a, c, expectedClose);
-    }
-
-    private static @Nullable BigDecimal amount(Checks checks, @Nullable BigDecimal amount) {
-        if (amount == null) {
-            checks.add("amount", "required", "must be given");
-            return null;
-        }
-        boolean ok = checks.require(amount.signum() >= 0, "amount", "negative", "must not be negative");
-        ok &= checks.require(amount.stripTrailingZeros().scale() <= Opportunity.MAX_SCALE, "amount", "scale",
-                "must have at most " + Opportunity.MAX_SCALE + " decimals");
-        ok &= checks.require(amount.precision() - amount.scale() <= Opportunity.MAX_INTEGER_DIGITS, "amount", "too_large",
-                "must have at most " + Opportunity.MAX_INTEGER_DIGITS + " digits before the point");
-        if (!ok) {
-            return null;
-        }
-        if (amount.scale() < 0) {
-            return amount.setScale(0);
-        }
-        // trailing zeros beyond the decimals kept: 1.500000 is 1.5000
-        return amount.scale() > Opportunity.MAX_SCALE ? amount.setScale(Opportunity.MAX_SCALE, RoundingMode.UNNECESSARY) : amount;
-    }
-
-    private static Currency currency(@Nullable String code) {
-        try {
-            if (code == null || !code.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException();
-            }
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("currency", "format", "must be an ISO 4217 code like CNY");
-        }
     }
 
     @Override
@@ -262,6 +237,26 @@ public final class TransactionalOpportunityService implements OpportunityService
         return sums.values().stream().map(r -> new ForecastRow(r.period(), r.owner(), r.department(), r.category(),
                 r.currency(), r.count(), r.amount().setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN),
                 r.weighted().setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN))).toList();
+    }
+
+    @Override
+    public Calibration calibration(String pipelineCode) {
+        Objects.requireNonNull(pipelineCode, "pipelineCode");
+        Pipeline pipeline = config().requirePipeline(pipelineCode);
+        double k = config().priorWeight();
+        List<Stage> open = pipeline.stages().stream().filter(s -> !s.isClosed()).toList();
+        AccessScope scope = guard.scope(RecordKind.OPPORTUNITY, Action.READ);
+        java.util.Set<String> codes = open.stream().map(Stage::code).collect(java.util.stream.Collectors.toSet());
+        List<StageOutcome> outcomes = scope.isNothing() ? List.of()
+                : engine.read(repos -> repos.opportunities().stageOutcomes(pipeline.code(), codes, scope));
+        Map<String, StageOutcome> byStage = new LinkedHashMap<>();
+        outcomes.forEach(o -> byStage.put(o.stageCode(), o));
+        List<StageCalibration> stages = open.stream().map(s -> StageCalibration.of(s,
+                byStage.getOrDefault(s.code(), new StageOutcome(s.code(), 0, 0, 0, 0)), k)).toList();
+        long forecasts = stages.stream().mapToLong(StageCalibration::forecasts).sum();
+        double squared = outcomes.stream().filter(o -> codes.contains(o.stageCode())).mapToDouble(StageOutcome::squaredErrors).sum();
+        return new Calibration(pipeline.code(), k, stages,
+                forecasts == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(squared / forecasts));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.sales.OpportunityQuery;
 import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.sales.StageChange;
+import io.crmkit.core.sales.StageOutcome;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -230,6 +232,48 @@ public final class JdbcOpportunities implements OpportunityRepository {
                             : Optional.empty(),
                     Optional.of(r.enumValue(ForecastCategory.class, "category")), Currency.getInstance(r.text("currency").strip()),
                     r.lng("n"), r.decimal("total"), r.decimal("weighted")));
+        });
+    }
+
+    /**
+     * Two statements over the closed opportunities of the pipeline that the scope admits, joined with their history:
+     * per stage the opportunities that entered it (each once) and of them the won ones, then per stage the entries
+     * and their squared errors.
+     */
+    @Override
+    public List<StageOutcome> stageOutcomes(String pipelineCode, Set<String> stages, AccessScope scope) {
+        AccessSql.Condition access = AccessSql.opportunities(scope, "o");
+        if (access.nothing() || stages.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = stages.stream().sorted().toList();
+        String won = "CASE WHEN o.category = ? THEN 1 ELSE 0 END";
+        String where = " WHERE o.pipeline_code = ? AND o.is_open = ? AND e.to_stage IN (" + Sql.marks(codes.size()) + ")"
+                + access.sql();
+        Consumer<Sql.Stmt> bind = s -> {
+            s.text(pipelineCode).bool(false);
+            codes.forEach(s::text);
+            access.bind().accept(s);
+        };
+        return sql.read("count the outcomes of stages", () -> {
+            Map<String, long[]> entered = new LinkedHashMap<>();
+            Sql.Stmt first = sql.stmt("SELECT e.to_stage, COUNT(*) AS n, SUM(" + won + ") AS won"
+                    + " FROM (SELECT DISTINCT opportunity_id, to_stage FROM {p}opportunity_stage_changes) e"
+                    + " JOIN {p}opportunities o ON o.id = e.opportunity_id" + where + " GROUP BY e.to_stage")
+                    .enumName(ForecastCategory.CLOSED_WON);
+            bind.accept(first);
+            first.list(r -> entered.put(r.text("to_stage"), new long[] {r.lng("n"), r.lng("won")}));
+            List<StageOutcome> out = new ArrayList<>();
+            Sql.Stmt second = sql.stmt("SELECT e.to_stage, COUNT(*) AS n, SUM((e.probability - " + won + ") * (e.probability - "
+                    + won + ")) AS sse FROM {p}opportunity_stage_changes e JOIN {p}opportunities o ON o.id = e.opportunity_id"
+                    + where + " GROUP BY e.to_stage")
+                    .enumName(ForecastCategory.CLOSED_WON).enumName(ForecastCategory.CLOSED_WON);
+            bind.accept(second);
+            second.list(r -> {
+                long[] n = entered.getOrDefault(r.text("to_stage"), new long[2]);
+                return out.add(new StageOutcome(r.text("to_stage"), n[0], n[1], r.lng("n"), r.decimal("sse").doubleValue()));
+            });
+            return out;
         });
     }
 
