@@ -46,6 +46,7 @@ class OpportunityAccessTest {
             .grant("rep", AccessLevel.OWN, RecordKind.OPPORTUNITY, Action.READ, Action.CREATE, Action.EDIT)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.OPPORTUNITY)
             .grant("manager", AccessLevel.DEPARTMENT, RecordKind.OPPORTUNITY, Action.READ)
+            .grant("rep", AccessLevel.OWN, RecordKind.AUDIT, Action.READ)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
     private static final LocalDate JUNE = LocalDate.of(2025, 6, 30);
@@ -149,6 +150,13 @@ class OpportunityAccessTest {
         assertThat(visible(OLGA)).containsExactly("olga's");
         assertThatThrownBy(() -> crm.as(OLGA).access().share(RecordKind.OPPORTUNITY, dans.id().value(), OLGA.user(),
                 ShareAccess.READ)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOpportunitysAuditHistoryIsReadByWhoMayReadIt() {
+        assertThat(Pages.all(p -> crm.as(OLGA).audit().history(RecordKind.OPPORTUNITY, olgas.id().value(), p)))
+                .extracting(e -> e.action().name()).containsExactly("CREATE");
+        assertThat(Pages.all(p -> crm.as(OLGA).audit().history(RecordKind.OPPORTUNITY, dans.id().value(), p))).isEmpty();
     }
 
     @Test
