@@ -17,6 +17,8 @@ module io.crmkit.core {
     exports io.crmkit.core.interaction;
     exports io.crmkit.core.messaging;
     exports io.crmkit.core.requirement;
+    exports io.crmkit.core.sales;
+    exports io.crmkit.core.marketing;
     exports io.crmkit.core.satisfaction;
     exports io.crmkit.core.security;
     exports io.crmkit.core.service;

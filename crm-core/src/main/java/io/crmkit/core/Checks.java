@@ -2,10 +2,12 @@ package io.crmkit.core;
 
 import io.crmkit.core.ValidationException.Violation;
 import io.crmkit.core.ValidationException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -119,6 +121,40 @@ public final class Checks {
             return false;
         }
         return require(!value.isZero() && !value.isNegative(), field, "not_positive", "must be a positive duration");
+    }
+
+    /**
+     * A money amount: given, 0 or more, at most {@code maxScale} decimals (trailing zeros aside) and
+     * {@code maxIntegerDigits} digits before the point. Returns it with a scale of 0 or more ({@code 1E+3} is
+     * {@code 1000}); null when violated.
+     */
+    public @Nullable BigDecimal amount(String field, @Nullable BigDecimal value, int maxScale, int maxIntegerDigits) {
+        if (value == null) {
+            add(field, "required", "must be given");
+            return null;
+        }
+        boolean ok = require(value.signum() >= 0, field, "negative", "must not be negative");
+        ok &= require(value.stripTrailingZeros().scale() <= maxScale, field, "scale",
+                "must have at most " + maxScale + " decimals");
+        ok &= require(value.precision() - value.scale() <= maxIntegerDigits, field, "too_large",
+                "must have at most " + maxIntegerDigits + " digits before the point");
+        if (!ok) {
+            return null;
+        }
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    /** An ISO 4217 currency code in capitals, such as {@code CNY}; null when violated. */
+    public @Nullable Currency currency(String field, @Nullable String code) {
+        if (code != null && code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            try {
+                return Currency.getInstance(code);
+            } catch (IllegalArgumentException e) {
+                // not a currency: reported below
+            }
+        }
+        add(field, "format", "must be an ISO 4217 code like CNY");
+        return null;
     }
 
     /** A TCP port. */

@@ -6,8 +6,10 @@ import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.AuditLog;
 import io.crmkit.core.internal.messaging.Dispatcher;
+import io.crmkit.core.internal.sales.SalesConfig;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.sales.SalesSettings;
 import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.service.ServiceCaseStatus;
@@ -45,6 +47,7 @@ public final class CrmBuilder {
     private MessagingSettings messaging = MessagingSettings.NONE;
     private AccessPolicy access = AccessPolicy.unrestricted();
     private AuditSettings audit = AuditSettings.DEFAULT;
+    private SalesSettings sales = SalesSettings.DEFAULT;
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -117,6 +120,15 @@ public final class CrmBuilder {
         return this;
     }
 
+    /**
+     * The sales pipelines, replacing or adding to {@link io.crmkit.core.sales.Pipeline#DEFAULT}. Default:
+     * {@link SalesSettings#DEFAULT}.
+     */
+    public CrmBuilder sales(SalesSettings settings) {
+        this.sales = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -133,6 +145,7 @@ public final class CrmBuilder {
         Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows, listeners, access);
         AuditLog.install(engine, audit); // first: its stream heads exist before anything else starts writing
         Dispatcher.install(engine, messaging);
+        SalesConfig.install(engine, sales);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

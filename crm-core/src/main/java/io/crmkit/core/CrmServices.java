@@ -11,12 +11,14 @@ import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
 import io.crmkit.core.internal.requirement.TransactionalRequirementService;
+import io.crmkit.core.internal.sales.TransactionalOpportunityService;
 import io.crmkit.core.internal.satisfaction.TransactionalSurveyService;
 import io.crmkit.core.internal.security.TransactionalAccessService;
 import io.crmkit.core.internal.service.TransactionalServiceCaseService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
+import io.crmkit.core.sales.OpportunityService;
 import io.crmkit.core.satisfaction.SurveyService;
 import io.crmkit.core.security.AccessService;
 import io.crmkit.core.security.Actor;
@@ -44,6 +46,7 @@ public sealed class CrmServices permits Crm {
     private final AccessService access;
     private final AuditService audit;
     private final ServiceCaseService cases;
+    private final OpportunityService opportunities;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -58,6 +61,7 @@ public sealed class CrmServices permits Crm {
         this.access = new TransactionalAccessService(engine, actor);
         this.audit = new TransactionalAuditService(engine, actor);
         this.cases = new TransactionalServiceCaseService(engine, actor);
+        this.opportunities = new TransactionalOpportunityService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -118,6 +122,11 @@ public sealed class CrmServices permits Crm {
     /** Service cases (tickets) through their workflow. */
     public final ServiceCaseService cases() {
         return cases;
+    }
+
+    /** The sales pipeline: opportunities through their stages, and the forecast. */
+    public final OpportunityService opportunities() {
+        return opportunities;
     }
 
     /**

@@ -13,6 +13,13 @@ public class InvalidTransitionException extends CrmException {
         this.to = to.name();
     }
 
+    /** A move between states named by codes, such as the stages of a sales pipeline. */
+    public InvalidTransitionException(String from, String to, String subject) {
+        super(subject + " cannot go from " + from + " to " + to);
+        this.from = from;
+        this.to = to;
+    }
+
     /** The status the record is in. */
     public String from() {
         return from;

@@ -23,6 +23,11 @@ import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.requirement.NewRequirement;
 import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.sales.ForecastQuery;
+import io.crmkit.core.sales.ForecastRow;
+import io.crmkit.core.sales.NewOpportunity;
+import io.crmkit.core.sales.Opportunity;
+import io.crmkit.core.sales.OpportunityQuery;
 import io.crmkit.core.satisfaction.NewSurveyResponse;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
@@ -107,6 +112,17 @@ public abstract class AccessContract extends StorageContractSupport {
             OSCAR, Set.of("t3"),
             NORA, Set.of("t4"),
             SYSTEM, Set.of("t1", "t2", "t3", "t4", "t5"));
+    /**
+     * Which opportunities each actor sees: o1 olga's without department, o2 dan's in sales-east, o3 wes's in
+     * sales-west, o4 oscar's in service, o5 zed's shared with nora, o6 olga's in sales-west.
+     */
+    static final Map<Actor, Set<String>> SEES_OPPORTUNITIES = Map.of(
+            OLGA, Set.of("o1", "o6"),
+            DAN, Set.of("o2"),
+            MIA, Set.of("o2", "o3", "o6"),
+            OSCAR, Set.of("o4"),
+            NORA, Set.of("o5"),
+            SYSTEM, Set.of("o1", "o2", "o3", "o4", "o5", "o6"));
 
     static final AccessPolicy POLICY = AccessPolicy.builder()
             .grant("rep", AccessLevel.OWN, RecordKind.CUSTOMER, Action.READ, Action.CREATE, Action.EDIT)
@@ -116,6 +132,8 @@ public abstract class AccessContract extends StorageContractSupport {
                     RecordKind.TASK, RecordKind.SURVEY, RecordKind.PURCHASE, RecordKind.MESSAGE)
             .grantAll("rep", AccessLevel.OWN, RecordKind.SERVICE_CASE)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.SERVICE_CASE)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.OPPORTUNITY)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.OPPORTUNITY)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
 
@@ -130,6 +148,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, MessageResult> messages = new LinkedHashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, ServiceCase> cases = new LinkedHashMap<>();
+    private final Map<String, Opportunity> opportunities = new LinkedHashMap<>();
     private @Nullable Crm crm;
 
     protected AccessContract(StorageFactory storages) {
@@ -173,6 +192,25 @@ public abstract class AccessContract extends StorageContractSupport {
         Task t4 = task("t4", Assignee.user(UserRef.of("zed")), SYSTEM, due);
         crm.access().share(RecordKind.TASK, t4.id().value(), NORA.user(), ShareAccess.READ);
         task("t5", Assignee.userInDepartment(DAN.user(), SALES_EAST), SYSTEM, due);
+        opportunity("o1", "olga", null);
+        opportunity("o2", "dan", SALES_EAST);
+        opportunity("o3", "wes", SALES_WEST);
+        opportunity("o4", "oscar", SERVICE);
+        Opportunity o5 = opportunity("o5", "zed", null);
+        crm.access().share(RecordKind.OPPORTUNITY, o5.id().value(), NORA.user(), ShareAccess.READ);
+        opportunity("o6", "olga", SALES_WEST);
+    }
+
+    /** An opportunity of the unowned organisation c5: who sees it depends on its own owner and department only. */
+    private Opportunity opportunity(String name, String owner, @Nullable DepartmentRef department) {
+        NewOpportunity form = NewOpportunity.of(the(customers, "c5").id(), name, new BigDecimal("1000"), "CNY",
+                LocalDate.parse("2026-06-30")).owner(UserRef.of(owner));
+        if (department != null) {
+            form.department(department);
+        }
+        Opportunity o = crm().opportunities().create(form);
+        opportunities.put(name, o);
+        return o;
     }
 
     @AfterEach
@@ -458,6 +496,48 @@ public abstract class AccessContract extends StorageContractSupport {
     }
 
     @Test
+    void opportunityGet() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(opportunities, o -> s.opportunities().get(o.id()))).as("opportunity get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES_OPPORTUNITIES, a)));
+        }
+    }
+
+    @Test
+    void opportunitySearchAndOfCustomerAcrossPages() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(opportunities, all((x, p) -> x.opportunities().search(OpportunityQuery.all(), p), s),
+                    Opportunity::id, Opportunity::id)).as("opportunity search as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(the(SEES_OPPORTUNITIES, a));
+            assertThat(names(opportunities, all((x, p) -> x.opportunities().search(OpportunityQuery.all().openOnly()
+                    .closingBetween(LocalDate.parse("2026-06-01"), LocalDate.parse("2026-07-01")), p), s),
+                    Opportunity::id, Opportunity::id)).as("open opportunities of June as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(the(SEES_OPPORTUNITIES, a));
+            assertThat(names(opportunities, all((x, p) -> x.opportunities().ofCustomer(the(customers, "c5").id(), p), s),
+                    Opportunity::id, Opportunity::id)).as("opportunities of c5 as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(the(SEES_OPPORTUNITIES, a));
+        }
+    }
+
+    @Test
+    void opportunityForecast() {
+        for (Actor a : ACTORS) {
+            List<ForecastRow> rows = crm().as(a).opportunities().forecast(ForecastQuery.byQuarter().byOwner()).totals();
+            assertThat(rows.stream().mapToLong(ForecastRow::count).sum()).as("forecast count as %s", a.user())
+                    .isEqualTo(the(SEES_OPPORTUNITIES, a).size());
+            assertThat(rows.stream().map(r -> r.amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as("forecast amount as %s", a.user())
+                    .isEqualByComparingTo(new BigDecimal(1000 * the(SEES_OPPORTUNITIES, a).size()));
+            Set<String> owners = new TreeSet<>();
+            the(SEES_OPPORTUNITIES, a).forEach(n -> owners.add(the(opportunities, n).owner().id()));
+            assertThat(rows).extracting(r -> r.owner().orElseThrow().id()).as("owners in the forecast as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(owners);
+        }
+    }
+
+    @Test
     void canAnswersAsTheReadPathsDo() {
         for (Actor a : ACTORS) {
             CrmServices s = crm().as(a);
@@ -465,6 +545,8 @@ public abstract class AccessContract extends StorageContractSupport {
                     .as("can read customers as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES, a)));
             assertThat(seen(tasks, t -> Optional.of(t).filter(x -> s.access().can(Action.READ, RecordKind.TASK, x.id().value()))))
                     .as("can read tasks as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_TASKS, a)));
+            assertThat(seen(opportunities, o -> Optional.of(o).filter(x -> s.access().can(Action.READ, RecordKind.OPPORTUNITY, x.id().value()))))
+                    .as("can read opportunities as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_OPPORTUNITIES, a)));
         }
     }
 }

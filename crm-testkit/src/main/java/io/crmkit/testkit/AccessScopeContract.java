@@ -14,6 +14,11 @@ import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.OutboxMessage;
 import io.crmkit.core.requirement.Requirement;
 import io.crmkit.core.requirement.RequirementStatus;
+import io.crmkit.core.sales.ForecastQuery;
+import io.crmkit.core.sales.ForecastRow;
+import io.crmkit.core.sales.Opportunity;
+import io.crmkit.core.sales.OpportunityQuery;
+import io.crmkit.core.sales.Pipeline;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
@@ -59,7 +64,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The oracle is the meaning of a scope: a customer is admitted by its owner, its department or a customer
  * share with one of the scope's grantees; a task by its assignee user or its creator, its assignee department, or
- * a task share; a need, survey response, purchase, outbox message or service case by its customer (a record whose customer is
+ * a task share; an opportunity by its owner, its department or an opportunity share; a need, survey response, purchase, outbox message or service case by its customer (a record whose customer is
  * not stored is admitted only by a scope of everything). The data is generated from a fixed seed: 300 customers
  * over four owners and five departments (and none), needs, tasks, responses, purchases and messages belonging to
  * them, shares of customers and tasks (some of the wrong kind for their record, some removed again); service cases
@@ -90,6 +95,7 @@ public abstract class AccessScopeContract extends StorageContractSupport {
     private final List<SurveyResponse> surveys = new ArrayList<>();
     private final List<Purchase> purchases = new ArrayList<>();
     private final List<OutboxMessage> messages = new ArrayList<>();
+    private final List<Opportunity> opportunities = new ArrayList<>();
     /** The shares stored at the end of the setup, as (kind, record, grantee). */
     private final Set<List<Object>> shares = new HashSet<>();
     private final List<AccessScope> scopes = new ArrayList<>();
@@ -160,6 +166,9 @@ public abstract class AccessScopeContract extends StorageContractSupport {
             purchases.add(data.purchase(customerOfARecord(orphans), "9.99", "CNY").build());
             messages.add(data.outboxMessage(customerOfARecord(orphans), data.interactionId(), new MessageContent.Sms("您好 " + i))
                     .status(pick(deliveryStatuses)).build());
+            opportunities.add(data.opportunity(pick(customers).id(), "机会 " + i, "100", "CNY", dueDate())
+                    .owner(pick(creators).id()).department(maybe(DEPARTMENTS, 0.3).orElse(null))
+                    .stage(pick(Pipeline.DEFAULT.stages()).code()).build());
             data.clock().advance(Duration.ofMillis(1));
         }
         List<Share> stored = new ArrayList<>();
@@ -173,7 +182,13 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                 stored.add(share(RecordKind.TASK, t.id().value(), g));
             }
         }
+        for (Opportunity o : opportunities) {
+            for (Grantee g : random.nextInt(5) == 0 ? some(GRANTEES, 2) : Set.<Grantee>of()) {
+                stored.add(share(RecordKind.OPPORTUNITY, o.id().value(), g));
+            }
+        }
         for (int i = 0; i < 12; i++) { // shares of the wrong kind for their record admit nothing
+            stored.add(share(RecordKind.TASK, pick(opportunities).id().value(), pick(GRANTEES)));
             stored.add(share(RecordKind.TASK, pick(customers).id().value(), pick(GRANTEES)));
             stored.add(share(RecordKind.CUSTOMER, pick(tasks).id().value(), pick(GRANTEES)));
         }
@@ -192,6 +207,7 @@ public abstract class AccessScopeContract extends StorageContractSupport {
             surveys.forEach(r.surveys()::insert);
             purchases.forEach(r.purchases()::insert);
             messages.forEach(r.outbox()::insert);
+            opportunities.forEach(r.opportunities()::insert);
             stored.forEach(r.shares()::put);
         });
         write(r -> removed.forEach(s -> r.shares().remove(s.kind(), s.recordId(), s.grantee())));
@@ -260,6 +276,13 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                 || (scope.owner().isPresent() && (user.equals(scope.owner()) || t.creator().equals(scope.owner().get())))
                 || (department.isPresent() && scope.departments().contains(department.get()))
                 || shared(RecordKind.TASK, t.id().value(), scope);
+    }
+
+    private boolean admits(AccessScope scope, Opportunity o) {
+        return scope.unrestricted()
+                || (scope.owner().isPresent() && o.owner().equals(scope.owner().get()))
+                || (o.department().isPresent() && scope.departments().contains(o.department().get()))
+                || shared(RecordKind.OPPORTUNITY, o.id().value(), scope);
     }
 
     /** One storage query of a listing, under a scope. */
@@ -360,6 +383,24 @@ public abstract class AccessScopeContract extends StorageContractSupport {
             check("open cases of " + user, generated,
                     c -> c.isOpen() && c.assignee().flatMap(Assignee::user).equals(Optional.of(user)), admits, byId,
                     c -> c.id().value(), (r, s, p) -> r.serviceCases().search(ServiceCaseQuery.all().assigneeUser(user).openOnly(), s, p));
+        }
+    }
+
+    @Test
+    void opportunityListingsAndTheForecastHoldWhatTheScopeAdmits() {
+        check("opportunities", opportunities, o -> true, this::admits, OpportunityRepositoryContract.CLOSE_ORDER,
+                o -> o.id().value(), (r, s, p) -> r.opportunities().search(OpportunityQuery.all(), s, p));
+        check("open opportunities", opportunities, Opportunity::isOpen, this::admits, OpportunityRepositoryContract.CLOSE_ORDER,
+                o -> o.id().value(), (r, s, p) -> r.opportunities().search(OpportunityQuery.all().openOnly(), s, p));
+        for (UserRef user : USERS) {
+            check("opportunities of " + user, opportunities, o -> o.owner().equals(user), this::admits,
+                    OpportunityRepositoryContract.CLOSE_ORDER, o -> o.id().value(),
+                    (r, s, p) -> r.opportunities().search(OpportunityQuery.all().owner(user), s, p));
+        }
+        for (AccessScope scope : scopes) {
+            long admitted = opportunities.stream().filter(o -> admits(scope, o)).count();
+            List<ForecastRow> rows = read(r -> r.opportunities().forecastByMonth(ForecastQuery.byMonth().byOwner(), scope));
+            assertThat(rows.stream().mapToLong(ForecastRow::count).sum()).as("forecast under %s", scope).isEqualTo(admitted);
         }
     }
 

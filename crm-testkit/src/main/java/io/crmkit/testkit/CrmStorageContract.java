@@ -95,6 +95,14 @@ public abstract class CrmStorageContract {
         }
     }
 
+    /** {@link OpportunityRepositoryContract} on this storage. */
+    @Nested
+    public class Opportunities extends OpportunityRepositoryContract {
+        Opportunities() {
+            super(storages);
+        }
+    }
+
     /** {@link OutboxRepositoryContract} on this storage, across two instances if the factory can open a second. */
     @Nested
     public class Outbox extends OutboxRepositoryContract {

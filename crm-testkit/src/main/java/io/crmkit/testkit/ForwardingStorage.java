@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
@@ -118,6 +119,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public ServiceCaseRepository serviceCases() {
             return delegate.serviceCases();
+        }
+
+        @Override
+        public OpportunityRepository opportunities() {
+            return delegate.opportunities();
         }
     }
 }

@@ -17,6 +17,7 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.messaging.MessageContent;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.security.DepartmentRef;
@@ -134,6 +135,11 @@ public final class TestData {
         return new PurchaseId(uuid());
     }
 
+    /** A fresh opportunity id. */
+    public OpportunityId opportunityId() {
+        return new OpportunityId(uuid());
+    }
+
     /**
      * A minimal person, version 1, stage {@code LEAD}, created and updated now; every optional field
      * empty. Set more on the returned builder.
@@ -241,5 +247,13 @@ public final class TestData {
     /** A purchase now of one unit, without product or external id. */
     public PurchaseBuilder purchase(CustomerId customer, String amount, String currency) {
         return new PurchaseBuilder(purchaseId(), customer, new BigDecimal(amount), currency, now());
+    }
+
+    /**
+     * An opportunity created now in the first stage of the default pipeline (with that stage as its history), owned by
+     * {@code "agent-1"}, without department, campaign or lost reason, version 1.
+     */
+    public OpportunityBuilder opportunity(CustomerId customer, String name, String amount, String currency, LocalDate expectedClose) {
+        return new OpportunityBuilder(opportunityId(), customer, name, new BigDecimal(amount), currency, expectedClose, now());
     }
 }

@@ -16,6 +16,8 @@ import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.requirement.Requirement;
+import io.crmkit.core.sales.Opportunity;
+import io.crmkit.core.sales.OpportunityQuery;
 import io.crmkit.core.satisfaction.SurveyKind;
 import io.crmkit.core.satisfaction.SurveyQuery;
 import io.crmkit.core.satisfaction.SurveyResponse;
@@ -104,6 +106,7 @@ public abstract class TransactionContract extends StorageContractSupport {
         Task t = data.task("t").customer(c.id()).assignee(Assignee.user(UserRef.of("u1"))).build();
         SurveyResponse s = data.surveyResponse(c.id(), SurveyKind.CSAT, 5).build();
         Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
+        Opportunity o = data.opportunity(c.id(), "rolled back", "10", "CNY", data.today()).owner("u1").build();
         Share share = new Share(RecordKind.CUSTOMER, c.id().value(), DepartmentRef.of("销售部"), ShareAccess.READ,
                 ShareCause.MANUAL, UserRef.of("u1"), data.now());
         AuditEntry a = AuditChain.next(AuditHead.empty(0), data.now(), UserRef.of("u1"), AuditSource.API,
@@ -120,6 +123,7 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.tasks().insert(t);
             r.surveys().insert(s);
             r.purchases().insert(p);
+            r.opportunities().insert(o);
             r.shares().put(share);
             r.audit().createHeads(1);
             r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
@@ -142,6 +146,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.purchases().findById(p.id()))).isEmpty();
         assertThat(readOne(r -> r.purchases().findByExternalId("SO-rollback"))).isEmpty();
         assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.opportunities().findById(o.id()))).isEmpty();
+        assertThat(readList(r -> r.opportunities().search(OpportunityQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readList(r -> r.shares().of(RecordKind.CUSTOMER, c.id().value()))).isEmpty();
         assertThat(readOne(r -> r.audit().find(0, 1))).isEmpty();
         assertThat(readList(r -> r.audit().heads())).isEmpty();

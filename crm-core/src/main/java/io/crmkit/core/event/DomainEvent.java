@@ -5,6 +5,7 @@ import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.messaging.MessageEvent;
 import io.crmkit.core.requirement.RequirementEvent;
+import io.crmkit.core.sales.OpportunityEvent;
 import io.crmkit.core.satisfaction.SurveyEvent;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
@@ -30,7 +31,7 @@ import java.util.UUID;
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent {
+        ServiceCaseEvent, OpportunityEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

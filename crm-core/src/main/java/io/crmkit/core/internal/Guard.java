@@ -8,6 +8,8 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.requirement.RequirementId;
+import io.crmkit.core.sales.Opportunity;
+import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.security.AccessLevel;
 import io.crmkit.core.security.AccessPolicy;
@@ -153,6 +155,8 @@ public final class Guard {
             case SERVICE_CASE -> repos.serviceCases().findById(new ServiceCaseId(id))
                     .map(c -> permits(repos, c.customerId(), kind, action)).orElse(false);
             case AUDIT -> level(kind, action) == AccessLevel.ALL;
+            case OPPORTUNITY -> repos.opportunities().findById(new OpportunityId(id)).map(o -> permits(repos, o, action))
+                    .orElse(false);
         };
     }
 
@@ -174,6 +178,24 @@ public final class Guard {
             throw denied(action, RecordKind.TASK, "task " + task.id());
         }
         return task;
+    }
+
+    /** Whether the actor may do {@code action} to this opportunity: by its owner, its department or an opportunity share. */
+    public boolean permits(Repositories repos, Opportunity opportunity, Action action) {
+        AccessScope scope = scope(RecordKind.OPPORTUNITY, action);
+        return scope.admits(Optional.of(opportunity.owner()), opportunity.department())
+                || shared(repos, RecordKind.OPPORTUNITY, opportunity.id().value(), scope, action);
+    }
+
+    /** The opportunity if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public Opportunity require(Repositories repos, Opportunity opportunity, Action action) {
+        if (!permits(repos, opportunity, Action.READ)) {
+            throw new NotFoundException("no opportunity " + opportunity.id());
+        }
+        if (action != Action.READ && !permits(repos, opportunity, action)) {
+            throw denied(action, RecordKind.OPPORTUNITY, "opportunity " + opportunity.id());
+        }
+        return opportunity;
     }
 
     /** Refuses an action on a record that is not stored yet (a new customer, a new task). */

@@ -9,6 +9,7 @@ import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
@@ -118,6 +119,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryShares shares;
         private final MemoryAudit audit;
         private final MemoryServiceCases serviceCases;
+        private final MemoryOpportunities opportunities;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -134,6 +136,7 @@ public final class InMemoryStorage implements CrmStorage {
             audit = new MemoryAudit(new Table<>(undo, lock, e -> List.of(), MemoryAudit::lookupKeys, e -> false),
                     new Table<>(undo, lock));
             serviceCases = new MemoryServiceCases(new Table<>(undo, lock), access);
+            opportunities = new MemoryOpportunities(new Table<>(undo, lock), access);
         }
 
         void clear() {
@@ -148,6 +151,7 @@ public final class InMemoryStorage implements CrmStorage {
             audit.entryTable().clear();
             audit.headTable().clear();
             serviceCases.table().clear();
+            opportunities.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -160,5 +164,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
+        @Override public OpportunityRepository opportunities() { return opportunities; }
     }
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.sales.Opportunity;
 import io.crmkit.core.task.Task;
 import java.util.Optional;
 
@@ -25,5 +26,11 @@ record MemoryAccess(Table<Customer> customers, MemoryShares shares) {
         return scope.admits(task.assignee().flatMap(a -> a.user()), department)
                 || scope.admits(Optional.of(task.creator()), department)
                 || shares.sharedWithAny(RecordKind.TASK, task.id().value(), scope.sharedWith());
+    }
+
+    /** An opportunity is owned by its owner and belongs to its department. */
+    boolean admits(AccessScope scope, Opportunity opportunity) {
+        return scope.admits(Optional.of(opportunity.owner()), opportunity.department())
+                || shares.sharedWithAny(RecordKind.OPPORTUNITY, opportunity.id().value(), scope.sharedWith());
     }
 }

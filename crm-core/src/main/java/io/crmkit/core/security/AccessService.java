@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public interface AccessService {
     /**
-     * Shares a customer or a task with a user or a department, replacing the grantee's earlier share of it.
+     * Shares a customer, a task or an opportunity with a user or a department, replacing the grantee's earlier share of it.
      *
      * @throws io.crmkit.core.ValidationException   if the kind cannot be shared
      * @throws io.crmkit.core.NotFoundException     if there is no such record, or the actor may not read it

@@ -2,8 +2,8 @@ package io.crmkit.core.security;
 
 /**
  * The kinds of record crmkit keeps, as access rules, shares and the audit trail name them. Customers,
- * and tasks, are owned records: their owner and department decide who sees them. The other kinds belong
- * to a customer and are seen by whoever the rule for their kind lets see that customer (service cases too:
+ * tasks and opportunities are owned records: their owner and department decide who sees them. The other kinds
+ * belong to a customer and are seen by whoever the rule for their kind lets see that customer (service cases too:
  * whoever the {@link #SERVICE_CASE} rule lets see a customer sees its cases).
  */
 public enum RecordKind {
@@ -16,6 +16,8 @@ public enum RecordKind {
     MESSAGE,
     /** A service case: follows its customer, like needs. */
     SERVICE_CASE,
+    /** A sales opportunity: owned by its owner user and belonging to its department, as a task is. */
+    OPPORTUNITY,
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT
 }

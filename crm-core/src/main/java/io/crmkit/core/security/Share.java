@@ -6,10 +6,10 @@ import java.util.UUID;
 
 /**
  * A record given to a user or a department beyond what the access rules grant: they may read it, and with
- * {@link ShareAccess#EDIT} edit it. Customers and tasks are shared; a shared customer brings what belongs to it
+ * {@link ShareAccess#EDIT} edit it. Customers, tasks and opportunities (the owned records) are shared; a shared customer brings what belongs to it
  * (its timeline, needs, surveys, purchases and messages) with it.
  *
- * @param kind     {@link RecordKind#CUSTOMER} or {@link RecordKind#TASK}
+ * @param kind     {@link RecordKind#CUSTOMER}, {@link RecordKind#TASK} or {@link RecordKind#OPPORTUNITY}
  * @param recordId the shared record's id
  * @param grantee  the user or department it is shared with
  * @param access   what the grantee may do
@@ -31,6 +31,7 @@ public record Share(RecordKind kind, UUID recordId, Grantee grantee, ShareAccess
 
     /** Whether records of this kind can be shared. */
     public static boolean isShareable(RecordKind kind) {
-        return kind == RecordKind.CUSTOMER || kind == RecordKind.TASK;
+        return kind == RecordKind.CUSTOMER || kind == RecordKind.TASK
+                || kind == RecordKind.OPPORTUNITY;
     }
 }

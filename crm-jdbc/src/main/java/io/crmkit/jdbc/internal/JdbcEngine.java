@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
+import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
@@ -18,6 +19,7 @@ import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
 import io.crmkit.jdbc.internal.requirement.JdbcRequirements;
+import io.crmkit.jdbc.internal.sales.JdbcOpportunities;
 import io.crmkit.jdbc.internal.satisfaction.JdbcSurveys;
 import io.crmkit.jdbc.internal.security.JdbcShares;
 import io.crmkit.jdbc.internal.service.JdbcServiceCases;
@@ -110,6 +112,7 @@ public final class JdbcEngine {
         private final JdbcShares shares;
         private final JdbcAudit audit;
         private final JdbcServiceCases serviceCases;
+        private final JdbcOpportunities opportunities;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -124,6 +127,7 @@ public final class JdbcEngine {
             shares = new JdbcShares(sql);
             audit = new JdbcAudit(sql);
             serviceCases = new JdbcServiceCases(sql);
+            opportunities = new JdbcOpportunities(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -136,6 +140,7 @@ public final class JdbcEngine {
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
+        @Override public OpportunityRepository opportunities() { return opportunities; }
     }
 
 }

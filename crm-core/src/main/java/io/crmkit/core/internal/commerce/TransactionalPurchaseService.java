@@ -36,7 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 public final class TransactionalPurchaseService implements PurchaseService {
     static final int MAX_PRODUCT = 200;
@@ -143,37 +142,16 @@ public final class TransactionalPurchaseService implements PurchaseService {
     private static Purchase validate(NewPurchase in, PurchaseId id, Instant now) {
         Objects.requireNonNull(in.customerId(), "customerId");
         Checks checks = new Checks();
-        BigDecimal amount = in.amount();
-        if (amount == null) {
-            checks.add("amount", "required", "must be given");
-        } else {
-            checks.require(amount.signum() >= 0, "amount", "negative", "must not be negative");
-            checks.require(amount.stripTrailingZeros().scale() <= MAX_SCALE, "amount", "scale",
-                    "must have at most " + MAX_SCALE + " decimals");
-            checks.require(amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS, "amount", "too_large",
-                    "must have at most " + MAX_INTEGER_DIGITS + " digits before the point");
-        }
-        Currency currency = checks.value("currency", () -> currency(in.currency()));
+        BigDecimal amount = checks.amount("amount", in.amount(), MAX_SCALE, MAX_INTEGER_DIGITS);
+        Currency currency = checks.currency("currency", in.currency());
         checks.require(in.quantity() >= 1, "quantity", "range", "must be at least 1 but was " + in.quantity());
         String product = checks.optional("product", in.product().orElse(null), MAX_PRODUCT);
         String externalId = checks.optional("externalId", in.externalId().orElse(null), MAX_EXTERNAL_ID);
         checks.throwIfAny();
         Objects.requireNonNull(amount, "amount"); // null only with a violation
         Objects.requireNonNull(currency, "currency"); // null only with a violation
-        BigDecimal normalised = amount.scale() < 0 ? amount.setScale(0) : amount;
-        return new Purchase(id, in.customerId(), in.occurredAt().orElse(now), normalised, currency, in.quantity(),
+        return new Purchase(id, in.customerId(), in.occurredAt().orElse(now), amount, currency, in.quantity(),
                 Optional.ofNullable(product), Optional.ofNullable(externalId));
-    }
-
-    private static Currency currency(@Nullable String code) {
-        try {
-            if (code == null || !code.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException();
-            }
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("currency", "format", "must be an ISO 4217 code like CNY");
-        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.crmkit.core.security.Share;
 import io.crmkit.core.security.ShareAccess;
 import io.crmkit.core.security.ShareCause;
 import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.task.TaskId;
 import java.util.List;
 import java.util.Objects;
@@ -88,6 +89,9 @@ public final class TransactionalAccessService implements AccessService {
     private void require(Repositories repos, RecordKind kind, UUID recordId, Action action) {
         if (kind == RecordKind.CUSTOMER) {
             guard.require(repos, new CustomerId(recordId), RecordKind.CUSTOMER, action);
+        } else if (kind == RecordKind.OPPORTUNITY) {
+            guard.require(repos, repos.opportunities().findById(new OpportunityId(recordId))
+                    .orElseThrow(() -> new NotFoundException("no opportunity " + recordId)), action);
         } else {
             guard.require(repos, repos.tasks().findById(new TaskId(recordId))
                     .orElseThrow(() -> new NotFoundException("no task " + recordId)), action);
@@ -103,7 +107,7 @@ public final class TransactionalAccessService implements AccessService {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recordId, "recordId");
         if (!Share.isShareable(kind)) {
-            throw ValidationException.of("kind", "not_shareable", "only customers and tasks are shared, not " + kind
+            throw ValidationException.of("kind", "not_shareable", "only customers, tasks and opportunities are shared, not " + kind
                     + "; records that belong to a customer come with it");
         }
     }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>A customer row is admitted by its owner, its department or a customer share with one of the scope's
  * grantees; a row that belongs to a customer by that customer ({@code customer_id IN (SELECT ... customers
- * ...)}); a task by its assignee user or its creator, its assignee department, or a task share. The IN lists of
+ * ...)}); a task by its assignee user or its creator, its assignee department, or a task share; an opportunity by
+ * its owner, its department, or an opportunity share. The IN lists of
  * departments and grantees are padded to a few lengths (repeating the last value), so that actors with
  * different numbers of departments share statement texts and with them the parsed statements the drivers and
  * databases keep by text.
@@ -72,6 +73,17 @@ public final class AccessSql {
                     s -> s.text(o.id()).text(o.id())));
             terms.in(t + ".assignee_department_id", scope.departments().stream().map(DepartmentRef::id).toList());
             terms.shared(RecordKind.TASK, t + ".id", scope);
+            return terms.and();
+        });
+    }
+
+    /** For rows of {@code opportunities} aliased {@code o}. */
+    public static Condition opportunities(AccessScope scope, String o) {
+        return of(scope, () -> {
+            Terms terms = new Terms();
+            scope.owner().ifPresent(u -> terms.add(o + ".owner_id = ?", s -> s.text(u.id())));
+            terms.in(o + ".department_id", scope.departments().stream().map(DepartmentRef::id).toList());
+            terms.shared(RecordKind.OPPORTUNITY, o + ".id", scope);
             return terms.and();
         });
     }
