@@ -11,6 +11,7 @@ import io.crmkit.core.marketing.CampaignId;
 import io.crmkit.core.sales.ForecastCategory;
 import io.crmkit.core.sales.ForecastQuery;
 import io.crmkit.core.sales.ForecastRow;
+import io.crmkit.core.sales.ForecastSnapshot;
 import io.crmkit.core.sales.Opportunity;
 import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.sales.OpportunityQuery;
@@ -22,6 +23,7 @@ import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +37,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -348,5 +351,54 @@ public abstract class OpportunityRepositoryContract extends StorageContractSuppo
         List<ForecastRow> rows = read(r -> r.opportunities().forecastByMonth(ForecastQuery.byMonth(), AccessScope.everything()));
         assertThat(rows).isEmpty();
         assertThat(ForecastCategory.CLOSED_WON.isClosed()).isTrue();
+    }
+
+    private static ForecastRow row(String period, String owner, @Nullable String department, ForecastCategory category,
+                                   String currency, long n, String amount, String weighted) {
+        return new ForecastRow(LocalDate.parse(period), Optional.of(UserRef.of(owner)),
+                Optional.ofNullable(department).map(DepartmentRef::of), Optional.of(category),
+                Currency.getInstance(currency), n, new BigDecimal(amount), new BigDecimal(weighted));
+    }
+
+    @Test
+    void snapshotsKeepTheirRowsExactlyAndAreReplacedWhole() {
+        LocalDate week = LocalDate.parse("2026-02-16");
+        Instant takenAt = Instant.parse("2026-02-16T01:02:03.456789Z");
+        List<ForecastRow> rows = List.of(
+                row("2026-03-01", "李雷 " + TestStrings.EMOJI, "华东销售部", ForecastCategory.COMMIT, "CNY", 3,
+                        "123456789012.1234567890", "74074073407.27407407340000"),
+                row("2026-03-01", "o'brien", null, ForecastCategory.PIPELINE, "USD", 1, "0.0000000001", "0.00000000001000"),
+                row("2026-04-01", "li", "华东销售部", ForecastCategory.CLOSED_WON, "CNY", 2, "500", "500"));
+        write(r -> r.opportunities().replaceSnapshot(week, takenAt, rows));
+        write(r -> r.opportunities().replaceSnapshot(week.plusWeeks(1), takenAt.plus(Duration.ofDays(7)), List.of()));
+
+        ForecastSnapshot stored = readOne(r -> r.opportunities().snapshot(week)).orElseThrow();
+        assertThat(stored.week()).isEqualTo(week);
+        assertThat(stored.takenAt()).isEqualTo(takenAt);
+        assertThat(stored.rows()).hasSize(3);
+        for (ForecastRow expected : rows) {
+            assertThat(stored.rows()).as("row %s", expected).anySatisfy(got -> {
+                assertThat(got.period()).isEqualTo(expected.period());
+                assertThat(got.owner()).isEqualTo(expected.owner());
+                assertThat(got.department()).isEqualTo(expected.department());
+                assertThat(got.category()).isEqualTo(expected.category());
+                assertThat(got.currency()).isEqualTo(expected.currency());
+                assertThat(got.count()).isEqualTo(expected.count());
+                assertThat(got.amount()).isEqualByComparingTo(expected.amount());
+                assertThat(got.weighted()).isEqualByComparingTo(expected.weighted());
+            });
+        }
+        assertThat(readOne(r -> r.opportunities().snapshot(week.plusWeeks(1))).orElseThrow().rows())
+                .as("a week whose forecast was empty still has its snapshot").isEmpty();
+        assertThat(readOne(r -> r.opportunities().snapshot(week.minusWeeks(1)))).isEmpty();
+
+        write(r -> r.opportunities().replaceSnapshot(week, takenAt.plusSeconds(60), rows.subList(2, 3)));
+        ForecastSnapshot replaced = readOne(r -> r.opportunities().snapshot(week)).orElseThrow();
+        assertThat(replaced.takenAt()).isEqualTo(takenAt.plusSeconds(60));
+        assertThat(replaced.rows()).hasSize(1);
+        assertThat(readList(r -> r.opportunities().snapshotWeeks(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01"))))
+                .containsExactly(week, week.plusWeeks(1));
+        assertThat(readList(r -> r.opportunities().snapshotWeeks(week.plusDays(1), LocalDate.parse("2027-01-01"))))
+                .containsExactly(week.plusWeeks(1));
     }
 }

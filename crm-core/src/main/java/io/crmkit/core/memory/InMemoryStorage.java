@@ -136,7 +136,7 @@ public final class InMemoryStorage implements CrmStorage {
             audit = new MemoryAudit(new Table<>(undo, lock, e -> List.of(), MemoryAudit::lookupKeys, e -> false),
                     new Table<>(undo, lock));
             serviceCases = new MemoryServiceCases(new Table<>(undo, lock), access);
-            opportunities = new MemoryOpportunities(new Table<>(undo, lock), access);
+            opportunities = new MemoryOpportunities(new Table<>(undo, lock), new Table<>(undo, lock), access);
         }
 
         void clear() {
@@ -152,6 +152,7 @@ public final class InMemoryStorage implements CrmStorage {
             audit.headTable().clear();
             serviceCases.table().clear();
             opportunities.table().clear();
+            opportunities.snapshots().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }

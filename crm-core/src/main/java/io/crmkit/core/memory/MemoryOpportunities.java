@@ -5,6 +5,7 @@ import io.crmkit.core.PageRequest;
 import io.crmkit.core.sales.ForecastCategory;
 import io.crmkit.core.sales.ForecastQuery;
 import io.crmkit.core.sales.ForecastRow;
+import io.crmkit.core.sales.ForecastSnapshot;
 import io.crmkit.core.sales.Opportunity;
 import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.sales.OpportunityQuery;
@@ -14,6 +15,7 @@ import io.crmkit.core.sales.StageOutcome;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
-/** Opportunities by id; the forecast is summed in one pass over them, holding one sum per row of the result. */
-record MemoryOpportunities(Table<Opportunity> table, MemoryAccess access) implements OpportunityRepository {
+/**
+ * Opportunities by id; the forecast is summed in one pass over them, holding one sum per row of the result. Forecast
+ * snapshots are kept whole, one per week.
+ */
+record MemoryOpportunities(Table<Opportunity> table, Table<ForecastSnapshot> snapshots, MemoryAccess access)
+        implements OpportunityRepository {
     private static final Keyset<Opportunity, Cursor.DateKey> BY_CLOSE =
             Keyset.byDate(Opportunity::expectedClose, o -> o.id().value());
 
@@ -87,12 +94,31 @@ record MemoryOpportunities(Table<Opportunity> table, MemoryAccess access) implem
         return out;
     }
 
+    @Override
+    public void replaceSnapshot(LocalDate week, Instant takenAt, List<ForecastRow> rows) {
+        snapshots.upsert(weekId(week), new ForecastSnapshot(week, takenAt, rows));
+    }
+
+    @Override
+    public Optional<ForecastSnapshot> snapshot(LocalDate week) {
+        return snapshots.get(weekId(week));
+    }
+
+    @Override
+    public List<LocalDate> snapshotWeeks(LocalDate from, LocalDate to) {
+        return snapshots.all().map(ForecastSnapshot::week).filter(w -> !w.isBefore(from) && w.isBefore(to)).sorted().toList();
+    }
+
+    private static UUID weekId(LocalDate week) {
+        return new UUID(0, week.toEpochDay());
+    }
+
     /** A row with the grouping of {@code o} and no sums yet. */
     private static ForecastRow keyOf(ForecastQuery query, Opportunity o) {
         LocalDate month = o.expectedClose().withDayOfMonth(1);
         return new ForecastRow(month,
-                query.groupBy() == ForecastQuery.Grouping.OWNER ? Optional.of(o.owner()) : Optional.empty(),
-                query.groupBy() == ForecastQuery.Grouping.DEPARTMENT ? o.department() : Optional.empty(),
+                query.groupBy().byOwner() ? Optional.of(o.owner()) : Optional.empty(),
+                query.groupBy().byDepartment() ? o.department() : Optional.empty(),
                 Optional.of(o.category()), o.currency(), 0, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 

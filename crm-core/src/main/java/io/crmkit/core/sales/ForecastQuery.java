@@ -36,7 +36,19 @@ public record ForecastQuery(Period period, Grouping groupBy, Optional<String> pi
         /** Each owner's. */
         OWNER,
         /** Each department's (opportunities without one together). */
-        DEPARTMENT
+        DEPARTMENT,
+        /** Each owner's within each department: the finest, as weekly snapshots keep it. */
+        OWNER_AND_DEPARTMENT;
+
+        /** Whether rows of this grouping name their owner. */
+        public boolean byOwner() {
+            return this == OWNER || this == OWNER_AND_DEPARTMENT;
+        }
+
+        /** Whether rows of this grouping name their department. */
+        public boolean byDepartment() {
+            return this == DEPARTMENT || this == OWNER_AND_DEPARTMENT;
+        }
     }
 
     public ForecastQuery {
@@ -63,6 +75,10 @@ public record ForecastQuery(Period period, Grouping groupBy, Optional<String> pi
 
     public ForecastQuery byDepartment() {
         return new ForecastQuery(period, Grouping.DEPARTMENT, pipeline, closeFrom, closeTo);
+    }
+
+    public ForecastQuery byOwnerAndDepartment() {
+        return new ForecastQuery(period, Grouping.OWNER_AND_DEPARTMENT, pipeline, closeFrom, closeTo);
     }
 
     public ForecastQuery pipeline(String code) {

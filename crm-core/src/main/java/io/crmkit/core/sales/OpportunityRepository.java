@@ -4,6 +4,8 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.security.AccessScope;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,4 +48,16 @@ public interface OpportunityRepository {
      * entered, what became of them ({@link StageOutcome}); stages none entered may be left out.
      */
     List<StageOutcome> stageOutcomes(String pipelineCode, java.util.Set<String> stages, AccessScope scope);
+
+    /**
+     * Stores the rows of the forecast snapshot of {@code week} (grouped by owner and department, by month, with exact
+     * sums), replacing any snapshot of that week.
+     */
+    void replaceSnapshot(LocalDate week, Instant takenAt, List<ForecastRow> rows);
+
+    /** The snapshot of {@code week}, every row of it; empty if none was taken. */
+    Optional<ForecastSnapshot> snapshot(LocalDate week);
+
+    /** The weeks with a snapshot from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+    List<LocalDate> snapshotWeeks(LocalDate from, LocalDate to);
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,37 @@ public interface OpportunityService {
      * (in SQL on a database): its cost grows with the rows, not with the opportunities.
      */
     Forecast forecast(ForecastQuery query);
+
+    /**
+     * Takes this week's snapshot of the forecast of every opportunity (the week's Monday in UTC), replacing one taken
+     * earlier in the same week, so that {@link #forecastVsActual} can later compare it with what was won. A host runs
+     * it once a week, from its scheduler.
+     *
+     * @return the snapshot, by month, owner and department
+     * @throws io.crmkit.core.AccessDeniedException unless the actor may read every opportunity (level {@code ALL})
+     */
+    ForecastSnapshot snapshotForecast();
+
+    /**
+     * The snapshot of the week {@code date} is in, grouped by the query's period and grouping, with the rows of the
+     * owners and departments whose opportunities the actor may read (a share of one opportunity does not open a
+     * snapshot's row). A month is in the query's close range if its first day is.
+     *
+     * @throws io.crmkit.core.ValidationException on {@code pipeline}: snapshots hold every pipeline together
+     */
+    Optional<ForecastSnapshot> snapshot(LocalDate date, ForecastQuery query);
+
+    /** The weeks (Mondays) from {@code from} (inclusive) to {@code to} (exclusive) that have a snapshot, oldest first. */
+    List<LocalDate> snapshotWeeks(LocalDate from, LocalDate to);
+
+    /**
+     * For each period and group of the query: what the snapshot of the week of {@code date} expected (weighted, and
+     * committed) beside what is won now, ordered by period, currency, owner and department. Won opportunities
+     * count in the period of their expected close date.
+     *
+     * @throws io.crmkit.core.NotFoundException if that week has no snapshot the actor may read
+     */
+    List<ForecastComparison> forecastVsActual(LocalDate date, ForecastQuery query);
 
     /**
      * The win rate per open stage of a pipeline from the stage history of its closed opportunities that the actor

@@ -13,8 +13,10 @@ import io.crmkit.core.internal.Ids;
 import io.crmkit.core.sales.Calibration;
 import io.crmkit.core.sales.Forecast;
 import io.crmkit.core.sales.ForecastCategory;
+import io.crmkit.core.sales.ForecastComparison;
 import io.crmkit.core.sales.ForecastQuery;
 import io.crmkit.core.sales.ForecastRow;
+import io.crmkit.core.sales.ForecastSnapshot;
 import io.crmkit.core.sales.NewOpportunity;
 import io.crmkit.core.sales.Opportunity;
 import io.crmkit.core.sales.OpportunityEdit;
@@ -55,11 +57,13 @@ public final class TransactionalOpportunityService implements OpportunityService
     private final Engine engine;
     private final Actor actor;
     private final Guard guard;
+    private final ForecastSnapshots snapshots;
 
     public TransactionalOpportunityService(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
         this.guard = engine.guard(actor);
+        this.snapshots = new ForecastSnapshots(engine, guard);
     }
 
     private SalesConfig config() {
@@ -237,6 +241,32 @@ public final class TransactionalOpportunityService implements OpportunityService
         return sums.values().stream().map(r -> new ForecastRow(r.period(), r.owner(), r.department(), r.category(),
                 r.currency(), r.count(), r.amount().setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN),
                 r.weighted().setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN))).toList();
+    }
+
+    @Override
+    public ForecastSnapshot snapshotForecast() {
+        return snapshots.take();
+    }
+
+    @Override
+    public Optional<ForecastSnapshot> snapshot(LocalDate date, ForecastQuery query) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(query, "query");
+        return snapshots.read(date, query);
+    }
+
+    @Override
+    public List<LocalDate> snapshotWeeks(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return snapshots.weeks(from, to);
+    }
+
+    @Override
+    public List<ForecastComparison> forecastVsActual(LocalDate date, ForecastQuery query) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(query, "query");
+        return snapshots.compare(date, query, q -> forecast(q).byCategory());
     }
 
     @Override

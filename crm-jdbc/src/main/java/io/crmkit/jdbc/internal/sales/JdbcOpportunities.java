@@ -10,6 +10,7 @@ import io.crmkit.core.marketing.CampaignId;
 import io.crmkit.core.sales.ForecastCategory;
 import io.crmkit.core.sales.ForecastQuery;
 import io.crmkit.core.sales.ForecastRow;
+import io.crmkit.core.sales.ForecastSnapshot;
 import io.crmkit.core.sales.Opportunity;
 import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.sales.OpportunityQuery;
@@ -49,9 +50,26 @@ public final class JdbcOpportunities implements OpportunityRepository {
             + " o.source_campaign, o.lost_reason, o.created_at, o.updated_at, o.last_activity_at, o.version";
 
     private final Sql sql;
+    private final JdbcForecastSnapshots snapshots;
 
     public JdbcOpportunities(Sql sql) {
         this.sql = sql;
+        this.snapshots = new JdbcForecastSnapshots(sql);
+    }
+
+    @Override
+    public void replaceSnapshot(LocalDate week, Instant takenAt, List<ForecastRow> rows) {
+        snapshots.replace(week, takenAt, rows);
+    }
+
+    @Override
+    public Optional<ForecastSnapshot> snapshot(LocalDate week) {
+        return snapshots.find(week);
+    }
+
+    @Override
+    public List<LocalDate> snapshotWeeks(LocalDate from, LocalDate to) {
+        return snapshots.weeks(from, to);
     }
 
     @Override
@@ -218,6 +236,7 @@ public final class JdbcOpportunities implements OpportunityRepository {
                 case NONE -> "";
                 case OWNER -> ", o.owner_id";
                 case DEPARTMENT -> ", o.department_id";
+                case OWNER_AND_DEPARTMENT -> ", o.owner_id, o.department_id";
             };
             String year = "EXTRACT(YEAR FROM o.expected_close)";
             String month = "EXTRACT(MONTH FROM o.expected_close)";
@@ -227,9 +246,8 @@ public final class JdbcOpportunities implements OpportunityRepository {
                     + " GROUP BY " + year + ", " + month + group + ", o.category, o.currency");
             binds.forEach(b -> b.accept(s));
             return s.list(r -> new ForecastRow(LocalDate.of(r.integer("y"), r.integer("m"), 1),
-                    q.groupBy() == ForecastQuery.Grouping.OWNER ? Optional.of(new UserRef(r.text("owner_id"))) : Optional.empty(),
-                    q.groupBy() == ForecastQuery.Grouping.DEPARTMENT ? r.optText("department_id").map(DepartmentRef::new)
-                            : Optional.empty(),
+                    q.groupBy().byOwner() ? Optional.of(new UserRef(r.text("owner_id"))) : Optional.empty(),
+                    q.groupBy().byDepartment() ? r.optText("department_id").map(DepartmentRef::new) : Optional.empty(),
                     Optional.of(r.enumValue(ForecastCategory.class, "category")), Currency.getInstance(r.text("currency").strip()),
                     r.lng("n"), r.decimal("total"), r.decimal("weighted")));
         });
