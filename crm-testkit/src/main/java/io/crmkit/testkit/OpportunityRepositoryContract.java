@@ -188,7 +188,8 @@ public abstract class OpportunityRepositoryContract extends StorageContractSuppo
                             random.nextInt(4) == 0 ? "USD" : "CNY", JUNE.minusDays(random.nextInt(200)))
                     .owner(List.of("u1", "u2", "王五").get(random.nextInt(3)))
                     .department(random.nextInt(3) == 0 ? null : DepartmentRef.of(random.nextBoolean() ? "d1" : "销售部"))
-                    .stage(stages.get(random.nextInt(stages.size())));
+                    .stage(stages.get(random.nextInt(stages.size())))
+                    .lastActivityAt(data.now().minus(Duration.ofHours(random.nextInt(24 * 60))));
             if (i % 7 == 0) {
                 b.pipeline("other");
             }
@@ -212,7 +213,10 @@ public abstract class OpportunityRepositoryContract extends StorageContractSuppo
                 OpportunityQuery.all().stages("proposal", "negotiation"),
                 OpportunityQuery.all().openOnly(),
                 OpportunityQuery.all().closingBetween(JUNE.minusDays(100), JUNE.minusDays(20)),
-                OpportunityQuery.all().customer(other.id()).owner(UserRef.of("u1")).openOnly().closingBetween(JUNE.minusDays(150), JUNE));
+                OpportunityQuery.all().customer(other.id()).owner(UserRef.of("u1")).openOnly().closingBetween(JUNE.minusDays(150), JUNE),
+                OpportunityQuery.all().idleBefore(Map.of("proposal", data.now().minus(Duration.ofDays(20)),
+                        "qualification", data.now().minus(Duration.ofDays(40)), "closed_won", data.now())),
+                OpportunityQuery.all().owner(UserRef.of("u2")).idleBefore(Map.of("negotiation", data.now().minus(Duration.ofDays(10)))));
         for (OpportunityQuery q : queries) {
             List<UUID> expected = idsOf(sorted(all.stream().filter(q::matches).toList(), CLOSE_ORDER));
             assertThat(expected).as("%s matches something", q).isNotEmpty();
@@ -229,8 +233,8 @@ public abstract class OpportunityRepositoryContract extends StorageContractSuppo
         Map<List<Object>, List<Object>> out = new HashMap<>();
         for (Opportunity o : matching) {
             List<Object> key = List.of(o.expectedClose().withDayOfMonth(1),
-                    grouping == ForecastQuery.Grouping.OWNER ? Optional.of(o.owner()) : Optional.empty(),
-                    grouping == ForecastQuery.Grouping.DEPARTMENT ? o.department() : Optional.empty(),
+                    grouping.byOwner() ? Optional.of(o.owner()) : Optional.empty(),
+                    grouping.byDepartment() ? o.department() : Optional.empty(),
                     o.category(), o.currency());
             List<Object> sum = out.getOrDefault(key, List.of(0L, BigDecimal.ZERO, BigDecimal.ZERO));
             out.put(key, List.of((Long) sum.get(0) + 1, ((BigDecimal) sum.get(1)).add(o.amount()),
@@ -261,6 +265,7 @@ public abstract class OpportunityRepositoryContract extends StorageContractSuppo
                 ForecastQuery.byMonth(),
                 ForecastQuery.byQuarter().byOwner(),
                 ForecastQuery.byMonth().byDepartment(),
+                ForecastQuery.byMonth().byOwnerAndDepartment(),
                 ForecastQuery.byMonth().pipeline("other").byOwner(),
                 ForecastQuery.byMonth().closingBetween(JUNE.minusDays(90), JUNE.minusDays(30)).byDepartment());
         for (ForecastQuery q : queries) {

@@ -3,6 +3,7 @@ package io.crmkit.core.sales;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.calendar.WorkCalendar;
 import io.crmkit.core.customer.CustomerId;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,6 +62,16 @@ public interface OpportunityService {
 
     /** The matching opportunities the actor may read, by expected close date, then id. */
     Page<Opportunity> search(OpportunityQuery query, PageRequest page);
+
+    /**
+     * The stale opportunities of a pipeline that the actor may read: open ones that have had no activity (no move,
+     * no {@link #recordActivity}) for more working days of {@code calendar} than their stage's
+     * {@link Stage#staleAfterWorkingDays()}, counting the working days after the day of the last activity up to today
+     * (in the calendar's zone). Stages without a limit are never stale. In search order.
+     *
+     * @throws io.crmkit.core.ValidationException on {@code pipeline} if no pipeline has this code
+     */
+    Page<Opportunity> stale(String pipelineCode, WorkCalendar calendar, PageRequest page);
 
     /** A customer's opportunities, as {@link #search} with the customer. */
     Page<Opportunity> ofCustomer(CustomerId customer, PageRequest page);

@@ -6,6 +6,7 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
 import io.crmkit.core.audit.AuditAction;
+import io.crmkit.core.calendar.WorkCalendar;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.Guard;
@@ -36,6 +37,7 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -241,6 +243,43 @@ public final class TransactionalOpportunityService implements OpportunityService
         return sums.values().stream().map(r -> new ForecastRow(r.period(), r.owner(), r.department(), r.category(),
                 r.currency(), r.count(), r.amount().setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN),
                 r.weighted().setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN))).toList();
+    }
+
+    @Override
+    public Page<Opportunity> stale(String pipelineCode, WorkCalendar calendar, PageRequest page) {
+        Objects.requireNonNull(pipelineCode, "pipelineCode");
+        Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(page, "page");
+        Pipeline pipeline = config().requirePipeline(pipelineCode);
+        LocalDate today = LocalDate.ofInstant(engine.clock().instant(), calendar.zone());
+        Map<String, Instant> idleBefore = new LinkedHashMap<>();
+        for (Stage stage : pipeline.stages()) {
+            if (!stage.isClosed() && stage.staleAfterWorkingDays() > 0) {
+                idleBefore.put(stage.code(), staleBefore(calendar, today, stage.staleAfterWorkingDays())
+                        .atStartOfDay(calendar.zone()).toInstant());
+            }
+        }
+        if (idleBefore.isEmpty()) {
+            return Page.last(List.of());
+        }
+        return search(OpportunityQuery.all().pipeline(pipelineCode).idleBefore(idleBefore), page);
+    }
+
+    /**
+     * The first day whose activity is not stale: an activity on day {@code d} is stale when more than {@code limit}
+     * working days lie after {@code d} up to {@code today}; walking back from today, the first day past that many
+     * working days is the latest stale one.
+     */
+    static LocalDate staleBefore(WorkCalendar calendar, LocalDate today, int limit) {
+        LocalDate day = today;
+        int working = 0;
+        while (working <= limit) { // working = the working days in (day, today]
+            if (calendar.isWorkingDay(day)) {
+                working++;
+            }
+            day = day.minusDays(1);
+        }
+        return day.plusDays(1);
     }
 
     @Override

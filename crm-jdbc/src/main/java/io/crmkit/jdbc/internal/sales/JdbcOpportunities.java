@@ -202,6 +202,18 @@ public final class JdbcOpportunities implements OpportunityRepository {
             binds.add(s -> s.bool(true));
         }
         closing(q.closeFrom(), q.closeTo(), where, binds);
+        if (!q.idleBefore().isEmpty()) {
+            List<Map.Entry<String, Instant>> idle = q.idleBefore().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+            where.append(" AND o.is_open = ? AND (");
+            for (int i = 0; i < idle.size(); i++) {
+                where.append(i == 0 ? "" : " OR ").append("(o.stage_code = ? AND o.last_activity_at < ?)");
+            }
+            where.append(')');
+            binds.add(s -> {
+                s.bool(true);
+                idle.forEach(e -> s.text(e.getKey()).instant(e.getValue()));
+            });
+        }
     }
 
     private static void closing(Optional<LocalDate> from, Optional<LocalDate> to, StringBuilder where,
