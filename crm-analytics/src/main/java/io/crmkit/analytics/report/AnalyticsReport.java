@@ -16,10 +16,13 @@ import io.crmkit.analytics.value.CustomerValueAnalytics;
 import io.crmkit.analytics.value.Pareto;
 import io.crmkit.analytics.value.RfmScore;
 import io.crmkit.analytics.value.RfmSegment;
+import io.crmkit.core.Checks;
 import io.crmkit.core.CrmServices;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.calendar.WorkCalendar;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.sales.Pipeline;
 import io.crmkit.core.satisfaction.SurveyKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,15 +56,17 @@ import org.jspecify.annotations.Nullable;
  * @param zone         the zone dates are shown in
  * @param satisfaction one section per survey kind with responses, in CSAT, NPS, CES order
  * @param value        customer value, empty when there are no purchases
+ * @param pipeline     the sales pipeline's forecast and stale deals, empty when it has no opportunities
  */
 public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, List<SatisfactionSection> satisfaction,
-                              Optional<ValueSection> value) {
+                              Optional<ValueSection> value, Optional<PipelineSection> pipeline) {
     public AnalyticsReport {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(zone, "zone");
         satisfaction = List.copyOf(satisfaction);
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(pipeline, "pipeline");
     }
 
     /** Starts a report over a CRM's data. */
@@ -72,7 +77,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
     /**
      * One number of the report, as every format shows it.
      *
-     * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort" or "customer"
+     * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort", "customer", "pipeline"
+     *                or "stale"
      * @param item    what it is about: a survey kind, a score, a period, a segment, a customer
      * @param metric  the measure, with its unit: {@code mean}, {@code csat_percent}, {@code revenue}
      * @param value   the formatted number, as shown everywhere
@@ -145,6 +151,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                 out.add(new Metric("customer", item, "segment", t.rfm().segment().name()));
             }
         });
+        pipeline.ifPresent(p -> PipelinePart.metrics(p, out));
         return List.copyOf(out);
     }
 
@@ -205,6 +212,9 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         private Clock clock;
         private int topCustomers = 10;
         private @Nullable Currency currency;
+        private String pipelineCode = Pipeline.DEFAULT_CODE;
+        private @Nullable WorkCalendar calendar;
+        private int staleDeals = 10;
 
         private Builder(CrmServices crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -261,15 +271,39 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             return this;
         }
 
+        /** The pipeline whose forecast and stale deals the report shows. Default: {@link Pipeline#DEFAULT_CODE}. */
+        public Builder pipeline(String code) {
+            this.pipelineCode = Objects.requireNonNull(code, "code");
+            return this;
+        }
+
+        /**
+         * The working calendar stale deals are counted on (China's holidays and make-up days, say). Default: every day
+         * all day, in the report's zone.
+         */
+        public Builder calendar(WorkCalendar calendar) {
+            this.calendar = Objects.requireNonNull(calendar, "calendar");
+            return this;
+        }
+
+        /** How many stale deals the pipeline part lists, 0 to 100 (all are counted). Default: 10. */
+        public Builder staleDeals(int count) {
+            this.staleDeals = count;
+            return this;
+        }
+
         /**
          * Reads the data and computes every number.
          *
          * @throws ValidationException naming every bad setting
          */
         public AnalyticsReport build() {
-            if (topCustomers < 0 || topCustomers > 100) {
-                throw ValidationException.of("topCustomers", "range", "must be between 0 and 100 but was " + topCustomers);
-            }
+            Checks checks = new Checks();
+            checks.require(topCustomers >= 0 && topCustomers <= 100, "topCustomers", "range",
+                    "must be between 0 and 100 but was " + topCustomers);
+            checks.require(staleDeals >= 0 && staleDeals <= 100, "staleDeals", "range",
+                    "must be between 0 and 100 but was " + staleDeals);
+            checks.throwIfAny();
             Instant now = clock.instant();
             SatisfactionAnalytics sat = SatisfactionAnalytics.of(crm);
             List<SatisfactionSection> sections = new ArrayList<>();
@@ -306,7 +340,9 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                 value = Optional.of(new ValueSection(Pareto.of(customers), segments, values.retention(purchases, zone),
                         top, lorenz(customers)));
             }
-            return new AnalyticsReport(title, now, zone, sections, value);
+            Optional<PipelineSection> pipeline = PipelinePart.compute(crm, pipelineCode,
+                    calendar != null ? calendar : WorkCalendar.allDay(zone), now, staleDeals);
+            return new AnalyticsReport(title, now, zone, sections, value, pipeline);
         }
 
         private static List<Double> lorenz(List<CustomerValue> byTotalDescending) {

@@ -37,6 +37,7 @@ final class HtmlRenderer {
                 .append(Fmt.xml(r.generatedText())).append("</p>\n");
         satisfaction(r, m, sb);
         value(r, m, sb);
+        PipelinePart.html(r.pipeline(), m, sb);
         sb.append("<p class=\"muted\">The same numbers are in the plain text and CSV files of this report.</p>");
         return sb.append("</body></html>\n").toString();
     }

@@ -10,7 +10,7 @@ final class TextRenderer {
     private static final Map<String, String> HEADINGS = Map.of(
             "satisfaction", "Satisfaction", "distribution", "Responses per score", "trend", "Trend per period",
             "value", "Customer value", "segment", "RFM segments", "cohort", "Retention by first-purchase month",
-            "customer", "Top customers");
+            "customer", "Top customers", "pipeline", "Sales pipeline forecast by quarter", "stale", "Stale deals");
 
     private TextRenderer() {
     }
