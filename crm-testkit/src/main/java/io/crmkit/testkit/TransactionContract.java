@@ -121,7 +121,8 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.opportunities().insert(o);
             r.shares().put(share);
             r.audit().createHeads(1);
-            r.audit().append(List.of(a), List.of(AuditHead.empty(0).after(a)));
+            r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
+            r.audit().insert(List.of(a));
             throw boom;
         })).isSameAs(boom);
 
