@@ -7,6 +7,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
@@ -118,6 +119,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryShares shares;
         private final MemoryAudit audit;
         private final MemoryOpportunities opportunities;
+        private final MemoryCampaigns campaigns;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -134,6 +136,8 @@ public final class InMemoryStorage implements CrmStorage {
             audit = new MemoryAudit(new Table<>(undo, lock, e -> List.of(), MemoryAudit::lookupKeys, e -> false),
                     new Table<>(undo, lock));
             opportunities = new MemoryOpportunities(new Table<>(undo, lock), access);
+            campaigns = new MemoryCampaigns(new Table<>(undo, lock), new Table<>(undo, lock, MemoryCampaigns::memberUniqueKeys,
+                    MemoryCampaigns::memberLookupKeys, m -> false), purchases.table(), opportunities.table(), access);
         }
 
         void clear() {
@@ -148,6 +152,8 @@ public final class InMemoryStorage implements CrmStorage {
             audit.entryTable().clear();
             audit.headTable().clear();
             opportunities.table().clear();
+            campaigns.table().clear();
+            campaigns.memberTable().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -160,5 +166,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
+        @Override public CampaignRepository campaigns() { return campaigns; }
     }
 }

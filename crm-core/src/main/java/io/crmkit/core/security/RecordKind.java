@@ -2,7 +2,7 @@ package io.crmkit.core.security;
 
 /**
  * The kinds of record crmkit keeps, as access rules, shares and the audit trail name them. Customers,
- * tasks and opportunities are owned records: their owner and department decide who sees them. The other kinds
+ * tasks, opportunities and campaigns are owned records: their owner and department decide who sees them. The other kinds
  * belong to a customer and are seen by whoever the rule for their kind lets see that customer.
  */
 public enum RecordKind {
@@ -15,6 +15,8 @@ public enum RecordKind {
     MESSAGE,
     /** A sales opportunity: owned by its owner user and belonging to its department, as a task is. */
     OPPORTUNITY,
+    /** A marketing campaign: owned by its owner user and belonging to its department, as an opportunity is. */
+    CAMPAIGN,
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
@@ -16,6 +17,7 @@ import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
+import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
 import io.crmkit.jdbc.internal.requirement.JdbcRequirements;
 import io.crmkit.jdbc.internal.sales.JdbcOpportunities;
@@ -110,6 +112,7 @@ public final class JdbcEngine {
         private final JdbcShares shares;
         private final JdbcAudit audit;
         private final JdbcOpportunities opportunities;
+        private final JdbcCampaigns campaigns;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -124,6 +127,7 @@ public final class JdbcEngine {
             shares = new JdbcShares(sql);
             audit = new JdbcAudit(sql);
             opportunities = new JdbcOpportunities(sql);
+            campaigns = new JdbcCampaigns(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -136,6 +140,7 @@ public final class JdbcEngine {
         @Override public ShareRepository shares() { return shares; }
         @Override public AuditRepository audit() { return audit; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
+        @Override public CampaignRepository campaigns() { return campaigns; }
     }
 
 }
