@@ -32,7 +32,7 @@ public record Attribution(AttributionModel model, Instant from, Instant to, List
      * @param campaignId the campaign
      * @param currency   the currency
      * @param revenue    the attributed revenue
-     * @param touches    how many touches of it had a conversion after them
+     * @param touches    how many of its touches were credited with a share of a conversion
      */
     public record Row(CampaignId campaignId, Currency currency, BigDecimal revenue, long touches) {
         public Row {

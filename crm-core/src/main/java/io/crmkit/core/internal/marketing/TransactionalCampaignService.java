@@ -559,6 +559,9 @@ public final class TransactionalCampaignService implements CampaignService {
                     conversions++;
                     List<BigDecimal> weights = model.weights(before.size());
                     for (int i = 0; i < before.size(); i++) {
+                        if (weights.get(i).signum() == 0) {
+                            continue; // first and last touch credit one touch only
+                        }
                         List<Object> key = List.of(before.get(i).campaignId(), p.currency());
                         revenue.merge(key, p.amount().multiply(weights.get(i)), BigDecimal::add);
                         touches.merge(key, 1L, Long::sum);
