@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Moves a campaign member when its message is reported delivered, or failed for good: after the message's change
  * committed, in a transaction of its own. A member that went on (responded, converted) keeps its status and has the
- * time recorded. Messages that are no campaign's cost one lookup by message id.
+ * time recorded. Messages that are no campaign's cost one read by message id.
  */
 public final class CampaignDeliveries implements DomainEventListener {
     private volatile @Nullable Engine engine;
@@ -44,6 +44,9 @@ public final class CampaignDeliveries implements DomainEventListener {
         };
         if (to == null) {
             return;
+        }
+        if (e.read(repos -> repos.campaigns().findMemberByMessage(changed.messageId())).isEmpty()) {
+            return; // no campaign's message: no write transaction for it
         }
         e.write(tx -> {
             Optional<CampaignMember> member = tx.repos().campaigns().findMemberByMessage(changed.messageId());
