@@ -37,7 +37,7 @@ public sealed interface CampaignEvent extends DomainEvent {
     record MembersAdded(CampaignId campaignId, int added, Instant at, UserRef actor) implements CampaignEvent {
     }
 
-    /** Members changed status in one batch of a send, or one member was marked. */
+    /** Members changed status: one member sent to (or not, with a reason) or marked. */
     record MembersChanged(CampaignId campaignId, MemberStatus status, int count, Instant at, UserRef actor)
             implements CampaignEvent {
     }

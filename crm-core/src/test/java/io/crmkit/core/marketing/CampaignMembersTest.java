@@ -171,6 +171,14 @@ class CampaignMembersTest {
         SendReport report = campaigns.send(campaign.id());
 
         assertThat(report).isEqualTo(new SendReport(2, 2, 1));
+        assertThat(events).filteredOn(x -> x instanceof CampaignEvent.MembersChanged)
+                .extracting(x -> ((CampaignEvent.MembersChanged) x).status())
+                .containsExactlyInAnyOrder(MemberStatus.SENT, MemberStatus.SENT, MemberStatus.FAILED, MemberStatus.FAILED,
+                        MemberStatus.OPTED_OUT);
+        assertThat(Pages.all(p -> crm.audit().history(io.crmkit.core.security.RecordKind.CAMPAIGN, campaign.id().value(), p))
+                .stream().flatMap(e -> e.changes().stream()).filter(ch -> ch.field().equals("membersAdded"))
+                .mapToInt(ch -> Integer.parseInt(ch.newValue().orElseThrow())).sum()).as("members added, batch by batch")
+                .isEqualTo(5);
         assertThat(campaigns.require(campaign.id()).status()).isEqualTo(CampaignStatus.RUNNING);
         CampaignMember sentA = campaigns.member(campaign.id(), a.id()).orElseThrow();
         assertThat(sentA.status()).isEqualTo(MemberStatus.SENT);

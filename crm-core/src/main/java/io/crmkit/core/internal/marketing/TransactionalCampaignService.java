@@ -413,6 +413,7 @@ public final class TransactionalCampaignService implements CampaignService {
                 }
             }
             tx.repos().campaigns().updateMember(moved);
+            tx.raise(new CampaignEvent.MembersChanged(c.id(), to, 1, tx.now(), actor.user()));
             return to;
         });
     }
