@@ -267,6 +267,41 @@ class CampaignMembersTest {
     }
 
     @Test
+    void aPermanentFailureAndAFixedLineFailMembers() {
+        MessageChannel broken = new MessageChannel() {
+            @Override
+            public ChannelKind kind() {
+                return ChannelKind.SMS;
+            }
+
+            @Override
+            public DeliveryReceipt send(OutboundMessage message) {
+                throw io.crmkit.core.DeliveryException.permanent("number unknown to the gateway", null);
+            }
+        };
+        try (Crm other = Crm.builder().storage(InMemoryStorage.create()).clock(clock)
+                .messaging(MessagingSettings.builder().channel(broken).build()).build()) {
+            Customer mobile = other.customers().create(NewCustomer.person("a").phone("13800138001")
+                    .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "web"));
+            Customer fixed = other.customers().create(NewCustomer.person("b").phone("+861012345678")
+                    .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "web"));
+            Campaign c = other.campaigns().create(NewCampaign.of("x", ChannelKind.SMS, LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 3, 31), BigDecimal.ONE, "CNY").template(MessageTemplate.text("hi")));
+            other.campaigns().transition(c.id(), CampaignStatus.SCHEDULED, null);
+            other.campaigns().addMembers(c.id(), List.of(mobile.id(), fixed.id()));
+
+            assertThat(other.campaigns().send(c.id())).isEqualTo(new SendReport(1, 1, 0));
+            assertThat(other.campaigns().member(c.id(), fixed.id()).orElseThrow().reason())
+                    .hasValueSatisfying(r -> assertThat(r).contains("fixed line"));
+            other.messaging().dispatchPending();
+            CampaignMember failed = other.campaigns().member(c.id(), mobile.id()).orElseThrow();
+            assertThat(failed.status()).isEqualTo(MemberStatus.FAILED);
+            assertThat(failed.reachedAt(MemberStatus.SENT)).isPresent();
+            assertThat(other.campaigns().results(c.id()).failed()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void resultsCountedByHand() {
         List<Customer> c = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -282,13 +282,15 @@ public final class TransactionalCampaignService implements CampaignService {
         Objects.requireNonNull(customers, "customers");
         engine.read(repos -> open(repos, campaign));
         List<CustomerId> all = new ArrayList<>(new LinkedHashSet<>(customers));
+        AccessScope scope = guard.scope(RecordKind.CUSTOMER, Action.READ);
         int batch = settings().batchSize();
         int added = 0;
         for (int from = 0; from < all.size(); from += batch) {
             List<CustomerId> chunk = all.subList(from, Math.min(all.size(), from + batch));
             List<CustomerId> readable = engine.read(repos -> chunk.stream()
-                    .filter(id -> repos.customers().findById(id).filter(c -> !c.isArchived()).isPresent()
-                            && guard.permits(repos, id, RecordKind.CUSTOMER, Action.READ))
+                    .filter(id -> repos.customers().findById(id).filter(c -> !c.isArchived()
+                            && (scope.admits(c.owner(), c.department()) // the department tree walked once, shares asked only when needed
+                            || guard.permits(repos, c, RecordKind.CUSTOMER, Action.READ))).isPresent())
                     .toList());
             added += store(campaign, readable);
         }
@@ -403,9 +405,8 @@ public final class TransactionalCampaignService implements CampaignService {
                 moved = m.moveTo(to, tx.now(), Optional.empty(), Optional.of(cut(refusal)));
             } else {
                 MessageResult sent = messaging.send(request(c, template, customerId));
-                if (sent.refused()) {
+                if (sent.refused()) { // an SMS to a fixed line: consent and archiving were checked above
                     String why = sent.reason().orElse("refused");
-                    to = why.contains("opted out") ? MemberStatus.OPTED_OUT : MemberStatus.FAILED;
                     moved = m.moveTo(to, tx.now(), Optional.of(sent.messageId()), Optional.of(cut(why)));
                 } else {
                     to = MemberStatus.SENT;
