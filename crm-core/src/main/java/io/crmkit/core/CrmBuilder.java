@@ -5,6 +5,10 @@ import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.AuditLog;
+import io.crmkit.core.internal.marketing.CampaignDeliveries;
+import io.crmkit.core.internal.marketing.MarketingConfig;
+import io.crmkit.core.marketing.CampaignStatus;
+import io.crmkit.core.marketing.MarketingSettings;
 import io.crmkit.core.internal.messaging.Dispatcher;
 import io.crmkit.core.internal.sales.SalesConfig;
 import io.crmkit.core.messaging.MessagingSettings;
@@ -36,7 +40,7 @@ public final class CrmBuilder {
     /** The workflows of the features that have one; {@link #workflow(Workflow)} replaces them by status type. */
     private static final List<Workflow<?>> DEFAULT_WORKFLOWS =
             List.of(RequirementStatus.DEFAULT_WORKFLOW, TaskStatus.DEFAULT_WORKFLOW,
-                    ServiceCaseStatus.DEFAULT_WORKFLOW);
+                    ServiceCaseStatus.DEFAULT_WORKFLOW, CampaignStatus.DEFAULT_WORKFLOW);
 
     private @Nullable CrmStorage storage;
     private Clock clock = Clock.systemUTC();
@@ -48,6 +52,7 @@ public final class CrmBuilder {
     private AccessPolicy access = AccessPolicy.unrestricted();
     private AuditSettings audit = AuditSettings.DEFAULT;
     private SalesSettings sales = SalesSettings.DEFAULT;
+    private MarketingSettings marketing = MarketingSettings.DEFAULT;
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -84,8 +89,8 @@ public final class CrmBuilder {
 
     /**
      * Replaces the workflow of the records whose status is {@link Workflow#type()}: customer needs
-     * ({@link RequirementStatus}), tasks ({@link TaskStatus}) or service cases
-     * ({@link ServiceCaseStatus}).
+     * ({@link RequirementStatus}), tasks ({@link TaskStatus}), service cases ({@link ServiceCaseStatus}) or campaigns
+     * ({@link CampaignStatus}).
      */
     public CrmBuilder workflow(Workflow<?> workflow) {
         Objects.requireNonNull(workflow, "workflow");
@@ -129,6 +134,12 @@ public final class CrmBuilder {
         return this;
     }
 
+    /** Campaigns: what counts as a response, the conversion window, batch sizes. Default: {@link MarketingSettings#DEFAULT}. */
+    public CrmBuilder marketing(MarketingSettings settings) {
+        this.marketing = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -142,10 +153,13 @@ public final class CrmBuilder {
                             + DEFAULT_WORKFLOWS.stream().map(w -> w.type().getSimpleName()).collect(Collectors.joining(", ")));
         }
         checks.throwIfAny();
-        Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows, listeners, access);
+        CampaignDeliveries deliveries = new CampaignDeliveries(); // moves campaign members as their messages are reported
+        Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows,
+                CampaignDeliveries.first(deliveries, listeners), access);
         AuditLog.install(engine, audit); // first: its stream heads exist before anything else starts writing
         Dispatcher.install(engine, messaging);
         SalesConfig.install(engine, sales);
+        MarketingConfig.install(engine, marketing, deliveries);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

@@ -4,11 +4,13 @@ import io.crmkit.core.audit.AuditService;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
+import io.crmkit.core.marketing.CampaignService;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.TransactionalAuditService;
 import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
+import io.crmkit.core.internal.marketing.TransactionalCampaignService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
 import io.crmkit.core.internal.requirement.TransactionalRequirementService;
 import io.crmkit.core.internal.sales.TransactionalOpportunityService;
@@ -47,6 +49,7 @@ public sealed class CrmServices permits Crm {
     private final AuditService audit;
     private final ServiceCaseService cases;
     private final OpportunityService opportunities;
+    private final CampaignService campaigns;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -62,6 +65,7 @@ public sealed class CrmServices permits Crm {
         this.audit = new TransactionalAuditService(engine, actor);
         this.cases = new TransactionalServiceCaseService(engine, actor);
         this.opportunities = new TransactionalOpportunityService(engine, actor);
+        this.campaigns = new TransactionalCampaignService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -127,6 +131,11 @@ public sealed class CrmServices permits Crm {
     /** The sales pipeline: opportunities through their stages, and the forecast. */
     public final OpportunityService opportunities() {
         return opportunities;
+    }
+
+    /** Marketing campaigns: members from segments, sending through messaging, results and attribution. */
+    public final CampaignService campaigns() {
+        return campaigns;
     }
 
     /**

@@ -123,6 +123,17 @@ public abstract class AccessContract extends StorageContractSupport {
             OSCAR, Set.of("o4"),
             NORA, Set.of("o5"),
             SYSTEM, Set.of("o1", "o2", "o3", "o4", "o5", "o6"));
+    /**
+     * Which campaigns each actor sees (campaigns are not shared): k1 olga's without department, k2 dan's in sales-east,
+     * k3 wes's in sales-west, k4 oscar's in service, k5 olga's in sales-west.
+     */
+    static final Map<Actor, Set<String>> SEES_CAMPAIGNS = Map.of(
+            OLGA, Set.of("k1", "k5"),
+            DAN, Set.of("k2"),
+            MIA, Set.of("k2", "k3", "k5"),
+            OSCAR, Set.of("k4"),
+            NORA, Set.of(),
+            SYSTEM, Set.of("k1", "k2", "k3", "k4", "k5"));
 
     static final AccessPolicy POLICY = AccessPolicy.builder()
             .grant("rep", AccessLevel.OWN, RecordKind.CUSTOMER, Action.READ, Action.CREATE, Action.EDIT)
@@ -134,6 +145,8 @@ public abstract class AccessContract extends StorageContractSupport {
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.SERVICE_CASE)
             .grantAll("rep", AccessLevel.OWN, RecordKind.OPPORTUNITY)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.OPPORTUNITY)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.CAMPAIGN)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.CAMPAIGN)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
 
@@ -149,6 +162,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, ServiceCase> cases = new LinkedHashMap<>();
     private final Map<String, Opportunity> opportunities = new LinkedHashMap<>();
+    private final Map<String, io.crmkit.core.marketing.Campaign> campaigns = new LinkedHashMap<>();
     private @Nullable Crm crm;
 
     protected AccessContract(StorageFactory storages) {
@@ -199,6 +213,24 @@ public abstract class AccessContract extends StorageContractSupport {
         Opportunity o5 = opportunity("o5", "zed", null);
         crm.access().share(RecordKind.OPPORTUNITY, o5.id().value(), NORA.user(), ShareAccess.READ);
         opportunity("o6", "olga", SALES_WEST);
+        campaign("k1", "olga", null);
+        campaign("k2", "dan", SALES_EAST);
+        campaign("k3", "wes", SALES_WEST);
+        campaign("k4", "oscar", SERVICE);
+        campaign("k5", "olga", SALES_WEST);
+    }
+
+    /** A campaign: who sees it depends on its owner and department only; c1 is its member. */
+    private void campaign(String name, String owner, @Nullable DepartmentRef department) {
+        io.crmkit.core.marketing.NewCampaign form = io.crmkit.core.marketing.NewCampaign.of(name,
+                io.crmkit.core.messaging.ChannelKind.SMS, LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-30"),
+                new BigDecimal("100"), "CNY").owner(UserRef.of(owner));
+        if (department != null) {
+            form.department(department);
+        }
+        io.crmkit.core.marketing.Campaign c = crm().campaigns().create(form);
+        crm().campaigns().addMembers(c.id(), List.of(the(customers, "c1").id()));
+        campaigns.put(name, c);
     }
 
     /** An opportunity of the unowned organisation c5: who sees it depends on its own owner and department only. */
@@ -496,6 +528,44 @@ public abstract class AccessContract extends StorageContractSupport {
     }
 
     @Test
+    void campaignGetMembersAndResults() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(campaigns, c -> s.campaigns().get(c.id()))).as("campaign get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES_CAMPAIGNS, a)));
+            assertThat(seen(campaigns, c -> s.campaigns().member(c.id(), the(customers, "c1").id()).map(m -> c)))
+                    .as("campaign member as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_CAMPAIGNS, a)));
+            assertThat(seen(campaigns, c -> optional(() -> s.campaigns().results(c.id())).map(r -> c)))
+                    .as("campaign results as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_CAMPAIGNS, a)));
+            assertThat(seen(campaigns, c -> optional(() -> s.campaigns().members(c.id(), io.crmkit.core.PageRequest.first(5)))
+                    .map(p -> c))).as("campaign members as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_CAMPAIGNS, a)));
+        }
+    }
+
+    /** What {@code call} returns, or empty if it reports the record missing. */
+    private static <T> Optional<T> optional(java.util.function.Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (io.crmkit.core.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Test
+    void campaignSearchAcrossPages() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(campaigns, all((x, p) -> x.campaigns().search(io.crmkit.core.marketing.CampaignQuery.all(), p), s),
+                    io.crmkit.core.marketing.Campaign::id, io.crmkit.core.marketing.Campaign::id))
+                    .as("campaign search as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_CAMPAIGNS, a));
+            assertThat(names(campaigns, all((x, p) -> x.campaigns().search(io.crmkit.core.marketing.CampaignQuery.all()
+                            .activeOn(LocalDate.parse("2026-06-15")), p), s),
+                    io.crmkit.core.marketing.Campaign::id, io.crmkit.core.marketing.Campaign::id))
+                    .as("campaigns active in June as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_CAMPAIGNS, a));
+        }
+    }
+
+    @Test
     void opportunityGet() {
         for (Actor a : ACTORS) {
             CrmServices s = crm().as(a);
@@ -547,6 +617,8 @@ public abstract class AccessContract extends StorageContractSupport {
                     .as("can read tasks as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_TASKS, a)));
             assertThat(seen(opportunities, o -> Optional.of(o).filter(x -> s.access().can(Action.READ, RecordKind.OPPORTUNITY, x.id().value()))))
                     .as("can read opportunities as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_OPPORTUNITIES, a)));
+            assertThat(seen(campaigns, c -> Optional.of(c).filter(x -> s.access().can(Action.READ, RecordKind.CAMPAIGN, x.id().value()))))
+                    .as("can read campaigns as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_CAMPAIGNS, a)));
         }
     }
 }

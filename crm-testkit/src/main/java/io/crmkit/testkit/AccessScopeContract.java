@@ -64,7 +64,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The oracle is the meaning of a scope: a customer is admitted by its owner, its department or a customer
  * share with one of the scope's grantees; a task by its assignee user or its creator, its assignee department, or
- * a task share; an opportunity by its owner, its department or an opportunity share; a need, survey response, purchase, outbox message or service case by its customer (a record whose customer is
+ * a task share; an opportunity by its owner, its department or an opportunity share; a campaign by its owner or its
+ * department; a need, survey response, purchase, outbox message or service case by its customer (a record whose customer is
  * not stored is admitted only by a scope of everything). The data is generated from a fixed seed: 300 customers
  * over four owners and five departments (and none), needs, tasks, responses, purchases and messages belonging to
  * them, shares of customers and tasks (some of the wrong kind for their record, some removed again); service cases
@@ -96,6 +97,7 @@ public abstract class AccessScopeContract extends StorageContractSupport {
     private final List<Purchase> purchases = new ArrayList<>();
     private final List<OutboxMessage> messages = new ArrayList<>();
     private final List<Opportunity> opportunities = new ArrayList<>();
+    private final List<io.crmkit.core.marketing.Campaign> campaigns = new ArrayList<>();
     /** The shares stored at the end of the setup, as (kind, record, grantee). */
     private final Set<List<Object>> shares = new HashSet<>();
     private final List<AccessScope> scopes = new ArrayList<>();
@@ -169,6 +171,8 @@ public abstract class AccessScopeContract extends StorageContractSupport {
             opportunities.add(data.opportunity(pick(customers).id(), "机会 " + i, "100", "CNY", dueDate())
                     .owner(pick(creators).id()).department(maybe(DEPARTMENTS, 0.3).orElse(null))
                     .stage(pick(Pipeline.DEFAULT.stages()).code()).build());
+            campaigns.add(data.campaign("活动 " + i).owner(pick(creators).id()).department(maybe(DEPARTMENTS, 0.3).orElse(null))
+                    .build());
             data.clock().advance(Duration.ofMillis(1));
         }
         List<Share> stored = new ArrayList<>();
@@ -208,6 +212,7 @@ public abstract class AccessScopeContract extends StorageContractSupport {
             purchases.forEach(r.purchases()::insert);
             messages.forEach(r.outbox()::insert);
             opportunities.forEach(r.opportunities()::insert);
+            campaigns.forEach(r.campaigns()::insert);
             stored.forEach(r.shares()::put);
         });
         write(r -> removed.forEach(s -> r.shares().remove(s.kind(), s.recordId(), s.grantee())));
@@ -276,6 +281,24 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                 || (scope.owner().isPresent() && (user.equals(scope.owner()) || t.creator().equals(scope.owner().get())))
                 || (department.isPresent() && scope.departments().contains(department.get()))
                 || shared(RecordKind.TASK, t.id().value(), scope);
+    }
+
+    /** A campaign by its owner or its department; campaigns are not shared. */
+    private boolean admits(AccessScope scope, io.crmkit.core.marketing.Campaign c) {
+        return scope.unrestricted()
+                || (scope.owner().isPresent() && c.owner().equals(scope.owner().get()))
+                || (c.department().isPresent() && scope.departments().contains(c.department().get()));
+    }
+
+    @Test
+    void campaignListingsHoldWhatTheScopeAdmits() {
+        check("campaigns", campaigns, c -> true, this::admits, CampaignRepositoryContract.START_ORDER, c -> c.id().value(),
+                (r, s, p) -> r.campaigns().search(io.crmkit.core.marketing.CampaignQuery.all(), s, p));
+        for (UserRef user : USERS) {
+            check("campaigns of " + user, campaigns, c -> c.owner().equals(user), this::admits,
+                    CampaignRepositoryContract.START_ORDER, c -> c.id().value(),
+                    (r, s, p) -> r.campaigns().search(io.crmkit.core.marketing.CampaignQuery.all().owner(user), s, p));
+        }
     }
 
     private boolean admits(AccessScope scope, Opportunity o) {

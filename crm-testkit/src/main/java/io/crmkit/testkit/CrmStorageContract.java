@@ -103,6 +103,14 @@ public abstract class CrmStorageContract {
         }
     }
 
+    /** {@link CampaignRepositoryContract} on this storage. */
+    @Nested
+    public class Campaigns extends CampaignRepositoryContract {
+        Campaigns() {
+            super(storages);
+        }
+    }
+
     /** {@link OutboxRepositoryContract} on this storage, across two instances if the factory can open a second. */
     @Nested
     public class Outbox extends OutboxRepositoryContract {

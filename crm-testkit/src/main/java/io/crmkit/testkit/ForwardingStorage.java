@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
@@ -124,6 +125,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public OpportunityRepository opportunities() {
             return delegate.opportunities();
+        }
+
+        @Override
+        public CampaignRepository campaigns() {
+            return delegate.campaigns();
         }
     }
 }

@@ -244,6 +244,16 @@ public final class TestData {
         return new ServiceCaseBuilder(serviceCaseId(), customer, now());
     }
 
+    /** A fresh campaign id. */
+    public io.crmkit.core.marketing.CampaignId campaignId() {
+        return new io.crmkit.core.marketing.CampaignId(uuid());
+    }
+
+    /** A draft SMS campaign of the month from today; see {@link CampaignBuilder}. */
+    public CampaignBuilder campaign(String name) {
+        return new CampaignBuilder(campaignId(), name, today(), now());
+    }
+
     /** A purchase now of one unit, without product or external id. */
     public PurchaseBuilder purchase(CustomerId customer, String amount, String currency) {
         return new PurchaseBuilder(purchaseId(), customer, new BigDecimal(amount), currency, now());

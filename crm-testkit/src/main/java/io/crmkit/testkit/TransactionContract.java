@@ -107,6 +107,7 @@ public abstract class TransactionContract extends StorageContractSupport {
         SurveyResponse s = data.surveyResponse(c.id(), SurveyKind.CSAT, 5).build();
         Purchase p = data.purchase(c.id(), "9.99", "CNY").externalId("SO-rollback").build();
         Opportunity o = data.opportunity(c.id(), "rolled back", "10", "CNY", data.today()).owner("u1").build();
+        io.crmkit.core.marketing.Campaign campaign = data.campaign("rolled back").build();
         Share share = new Share(RecordKind.CUSTOMER, c.id().value(), DepartmentRef.of("销售部"), ShareAccess.READ,
                 ShareCause.MANUAL, UserRef.of("u1"), data.now());
         AuditEntry a = AuditChain.next(AuditHead.empty(0), data.now(), UserRef.of("u1"), AuditSource.API,
@@ -124,6 +125,8 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.surveys().insert(s);
             r.purchases().insert(p);
             r.opportunities().insert(o);
+            r.campaigns().insert(campaign);
+            r.campaigns().addMembers(List.of(io.crmkit.core.marketing.CampaignMember.targeted(campaign.id(), c.id(), data.now())));
             r.shares().put(share);
             r.audit().createHeads(1);
             r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
@@ -148,6 +151,9 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.purchases().search(PurchaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.opportunities().findById(o.id()))).isEmpty();
         assertThat(readList(r -> r.opportunities().search(OpportunityQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.campaigns().findById(campaign.id()))).isEmpty();
+        assertThat(readOne(r -> r.campaigns().findMember(campaign.id(), c.id()))).isEmpty();
+        assertThat(readList(r -> r.campaigns().search(io.crmkit.core.marketing.CampaignQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readList(r -> r.shares().of(RecordKind.CUSTOMER, c.id().value()))).isEmpty();
         assertThat(readOne(r -> r.audit().find(0, 1))).isEmpty();
         assertThat(readList(r -> r.audit().heads())).isEmpty();

@@ -6,6 +6,8 @@ import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.marketing.Campaign;
+import io.crmkit.core.marketing.CampaignId;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.sales.Opportunity;
@@ -157,6 +159,7 @@ public final class Guard {
             case AUDIT -> level(kind, action) == AccessLevel.ALL;
             case OPPORTUNITY -> repos.opportunities().findById(new OpportunityId(id)).map(o -> permits(repos, o, action))
                     .orElse(false);
+            case CAMPAIGN -> repos.campaigns().findById(new CampaignId(id)).map(c -> permits(c, action)).orElse(false);
         };
     }
 
@@ -196,6 +199,22 @@ public final class Guard {
             throw denied(action, RecordKind.OPPORTUNITY, "opportunity " + opportunity.id());
         }
         return opportunity;
+    }
+
+    /** Whether the actor may do {@code action} to this campaign: by its owner or its department (campaigns are not shared). */
+    public boolean permits(Campaign campaign, Action action) {
+        return scope(RecordKind.CAMPAIGN, action).admits(Optional.of(campaign.owner()), campaign.department());
+    }
+
+    /** The campaign if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public Campaign require(Campaign campaign, Action action) {
+        if (!permits(campaign, Action.READ)) {
+            throw new NotFoundException("no campaign " + campaign.id());
+        }
+        if (action != Action.READ && !permits(campaign, action)) {
+            throw denied(action, RecordKind.CAMPAIGN, "campaign " + campaign.id());
+        }
+        return campaign;
     }
 
     /** Refuses an action on a record that is not stored yet (a new customer, a new task). */

@@ -7,6 +7,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
@@ -120,6 +121,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryAudit audit;
         private final MemoryServiceCases serviceCases;
         private final MemoryOpportunities opportunities;
+        private final MemoryCampaigns campaigns;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -137,6 +139,8 @@ public final class InMemoryStorage implements CrmStorage {
                     new Table<>(undo, lock));
             serviceCases = new MemoryServiceCases(new Table<>(undo, lock), access);
             opportunities = new MemoryOpportunities(new Table<>(undo, lock), new Table<>(undo, lock), access);
+            campaigns = new MemoryCampaigns(new Table<>(undo, lock), new Table<>(undo, lock, MemoryCampaigns::memberUniqueKeys,
+                    MemoryCampaigns::memberLookupKeys, m -> false), purchases.table(), opportunities.table(), access);
         }
 
         void clear() {
@@ -153,6 +157,8 @@ public final class InMemoryStorage implements CrmStorage {
             serviceCases.table().clear();
             opportunities.table().clear();
             opportunities.snapshots().clear();
+            campaigns.table().clear();
+            campaigns.memberTable().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -166,5 +172,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public AuditRepository audit() { return audit; }
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
+        @Override public CampaignRepository campaigns() { return campaigns; }
     }
 }

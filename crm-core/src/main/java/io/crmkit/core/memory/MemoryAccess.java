@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.marketing.Campaign;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.sales.Opportunity;
@@ -26,6 +27,11 @@ record MemoryAccess(Table<Customer> customers, MemoryShares shares) {
         return scope.admits(task.assignee().flatMap(a -> a.user()), department)
                 || scope.admits(Optional.of(task.creator()), department)
                 || shares.sharedWithAny(RecordKind.TASK, task.id().value(), scope.sharedWith());
+    }
+
+    /** A campaign is owned by its owner and belongs to its department; it is not shared. */
+    boolean admits(AccessScope scope, Campaign campaign) {
+        return scope.admits(Optional.of(campaign.owner()), campaign.department());
     }
 
     /** An opportunity is owned by its owner and belongs to its department. */

@@ -1,6 +1,7 @@
 package io.crmkit.core.messaging;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.RecordLink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public final class MessageRequest {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<Attachment> attachments = new ArrayList<>();
     private @Nullable String idempotencyKey;
+    private final List<RecordLink> links = new ArrayList<>();
 
     private MessageRequest(ChannelKind kind, CustomerId customerId) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -79,6 +81,12 @@ public final class MessageRequest {
      */
     public MessageRequest idempotencyKey(String key) { this.idempotencyKey = key; return this; }
 
+    /**
+     * Links the message's timeline entry to another record as well, such as the campaign that sends it
+     * ({@link RecordLink.Type#CAMPAIGN}); the entry always links to the message itself.
+     */
+    public MessageRequest link(RecordLink link) { links.add(Objects.requireNonNull(link, "link")); return this; }
+
     public ChannelKind kind() { return kind; }
     public CustomerId customerId() { return customerId; }
     public Optional<String> to() { return Optional.ofNullable(to); }
@@ -92,4 +100,6 @@ public final class MessageRequest {
     public Map<String, String> variables() { return Collections.unmodifiableMap(variables); }
     public List<Attachment> attachments() { return List.copyOf(attachments); }
     public Optional<String> idempotencyKey() { return Optional.ofNullable(idempotencyKey); }
+    /** The records the timeline entry links to beyond the message. */
+    public List<RecordLink> links() { return List.copyOf(links); }
 }

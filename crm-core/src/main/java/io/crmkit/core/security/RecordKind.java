@@ -2,9 +2,9 @@ package io.crmkit.core.security;
 
 /**
  * The kinds of record crmkit keeps, as access rules, shares and the audit trail name them. Customers,
- * tasks and opportunities are owned records: their owner and department decide who sees them. The other kinds
- * belong to a customer and are seen by whoever the rule for their kind lets see that customer (service cases too:
- * whoever the {@link #SERVICE_CASE} rule lets see a customer sees its cases).
+ * tasks, opportunities and campaigns are owned records: their owner and department decide who sees them. The other
+ * kinds belong to a customer and are seen by whoever the rule for their kind lets see that customer (service cases
+ * too: whoever the {@link #SERVICE_CASE} rule lets see a customer sees its cases).
  */
 public enum RecordKind {
     CUSTOMER,
@@ -18,6 +18,8 @@ public enum RecordKind {
     SERVICE_CASE,
     /** A sales opportunity: owned by its owner user and belonging to its department, as a task is. */
     OPPORTUNITY,
+    /** A marketing campaign: owned by its owner user and belonging to its department, as an opportunity is. */
+    CAMPAIGN,
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT
 }

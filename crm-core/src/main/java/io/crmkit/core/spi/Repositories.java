@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
@@ -34,4 +35,6 @@ public interface Repositories {
 
     ServiceCaseRepository serviceCases();
     OpportunityRepository opportunities();
+
+    CampaignRepository campaigns();
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
@@ -17,6 +18,7 @@ import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
+import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
 import io.crmkit.jdbc.internal.requirement.JdbcRequirements;
 import io.crmkit.jdbc.internal.sales.JdbcOpportunities;
@@ -113,6 +115,7 @@ public final class JdbcEngine {
         private final JdbcAudit audit;
         private final JdbcServiceCases serviceCases;
         private final JdbcOpportunities opportunities;
+        private final JdbcCampaigns campaigns;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -128,6 +131,7 @@ public final class JdbcEngine {
             audit = new JdbcAudit(sql);
             serviceCases = new JdbcServiceCases(sql);
             opportunities = new JdbcOpportunities(sql);
+            campaigns = new JdbcCampaigns(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -141,6 +145,7 @@ public final class JdbcEngine {
         @Override public AuditRepository audit() { return audit; }
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
+        @Override public CampaignRepository campaigns() { return campaigns; }
     }
 
 }

@@ -111,7 +111,7 @@ public final class TransactionalMessagingService implements MessagingService {
             Interaction interaction = new Interaction(interactionId, customer.id(), request.kind().interactionChannel(),
                     Direction.OUTBOUND, Optional.of(summary(content)), Optional.of(truncate(body(content))), tx.now(),
                     Optional.empty(), actor.user(), refusal.map(r -> "refused: " + r),
-                    List.of(new RecordLink(RecordLink.Type.MESSAGE, id.value())), tx.now(), Optional.of(status),
+                    links(id, request), tx.now(), Optional.of(status),
                     Optional.empty());
             OutboxMessage message = new OutboxMessage(new OutboundMessage(id, key != null ? key : id.toString(), to, content),
                     customer.id(), interactionId, status, 0, notBefore, Optional.empty(), refusal, Optional.empty(),
@@ -125,6 +125,14 @@ public final class TransactionalMessagingService implements MessagingService {
             }
             return resultOf(message);
         });
+    }
+
+    /** The message first, then what the request links to. */
+    private static List<RecordLink> links(MessageId id, MessageRequest request) {
+        List<RecordLink> links = new java.util.ArrayList<>();
+        links.add(new RecordLink(RecordLink.Type.MESSAGE, id.value()));
+        links.addAll(request.links());
+        return links;
     }
 
     private static MessageResult resultOf(OutboxMessage m) {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <p>A customer row is admitted by its owner, its department or a customer share with one of the scope's
  * grantees; a row that belongs to a customer by that customer ({@code customer_id IN (SELECT ... customers
  * ...)}); a task by its assignee user or its creator, its assignee department, or a task share; an opportunity by
- * its owner, its department, or an opportunity share. The IN lists of
+ * its owner, its department, or an opportunity share; a campaign by its owner or its department. The IN lists of
  * departments and grantees are padded to a few lengths (repeating the last value), so that actors with
  * different numbers of departments share statement texts and with them the parsed statements the drivers and
  * databases keep by text.
@@ -84,6 +84,16 @@ public final class AccessSql {
             scope.owner().ifPresent(u -> terms.add(o + ".owner_id = ?", s -> s.text(u.id())));
             terms.in(o + ".department_id", scope.departments().stream().map(DepartmentRef::id).toList());
             terms.shared(RecordKind.OPPORTUNITY, o + ".id", scope);
+            return terms.and();
+        });
+    }
+
+    /** For rows of {@code campaigns} aliased {@code c}: by owner or department (campaigns are not shared). */
+    public static Condition campaigns(AccessScope scope, String c) {
+        return of(scope, () -> {
+            Terms terms = new Terms();
+            scope.owner().ifPresent(u -> terms.add(c + ".owner_id = ?", s -> s.text(u.id())));
+            terms.in(c + ".department_id", scope.departments().stream().map(DepartmentRef::id).toList());
             return terms.and();
         });
     }
