@@ -169,36 +169,15 @@ public final class HanLpTextAnalyzer implements TextAnalyzer {
     }
 
     private static boolean hasHan(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
+        return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
     private static boolean hasLetterOrDigit(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
+        return s.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Punctuation that ends a clause, as in the built-in analyzer: anything but spaces and - _ / &amp; @ # * +. */
     private static boolean breaksClause(String punctuation) {
-        for (int i = 0; i < punctuation.length(); ) {
-            int cp = punctuation.codePointAt(i);
-            if (!Character.isWhitespace(cp) && "-_/&@#*+".indexOf(cp) < 0) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
+        return punctuation.codePoints().anyMatch(cp -> !Character.isWhitespace(cp) && "-_/&@#*+".indexOf(cp) < 0);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the entities a CRM cares about in English and Chinese text, with their spans, whatever the
@@ -70,12 +71,12 @@ public final class CrmEntities {
 
     private final List<Pattern> orderPatterns;
     private final String region;
-    private volatile ProductTrie products;
+    private volatile ProductNames products;
 
     private CrmEntities(Builder b) {
         this.orderPatterns = List.copyOf(b.patterns);
         this.region = b.region;
-        this.products = ProductTrie.EMPTY.plus(b.products);
+        this.products = ProductNames.EMPTY.plus(b.products);
     }
 
     /** A builder: default order patterns, region CN, no products. */
@@ -190,10 +191,11 @@ public final class CrmEntities {
 
     private void phones(String text, List<Entity> out) {
         Matcher m = PHONE.matcher(text);
-        while (m.find()) {
-            String raw = m.group();
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
             int start = m.start();
             int end = m.end();
+            String raw = m.group();
             // an unbalanced bracket at either end belongs to the sentence, not the number
             while (end > start && (text.charAt(end - 1) == ')' || text.charAt(end - 1) == '）')
                     && count(raw, '(', '（') < count(raw, ')', '）')) {
@@ -202,17 +204,33 @@ public final class CrmEntities {
             }
             if (raw.startsWith("(") && count(raw, '(', '（') > count(raw, ')', '）')) {
                 start++;
-                raw = text.substring(start, end);
             }
+            Entity phone = phone(text, start, end);
+            out.addAll(phone == null ? List.of() : List.of(phone));
+            from = phone == null ? m.end() : phone.end();
+        }
+    }
+
+    /**
+     * The phone number of the candidate, or of its longest prefix that ends before a space (two numbers
+     * written one after the other), or null.
+     */
+    private @Nullable Entity phone(String text, int start, int end) {
+        for (int e = end; e - start >= 7; e--) {
+            if (e < end && !(text.charAt(e) == ' ' && Character.isDigit(text.charAt(e - 1)))) {
+                continue;
+            }
+            String raw = text.substring(start, e);
             if (digits(raw) < 7 || DATE_ISO.matcher(raw).find()) {
                 continue;
             }
             try {
-                out.add(new Entity(EntityType.PHONE, start, end, raw, PhoneNumber.parse(raw, region).value()));
-            } catch (ValidationException e) {
-                // digits, but no valid number of the plan: not a phone number
+                return new Entity(EntityType.PHONE, start, e, raw, PhoneNumber.parse(raw, region).value());
+            } catch (ValidationException invalid) {
+                // digits, but no valid number of the plan: try a shorter one
             }
         }
+        return null;
     }
 
     private static int count(String s, char a, char b) {
@@ -322,17 +340,7 @@ public final class CrmEntities {
     }
 
     private static List<String> checkProducts(Collection<String> names) {
-        Objects.requireNonNull(names, "names");
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            String s = Objects.requireNonNull(n, "product").strip();
-            if (s.isEmpty() || s.length() > 100) {
-                throw ValidationException.of("product", s.isEmpty() ? "required" : "too_long",
-                        "a product name must have 1 to 100 chars but had " + s.length());
-            }
-            out.add(s);
-        }
-        return out;
+        return Names.check(names, "product", 100);
     }
 
     /** Settings of {@link CrmEntities}. Fluent, not thread-safe. */
@@ -395,25 +403,32 @@ public final class CrmEntities {
         }
     }
 
-    /** Product names by their lower-cased form, matched longest first at each position. */
-    private static final class ProductTrie {
-        static final ProductTrie EMPTY = new ProductTrie(Map.of(), 0);
+    /** Product names by their lower-cased form, matched longest first at each position (a map, not a trie). */
+    private static final class ProductNames {
+        static final ProductNames EMPTY = new ProductNames(Map.of(), 0);
         private final Map<String, String> names;
         private final int longest;
+        /** The first chars of the names: most positions of a text start none and are skipped at once. */
+        private final java.util.Set<Character> firsts;
 
-        private ProductTrie(Map<String, String> names, int longest) {
+        private ProductNames(Map<String, String> names, int longest) {
             this.names = names;
             this.longest = longest;
+            java.util.Set<Character> f = new java.util.HashSet<>();
+            for (String n : names.keySet()) {
+                f.add(n.charAt(0));
+            }
+            this.firsts = java.util.Set.copyOf(f);
         }
 
-        ProductTrie plus(Collection<String> more) {
+        ProductNames plus(Collection<String> more) {
             Map<String, String> all = new HashMap<>(names);
             int max = longest;
             for (String n : more) {
                 all.putIfAbsent(lower(n), n);
                 max = Math.max(max, n.length());
             }
-            return new ProductTrie(Map.copyOf(all), max);
+            return new ProductNames(Map.copyOf(all), max);
         }
 
         void find(String text, List<Entity> out) {
@@ -423,7 +438,8 @@ public final class CrmEntities {
             String lower = lower(text);
             int i = 0;
             while (i < text.length()) {
-                if (i > 0 && isLatinWordChar(text.charAt(i - 1)) && isLatinWordChar(text.charAt(i))) {
+                if (!firsts.contains(lower.charAt(i))
+                        || i > 0 && isLatinWordChar(text.charAt(i - 1)) && isLatinWordChar(text.charAt(i))) {
                     i++;
                     continue;
                 }

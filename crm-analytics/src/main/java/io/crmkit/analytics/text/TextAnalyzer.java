@@ -84,16 +84,6 @@ public interface TextAnalyzer {
      * @return the words, stripped, in order
      */
     static List<String> checkWords(Collection<String> words) {
-        Objects.requireNonNull(words, "words");
-        List<String> out = new java.util.ArrayList<>(words.size());
-        for (String w : words) {
-            String s = Objects.requireNonNull(w, "word").strip();
-            if (s.isEmpty() || s.length() > 64) {
-                throw ValidationException.of("word", s.isEmpty() ? "required" : "too_long",
-                        "a custom word must have 1 to 64 chars but had " + s.length());
-            }
-            out.add(s);
-        }
-        return out;
+        return Names.check(words, "word", 64);
     }
 }

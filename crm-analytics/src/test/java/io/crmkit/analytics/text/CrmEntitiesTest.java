@@ -60,6 +60,8 @@ class CrmEntitiesTest {
         assertThat(entities.find("call 010-6552 9988 or (0755) 8888 6666, not 12345678 or 1234567", MARCH_6))
                 .extracting(Entity::value).containsExactly("+861065529988", "+8675588886666");
         assertThat(entities.find("room 1203, 3 nights, 2 people, 80 m², score 4.5", MARCH_6)).isEmpty();
+        assertThat(entities.find("电话13800138000 13900139000 都打不通", MARCH_6)).extracting(Entity::value)
+                .containsExactly("+8613800138000", "+8613900139000");
     }
 
     @Test
