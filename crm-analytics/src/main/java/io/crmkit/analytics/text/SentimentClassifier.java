@@ -125,8 +125,9 @@ public final class SentimentClassifier implements SentimentModel {
     }
 
     /**
-     * Writes the model in the current version of {@link SentimentModelFormat} (UTF-8 text). The stream is
-     * flushed, not closed.
+     * Writes the model in the current format version (UTF-8 text, see the class description). The stream is
+     * flushed, not closed. The analyzer's custom words are not part of the model: load it with an analyzer that
+     * has them again.
      */
     public void save(OutputStream out) throws IOException {
         SentimentModelFormat.write(out, new SentimentModelFormat.Model(method.name(), analyzer.name(),
