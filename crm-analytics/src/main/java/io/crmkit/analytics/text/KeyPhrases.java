@@ -18,14 +18,14 @@ import java.util.Set;
  * Works on one text or a whole corpus (what do customers talk about?). Immutable and thread-safe.
  */
 public final class KeyPhrases {
-    private static final KeyPhrases STANDARD = new KeyPhrases(Tokenizer.standard(),
+    private static final KeyPhrases STANDARD = new KeyPhrases(new BuiltInTextAnalyzer(),
             Set.copyOf(Tokenizer.readResource("stopwords.txt")));
 
-    private final Tokenizer tokenizer;
+    private final TextAnalyzer analyzer;
     private final Set<String> stopwords;
 
-    private KeyPhrases(Tokenizer tokenizer, Set<String> stopwords) {
-        this.tokenizer = tokenizer;
+    private KeyPhrases(TextAnalyzer analyzer, Set<String> stopwords) {
+        this.analyzer = analyzer;
         this.stopwords = stopwords;
     }
 
@@ -36,7 +36,12 @@ public final class KeyPhrases {
 
     /** The same extraction with another tokenizer, for example one that knows the host's product names. */
     public static KeyPhrases with(Tokenizer tokenizer) {
-        return new KeyPhrases(Objects.requireNonNull(tokenizer, "tokenizer"), STANDARD.stopwords);
+        return new KeyPhrases(new BuiltInTextAnalyzer(Objects.requireNonNull(tokenizer, "tokenizer")), STANDARD.stopwords);
+    }
+
+    /** The same extraction on the words of another analyzer, such as HanLP's, or one that knows the host's products. */
+    public static KeyPhrases with(TextAnalyzer analyzer) {
+        return new KeyPhrases(Objects.requireNonNull(analyzer, "analyzer"), STANDARD.stopwords);
     }
 
     /** The key phrases of one text, best first, at most {@code limit}. */
@@ -83,7 +88,7 @@ public final class KeyPhrases {
         Map<String, int[]> counts = new HashMap<>();
         for (String text : texts) {
             Set<String> seen = new HashSet<>();
-            for (List<String> clause : tokenizer.clauses(Objects.requireNonNull(text, "text"))) {
+            for (List<String> clause : analyzer.words(Objects.requireNonNull(text, "text"))) {
                 for (int i = 0; i < clause.size(); i++) {
                     String first = clause.get(i);
                     if (!isContent(first)) {

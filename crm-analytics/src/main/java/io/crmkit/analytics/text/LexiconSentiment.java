@@ -47,9 +47,14 @@ final class LexiconSentiment implements SentimentModel {
     @Override
     public Sentiment analyze(String text) {
         Objects.requireNonNull(text, "text");
+        return Sentiment.ofScore(Math.tanh(total(tokenizer.clauses(text)) / 4));
+    }
+
+    /** The sum of the weights of the sentiment words, after negation, intensifiers and contrasts. */
+    double total(List<List<String>> clauses) {
         double total = 0;
         double emphasis = 1;
-        for (List<String> clause : tokenizer.clauses(text)) {
+        for (List<String> clause : clauses) {
             double scale = 1;
             int sinceNegator = Integer.MAX_VALUE;
             for (String word : clause) {
@@ -81,7 +86,7 @@ final class LexiconSentiment implements SentimentModel {
                 }
             }
         }
-        return Sentiment.ofScore(Math.tanh(total / 4));
+        return total;
     }
 
     private static Map<String, Double> load() {

@@ -11,6 +11,7 @@ import java.util.Set;
  * A sentiment model learnt from labelled texts: binarised multinomial naive Bayes on word unigrams and
  * bigrams (English, with negation marking) and character unigrams, bigrams and trigrams (Chinese). Train it on
  * the host's own feedback for the best accuracy in its domain. Immutable and thread-safe.
+ * {@link SentimentClassifier} is usually more accurate and can be saved and loaded.
  *
  * <pre>{@code
  * SentimentModel model = NaiveBayesSentiment.train(LabelledText.fromSurveyComments(crm, SurveyQuery.all()));
@@ -21,14 +22,14 @@ public final class NaiveBayesSentiment implements SentimentModel {
     /** The default additive smoothing. */
     public static final double DEFAULT_SMOOTHING = 0.25;
 
-    private final Tokenizer tokenizer;
+    private final TextAnalyzer analyzer;
     private final Map<String, double[]> logLikelihoods;
     private final double[] logPriors;
     private final int documents;
 
-    private NaiveBayesSentiment(Tokenizer tokenizer, Map<String, double[]> logLikelihoods, double[] logPriors,
+    private NaiveBayesSentiment(TextAnalyzer analyzer, Map<String, double[]> logLikelihoods, double[] logPriors,
                                 int documents) {
-        this.tokenizer = tokenizer;
+        this.analyzer = analyzer;
         this.logLikelihoods = logLikelihoods;
         this.logPriors = logPriors;
         this.documents = documents;
@@ -46,8 +47,18 @@ public final class NaiveBayesSentiment implements SentimentModel {
      * @throws ValidationException if there is not at least one positive and one negative text
      */
     public static NaiveBayesSentiment train(Collection<LabelledText> texts, Tokenizer tokenizer, double smoothing) {
+        return train(texts, new BuiltInTextAnalyzer(Objects.requireNonNull(tokenizer, "tokenizer")), smoothing);
+    }
+
+    /**
+     * Trains on labelled texts split into words by {@code analyzer} (the built-in one, or HanLP's).
+     *
+     * @param smoothing additive (Lidstone) smoothing of feature counts, positive
+     * @throws ValidationException if there is not at least one positive and one negative text
+     */
+    public static NaiveBayesSentiment train(Collection<LabelledText> texts, TextAnalyzer analyzer, double smoothing) {
         Objects.requireNonNull(texts, "texts");
-        Objects.requireNonNull(tokenizer, "tokenizer");
+        Objects.requireNonNull(analyzer, "analyzer");
         if (!(smoothing > 0)) {
             throw ValidationException.of("smoothing", "range", "must be positive but was " + smoothing);
         }
@@ -57,7 +68,7 @@ public final class NaiveBayesSentiment implements SentimentModel {
         for (LabelledText t : texts) {
             int c = t.positive() ? 1 : 0;
             docs[c]++;
-            for (String f : Features.of(t.text(), tokenizer)) {
+            for (String f : Features.STANDARD.of(analyzer.words(t.text()))) {
                 counts.computeIfAbsent(f, k -> new long[2])[c]++;
                 total[c]++;
             }
@@ -73,7 +84,7 @@ public final class NaiveBayesSentiment implements SentimentModel {
         counts.forEach((f, n) -> ll.put(f, new double[] {
                 Math.log(n[0] + smoothing) - denominators[0], Math.log(n[1] + smoothing) - denominators[1]}));
         double all = docs[0] + docs[1];
-        return new NaiveBayesSentiment(tokenizer, ll, new double[] {Math.log(docs[0] / all), Math.log(docs[1] / all)},
+        return new NaiveBayesSentiment(analyzer, ll, new double[] {Math.log(docs[0] / all), Math.log(docs[1] / all)},
                 (int) all);
     }
 
@@ -81,7 +92,7 @@ public final class NaiveBayesSentiment implements SentimentModel {
     public double probabilityPositive(String text) {
         double neg = logPriors[0];
         double pos = logPriors[1];
-        Set<String> features = Features.of(Objects.requireNonNull(text, "text"), tokenizer);
+        Set<String> features = Features.STANDARD.of(analyzer.words(Objects.requireNonNull(text, "text")));
         for (String f : features) {
             double[] l = logLikelihoods.get(f);
             if (l != null) {

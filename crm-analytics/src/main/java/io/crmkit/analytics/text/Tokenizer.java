@@ -24,12 +24,22 @@ public final class Tokenizer {
     private static final Tokenizer STANDARD = new Tokenizer(loadBuiltInDictionary());
 
     private final Set<String> dictionary;
+    /** Words added to the shared built-in dictionary, such as the host's product names. */
+    private final Set<String> extra;
     private final int longest;
 
     private Tokenizer(Set<String> dictionary) {
-        this.dictionary = Set.copyOf(dictionary);
+        this(Set.copyOf(dictionary), Set.of());
+    }
+
+    private Tokenizer(Set<String> dictionary, Set<String> extra) {
+        this.dictionary = dictionary;
+        this.extra = extra;
         int max = 1;
-        for (String w : this.dictionary) {
+        for (String w : dictionary) {
+            max = Math.max(max, w.length());
+        }
+        for (String w : extra) {
             max = Math.max(max, w.length());
         }
         this.longest = max;
@@ -42,14 +52,24 @@ public final class Tokenizer {
 
     /** A tokenizer that segments Chinese with the built-in dictionary plus {@code words}, such as product names. */
     public static Tokenizer withWords(Collection<String> words) {
-        Set<String> all = new HashSet<>(STANDARD.dictionary);
+        return STANDARD.plus(words);
+    }
+
+    /** This tokenizer with more words; the built-in dictionary is shared, not copied. */
+    Tokenizer plus(Collection<String> words) {
+        Set<String> all = new HashSet<>(extra);
         for (String w : words) {
             String s = Objects.requireNonNull(w, "word").strip();
             if (!s.isEmpty()) {
                 all.add(s.toLowerCase(Locale.ROOT));
             }
         }
-        return new Tokenizer(all);
+        return new Tokenizer(dictionary, Set.copyOf(all));
+    }
+
+    /** The words added to the built-in dictionary, lower-cased. */
+    Set<String> extraWords() {
+        return extra;
     }
 
     /** Whether a character is a Han (Chinese) character. */
@@ -71,9 +91,22 @@ public final class Tokenizer {
      * Chinese 。，！？；). Negation and phrases never cross a clause boundary.
      */
     public List<List<String>> clauses(String text) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<Token> clause : tokenClauses(text)) {
+            List<String> words = new ArrayList<>(clause.size());
+            for (Token t : clause) {
+                words.add(t.text());
+            }
+            out.add(words);
+        }
+        return out;
+    }
+
+    /** The words with their spans and coarse tags ({@link Token#NUMBER}, {@link Token#LATIN}, {@link Token#HAN}), per clause. */
+    List<List<Token>> tokenClauses(String text) {
         Objects.requireNonNull(text, "text");
-        List<List<String>> clauses = new ArrayList<>();
-        List<String> clause = new ArrayList<>();
+        List<List<Token>> clauses = new ArrayList<>();
+        List<Token> clause = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -83,21 +116,24 @@ public final class Tokenizer {
                 while (j < n && isHan(text.codePointAt(j))) {
                     j += Character.charCount(text.codePointAt(j));
                 }
-                segmentHan(text.substring(i, j), clause);
+                segmentHan(text, i, j, clause);
                 i = j;
             } else if (Character.isLetterOrDigit(cp)) {
                 int j = i;
+                boolean digits = true;
                 while (j < n) {
                     int c = text.codePointAt(j);
                     boolean apostrophe = (c == '\'' || c == '’') && j + 1 < n && Character.isLetter(text.codePointAt(j + 1))
                             && j > i;
                     if ((Character.isLetterOrDigit(c) && !isHan(c)) || apostrophe) {
+                        digits &= Character.isDigit(c);
                         j += Character.charCount(c);
                     } else {
                         break;
                     }
                 }
-                clause.add(text.substring(i, j).replace('’', '\'').toLowerCase(Locale.ROOT));
+                clause.add(new Token(text.substring(i, j).replace('’', '\'').toLowerCase(Locale.ROOT), i, j,
+                        digits ? Token.NUMBER : Token.LATIN));
                 i = j;
             } else {
                 if (!Character.isWhitespace(cp) && !clause.isEmpty() && isClauseBreak(cp)) {
@@ -117,24 +153,23 @@ public final class Tokenizer {
         return cp != '-' && cp != '_' && cp != '/' && cp != '&' && cp != '@' && cp != '#' && cp != '*' && cp != '+';
     }
 
-    private void segmentHan(String run, List<String> out) {
-        int i = 0;
-        while (i < run.length()) {
-            int end = Math.min(run.length(), i + longest);
-            String match = null;
+    private void segmentHan(String text, int from, int to, List<Token> out) {
+        int i = from;
+        while (i < to) {
+            int end = Math.min(to, i + longest);
+            int matched = -1;
             for (int j = end; j > i + 1; j--) {
-                String candidate = run.substring(i, j);
-                if (dictionary.contains(candidate)) {
-                    match = candidate;
+                String candidate = text.substring(i, j);
+                if (dictionary.contains(candidate) || extra.contains(candidate)) {
+                    matched = j;
                     break;
                 }
             }
-            if (match == null) {
-                int cp = run.codePointAt(i);
-                match = new String(Character.toChars(cp));
+            if (matched < 0) {
+                matched = i + Character.charCount(text.codePointAt(i));
             }
-            out.add(match);
-            i += match.length();
+            out.add(new Token(text.substring(i, matched), i, matched, Token.HAN));
+            i = matched;
         }
     }
 

@@ -45,4 +45,23 @@ class SharedSentimentDataTest {
             assertThat(NaiveBayesSentiment.train(e.training()).evaluate(e.test()).accuracy()).isGreaterThanOrEqualTo(0.75);
         }
     }
+
+    /**
+     * The trained classifier: over seeds 1-10 its held-out accuracy was at least 0.888 (Chinese) and 0.815
+     * (English); the bars sit just below, at seed 42 and three others.
+     */
+    @Test
+    void classifierClearsTheHigherBarAtFourSeeds() {
+        List<LabelledText> zh = LabelledFiles.read(SharedData.require("sentiment/ChnSentiCorp_htl_all.csv"));
+        List<LabelledText> en = LabelledFiles.read(SharedData.require("sentiment/imdb_labelled.txt"));
+        for (long seed : new long[] {42, 1, 2, 3}) {
+            LabelledFiles.Split z = LabelledFiles.split(zh, 0.2, seed);
+            LabelledFiles.Split e = LabelledFiles.split(en, 0.2, seed);
+            double zhAccuracy = SentimentClassifier.train(z.training()).evaluate(z.test()).accuracy();
+            double enAccuracy = SentimentClassifier.train(e.training()).evaluate(e.test()).accuracy();
+            System.out.printf("seed %d classifier accuracy: ChnSentiCorp=%.4f imdb=%.4f%n", seed, zhAccuracy, enAccuracy);
+            assertThat(zhAccuracy).as("ChnSentiCorp seed " + seed).isGreaterThanOrEqualTo(0.885);
+            assertThat(enAccuracy).as("imdb seed " + seed).isGreaterThanOrEqualTo(0.80);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-/** JMH benchmarks of crm-analytics (customer value models, satisfaction metrics), each beside a hand-written baseline. */
+/** JMH benchmarks of crm-analytics (customer value models, satisfaction metrics, text analysis), each beside a hand-written baseline. */
 @NullMarked
 package io.crmkit.bench.analytics;
 
