@@ -9,6 +9,7 @@ module io.crmkit.core {
 
     exports io.crmkit.core;
     exports io.crmkit.core.audit;
+    exports io.crmkit.core.calendar;
     exports io.crmkit.core.commerce;
     exports io.crmkit.core.customer;
     exports io.crmkit.core.event;

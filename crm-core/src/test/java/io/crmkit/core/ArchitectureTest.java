@@ -63,6 +63,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void workingCalendarsStandOnTheKernelAlone() {
+        classes().that().resideInAPackage("io.crmkit.core.calendar..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.crmkit.core", "io.crmkit.core.calendar..",
+                        "java..", "org.jspecify..")
+                .because("SLA clocks and staleness rules of any feature use the calendars, so they know no feature")
+                .check(CORE);
+        assertThat(CORE.get(io.crmkit.core.calendar.DateOverrides.class).getDirectDependenciesFromSelf())
+                .anyMatch(d -> d.getTargetClass().isEquivalentTo(Checks.class));
+    }
+
+    @Test
     void theSlicedFeaturesDoDependOnEachOther() {
         // guards the cycle rule against slicing nothing: feature packages do reference each other
         JavaClasses features = CORE.that(not(resideInAPackage("io.crmkit.core")));

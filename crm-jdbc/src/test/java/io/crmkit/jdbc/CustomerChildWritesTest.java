@@ -103,7 +103,9 @@ class CustomerChildWritesTest {
         Customer c = crm.customers().create(full());
         log.start();
         crm.customers().archive(c.id());
-        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "INSERT audit_entries", "UPDATE audit_heads");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "UPDATE audit_heads", "INSERT audit_entries");
+        // the trail moved this stream's head on the create, so it compares and sets it without reading it first
+        assertThat(log.executed()).noneMatch(sql -> sql.contains("audit_heads") && sql.startsWith("SELECT"));
     }
 
     @ParameterizedTest

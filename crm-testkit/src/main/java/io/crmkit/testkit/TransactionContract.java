@@ -122,7 +122,8 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.purchases().insert(p);
             r.shares().put(share);
             r.audit().createHeads(1);
-            r.audit().append(List.of(a), List.of(AuditHead.empty(0).after(a)));
+            r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
+            r.audit().insert(List.of(a));
             r.serviceCases().insert(sc);
             throw boom;
         })).isSameAs(boom);

@@ -27,8 +27,17 @@ public interface AuditRepository {
      */
     List<AuditHead> lockHeads(Collection<Integer> streams);
 
-    /** Stores {@code entries} and sets the heads they advanced to {@code heads}, in one batch where it can. */
-    void append(List<AuditEntry> entries, List<AuditHead> heads);
+    /**
+     * Moves the head of {@code from.stream()} to {@code to} if it is still {@code from} (same sequence and hash), and
+     * keeps it locked until the unit of work ends; if another unit of work moved it, changes nothing and says
+     * {@code false}. A head another unit of work holds is waited for, then compared with what it committed. This is
+     * how an appender that remembers the heads skips {@link #lockHeads}: it reads a head again only when the
+     * compare fails.
+     */
+    boolean advance(AuditHead from, AuditHead to);
+
+    /** Stores {@code entries}, whose heads were advanced in this unit of work, in one batch where it can. */
+    void insert(List<AuditEntry> entries);
 
     /** Every stream head, by stream. */
     List<AuditHead> heads();

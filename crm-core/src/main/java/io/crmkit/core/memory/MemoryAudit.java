@@ -60,12 +60,18 @@ record MemoryAudit(Table<AuditEntry> entryTable, Table<AuditHead> headTable) imp
     }
 
     @Override
-    public void append(List<AuditEntry> appended, List<AuditHead> moved) {
-        for (AuditEntry e : appended) {
-            entryTable.insert(id(e.stream(), e.sequence()), e);
+    public boolean advance(AuditHead from, AuditHead to) {
+        if (!headTable.get(headId(from.stream())).equals(Optional.of(from))) {
+            return false;
         }
-        for (AuditHead h : moved) {
-            headTable.put(headId(h.stream()), h);
+        headTable.put(headId(to.stream()), to);
+        return true;
+    }
+
+    @Override
+    public void insert(List<AuditEntry> entries) {
+        for (AuditEntry e : entries) {
+            entryTable.insert(id(e.stream(), e.sequence()), e);
         }
     }
 

@@ -5,27 +5,34 @@ import io.crmkit.core.StorageException;
 import io.crmkit.core.audit.AuditChain;
 import io.crmkit.core.audit.AuditEntry;
 import io.crmkit.core.audit.AuditHead;
+import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.audit.AuditSettings;
 import io.crmkit.core.internal.AuditDraft;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.spi.Repositories;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Appends the audit drafts of a unit of work to their streams just before it commits: locks the heads of the
- * streams they go to (in stream order), chains and hashes the entries, stores them and moves the heads, all in
- * the unit of work's transaction. Makes the heads of its streams when the Crm starts.
+ * Appends the audit drafts of a unit of work to their streams just before it commits: chains and hashes the entries
+ * onto the heads of their streams, moves the heads by compare-and-set (in stream order) and stores the entries, all
+ * in the unit of work's transaction. It remembers the heads it moved, so an append usually costs one statement per
+ * head and one for the entries; a head it does not know, or whose compare fails because another unit of work or
+ * another JVM appended meanwhile, it reads locked and chains again. Makes the heads of its streams when the Crm starts.
  */
 public final class AuditLog implements Engine.Component, Engine.Journal {
     private final Engine engine;
     private final AuditSettings settings;
     private final SecureRandom random = new SecureRandom();
+    /** The heads as this trail last moved them, so that an append need not read them first. */
+    private final Map<Integer, AuditHead> known = new ConcurrentHashMap<>();
 
     private AuditLog(Engine engine, AuditSettings settings) {
         this.engine = engine;
@@ -62,34 +69,93 @@ public final class AuditLog implements Engine.Component, Engine.Journal {
 
     @Override
     public void append(Repositories repos, List<AuditDraft> drafts) {
+        AuditRepository audit = repos.audit();
         int[] streams = new int[drafts.size()];
         TreeSet<Integer> touched = new TreeSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             streams[i] = AuditChain.stream(drafts.get(i).recordId(), settings.streams());
             touched.add(streams[i]);
         }
-        Map<Integer, AuditHead> heads = new HashMap<>();
-        for (AuditHead h : repos.audit().lockHeads(touched)) {
+        Map<Integer, AuditHead> from = new HashMap<>();
+        List<Integer> unknown = new ArrayList<>();
+        for (int s : touched) {
+            AuditHead h = known.get(s);
+            if (h == null) {
+                unknown.add(s);
+            } else {
+                from.put(s, h);
+            }
+        }
+        lock(audit, unknown, from);
+        AuditEntry[] entries = new AuditEntry[drafts.size()];
+        Map<Integer, AuditHead> to = chain(drafts, streams, touched, from, entries);
+        List<Integer> moved = new ArrayList<>();
+        for (int s : touched) { // in stream order, so that two appenders never wait for each other in a circle
+            if (!audit.advance(head(from, s), head(to, s))) {
+                moved.add(s);
+            }
+        }
+        if (!moved.isEmpty()) { // another unit of work appended since these heads were seen: read them again, locked
+            lock(audit, moved, from);
+            Map<Integer, AuditHead> again = chain(drafts, streams, Set.copyOf(moved), from, entries);
+            for (int s : moved) {
+                if (!audit.advance(head(from, s), head(again, s))) {
+                    throw new StorageException("the head of audit stream " + s + " moved while it was locked: the"
+                            + " storage does not hold the locks of AuditRepository.lockHeads");
+                }
+                to.put(s, head(again, s));
+            }
+        }
+        audit.insert(Arrays.asList(entries));
+        known.putAll(to); // a hint only: if this unit of work rolls back, the next compare fails and reads the head
+    }
+
+    /** Reads the heads of {@code streams} into {@code heads}, locked. */
+    private static void lock(AuditRepository audit, List<Integer> streams, Map<Integer, AuditHead> heads) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        for (AuditHead h : audit.lockHeads(streams)) {
             heads.put(h.stream(), h);
         }
-        List<AuditEntry> entries = new ArrayList<>(drafts.size());
+        for (int s : streams) {
+            head(heads, s);
+        }
+    }
+
+    /**
+     * Chains the drafts that go to {@code streams} onto {@code from}, in draft order, into {@code entries}; the
+     * heads they lead to.
+     */
+    private Map<Integer, AuditHead> chain(List<AuditDraft> drafts, int[] streamOf, Set<Integer> streams,
+                                          Map<Integer, AuditHead> from, AuditEntry[] entries) {
+        Map<Integer, AuditHead> heads = new HashMap<>();
+        for (int s : streams) {
+            heads.put(s, head(from, s));
+        }
         for (int i = 0; i < drafts.size(); i++) {
-            AuditDraft d = drafts.get(i);
-            AuditHead head = heads.get(streams[i]);
-            if (head == null) {
-                throw new StorageException("the head of audit stream " + streams[i] + " is missing: the audit trail"
-                        + " was altered outside crmkit; crm.audit().verify() says where");
+            if (!streams.contains(streamOf[i])) {
+                continue;
             }
+            AuditDraft d = drafts.get(i);
+            AuditHead head = head(heads, streamOf[i]);
             byte[] salt = new byte[AuditChain.SALT_BYTES];
             random.nextBytes(salt);
             AuditEntry e = AuditChain.next(head, d.at(), d.actor(), d.source(), d.kind(), d.recordId(), d.action(),
                     d.changes().get(), salt);
-            entries.add(e);
+            entries[i] = e;
             heads.put(head.stream(), head.after(e));
         }
-        List<AuditHead> moved = new ArrayList<>(touched.size());
-        touched.forEach(s -> moved.add(Objects.requireNonNull(heads.get(s), "head")));
-        repos.audit().append(entries, moved);
+        return heads;
+    }
+
+    private static AuditHead head(Map<Integer, AuditHead> heads, int stream) {
+        AuditHead head = heads.get(stream);
+        if (head == null) {
+            throw new StorageException("the head of audit stream " + stream + " is missing: the audit trail"
+                    + " was altered outside crmkit; crm.audit().verify() says where");
+        }
+        return head;
     }
 
     @Override

@@ -27,8 +27,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The audit trail in {@code audit_entries} and {@code audit_heads}. An append is one batch of entry rows and one of
- * head updates, after one {@code SELECT ... FOR UPDATE} of the heads; the lists are keyset pages on
+ * The audit trail in {@code audit_entries} and {@code audit_heads}. An append is a compare-and-set {@code UPDATE} per
+ * head it moves and one batch of entry rows ({@code SELECT ... FOR UPDATE} of the heads only when the appender does
+ * not know them or a compare failed); the lists are keyset pages on
  * {@code (recorded_at, stream, seq)}, served by the indexes by record and by actor. A verification of a period
  * scans the table for its sequences, which saves every append a third index.
  */
@@ -74,7 +75,19 @@ public final class JdbcAudit implements AuditRepository {
     }
 
     @Override
-    public void append(List<AuditEntry> entries, List<AuditHead> heads) {
+    public boolean advance(AuditHead from, AuditHead to) {
+        // a compare that fails changes nothing and is no error, so it needs no savepoint either; on MariaDB an
+        // UPDATE reads the newest committed row, not the transaction's snapshot, as the compare must
+        boolean[] moved = new boolean[1];
+        sql.writeLast("move audit stream head " + from.stream(), () -> moved[0] = sql.stmt(
+                        "UPDATE {p}audit_heads SET last_seq = ?, last_hash = ? WHERE stream = ? AND last_seq = ? AND last_hash = ?")
+                .lng(to.lastSequence()).text(to.lastHash()).integer(from.stream()).lng(from.lastSequence())
+                .text(from.lastHash()).execute() == 1);
+        return moved[0];
+    }
+
+    @Override
+    public void insert(List<AuditEntry> entries) {
         // the last write of its unit of work: a failure rolls back the whole of it, so no savepoint is needed
         sql.writeLast("append " + entries.size() + " audit entries", () -> {
             Sql.Batch b = sql.batch("INSERT INTO {p}audit_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -84,11 +97,6 @@ public final class JdbcAudit implements AuditRepository {
                         .text(e.salt()).text(e.previousHash()).text(e.hash()).add();
             }
             b.execute();
-            Sql.Batch h = sql.batch("UPDATE {p}audit_heads SET last_seq = ?, last_hash = ? WHERE stream = ?");
-            for (AuditHead head : heads) {
-                h.lng(head.lastSequence()).text(head.lastHash()).integer(head.stream()).add();
-            }
-            h.execute();
         });
     }
 
