@@ -39,12 +39,16 @@ import io.crmkit.core.service.NewServiceCase;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseQuery;
+import io.crmkit.core.service.ServiceSettings;
+import io.crmkit.core.service.SlaMetric;
+import io.crmkit.core.service.SlaPolicy;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -131,6 +135,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, ServiceCase> cases = new LinkedHashMap<>();
     private @Nullable Crm crm;
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T09:00:00Z"));
 
     protected AccessContract(StorageFactory storages) {
         super(storages);
@@ -138,8 +143,10 @@ public abstract class AccessContract extends StorageContractSupport {
 
     @BeforeEach
     void seed() {
-        Crm crm = Crm.builder().storage(new KeptOpen(storage)).clock(TestClock.at(Instant.parse("2026-03-02T09:00:00Z")))
+        Crm crm = Crm.builder().storage(new KeptOpen(storage)).clock(clock)
                 .access(POLICY)
+                .service(ServiceSettings.builder().policy(SlaPolicy.builder("one hour")
+                        .target(SlaMetric.RESOLUTION, Duration.ofHours(1)).build()).build())
                 .messaging(MessagingSettings.builder().channel(RecordingChannel.of(ChannelKind.EMAIL)).build())
                 .build();
         this.crm = crm;
@@ -454,6 +461,32 @@ public abstract class AccessContract extends StorageContractSupport {
                     .as("department's cases as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
             assertThat(seen(cases, c -> Optional.of(c).filter(x -> s.access().can(Action.READ, RecordKind.SERVICE_CASE, x.id().value()))))
                     .as("can read cases as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+        }
+    }
+
+    @Test
+    void serviceCaseLevelsDueBreachedClocksAndStats() {
+        Instant start = clock.instant();
+        Instant later = start.plus(Duration.ofDays(1));
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(cases, all((x, p) -> x.cases().dueBefore(later, p), s), ServiceCase::id, ServiceCase::id))
+                    .as("cases due as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+        }
+        clock.advance(Duration.ofHours(2));
+        assertThat(crm().cases().checkSla()).isEqualTo(cases.size());
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(cases, all((x, p) -> x.cases().breachedBetween(start, later, p), s), ServiceCase::id, ServiceCase::id))
+                    .as("cases breached as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+            assertThat(seen(cases, c -> {
+                try {
+                    return Optional.of(s.cases().sla(c.id()));
+                } catch (io.crmkit.core.NotFoundException e) {
+                    return Optional.empty();
+                }
+            })).as("case clocks as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(s.cases().stats(start, later).all().cases()).as("stats as %s", a.user()).isEqualTo(childrenOf(a).size());
         }
     }
 
