@@ -42,6 +42,9 @@ public final class CrmBuilder {
             List.of(RequirementStatus.DEFAULT_WORKFLOW, TaskStatus.DEFAULT_WORKFLOW,
                     ServiceCaseStatus.DEFAULT_WORKFLOW);
 
+    /** The name of the default calendar when none is set: {@value}. */
+    public static final String DEFAULT_CALENDAR = "default";
+
     private @Nullable CrmStorage storage;
     private Clock clock = Clock.systemUTC();
     private Actor defaultActor = Actor.SYSTEM;
@@ -143,9 +146,6 @@ public final class CrmBuilder {
         this.calendars = Objects.requireNonNull(calendars, "calendars");
         return this;
     }
-
-    /** The name of the default calendar when none is set: {@value}. */
-    public static final String DEFAULT_CALENDAR = "default";
 
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
