@@ -6,6 +6,7 @@ import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.calendar.WorkCalendar;
 import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.internal.Background;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.security.UserRef;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +51,8 @@ public final class SlaMonitor implements Engine.Component {
     private static final Logger LOG = LoggerFactory.getLogger(SlaMonitor.class);
     /** Batches one check reads at most, so that a check ends even if marks were stored stale by others. */
     private static final int MAX_BATCHES = 1_000;
+    /** How long closing the CRM waits for the case in flight. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final Engine engine;
     private final ServiceSettings settings;
@@ -68,17 +70,7 @@ public final class SlaMonitor implements Engine.Component {
         this.engine = engine;
         this.settings = settings;
         this.calendars = calendars;
-        if (settings.monitorInterval().isPresent()) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "crmkit-sla-monitor");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            this.background = executor;
-        } else {
-            this.background = null;
-        }
+        this.background = settings.monitorInterval().isPresent() ? Background.thread("crmkit-sla-monitor") : null;
     }
 
     public ServiceSettings settings() {
@@ -316,15 +308,7 @@ public final class SlaMonitor implements Engine.Component {
     public void close() {
         stopping.set(true);
         if (background != null) {
-            background.shutdown();
-            try {
-                if (!background.awaitTermination(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-                    background.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                background.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            Background.stop(background, SHUTDOWN_WAIT);
         }
     }
 }

@@ -26,6 +26,7 @@ import io.crmkit.core.service.ServiceCaseEdit;
 import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseQuery;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.service.ServiceCaseService;
 import io.crmkit.core.service.ServiceCaseStatus;
 import io.crmkit.core.service.ServiceStats;
@@ -242,8 +243,13 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
     public Page<ServiceCase> search(ServiceCaseQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
+        return listed((cases, scope) -> cases.search(query, scope, page));
+    }
+
+    /** A listing of the cases the actor may read: empty without reading when they may read none. */
+    private Page<ServiceCase> listed(BiFunction<ServiceCaseRepository, AccessScope, Page<ServiceCase>> listing) {
         AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);
-        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.serviceCases().search(query, scope, page));
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> listing.apply(repos.serviceCases(), scope));
     }
 
     @Override
@@ -266,8 +272,7 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
     public Page<ServiceCase> dueBefore(Instant instant, PageRequest page) {
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(page, "page");
-        AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);
-        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.serviceCases().dueBefore(instant, scope, page));
+        return listed((cases, scope) -> cases.dueBefore(instant, scope, page));
     }
 
     @Override
@@ -275,9 +280,7 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(page, "page");
-        AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);
-        return scope.isNothing() ? Page.last(List.of())
-                : engine.read(repos -> repos.serviceCases().breachedBetween(from, to, scope, page));
+        return listed((cases, scope) -> cases.breachedBetween(from, to, scope, page));
     }
 
     @Override
