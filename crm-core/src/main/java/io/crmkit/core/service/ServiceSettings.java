@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The monitor runs when the host calls {@code crm.cases().checkSla()} and, if
  * {@link Builder#backgroundMonitor(Duration)} is set, on one background thread owned by the CRM; off by default,
  * like the messaging dispatcher. Several CRMs on one database may run it together: each warning and breach is
- * marked by a conditional update, so it fires once.
+ * marked by a conditional update, so it fires once. A mark is a change of the case (its version moves, recorded in
+ * the audit trail as the system's), so an edit begun before it conflicts like any concurrent change.
  */
 public final class ServiceSettings {
     /** The statuses that pause the clocks unless set: waiting for the customer, and parked. */
