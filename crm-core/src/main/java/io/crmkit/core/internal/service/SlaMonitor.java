@@ -26,6 +26,7 @@ import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * The service levels of one CRM: its {@link ServiceSettings} and {@link WorkCalendars}, the computation of a case's
  * clocks and stored marks, and the monitor that marks warnings and breaches, publishes them and escalates. The
  * monitor runs on the caller's thread ({@link #check()}) and, if configured, on one background thread owned by
- * the CRM, which also checks the calendars' holiday data daily. Each mark is written with the case's version, so
+ * the CRM; the first check of each day also looks at the calendars' holiday data. Each mark is written with the case's version, so
  * of two monitors (two CRMs on one database) that see the same case, one marks it and the other gets a conflict
  * and leaves it: a warning or breach fires once.
  */
@@ -59,6 +61,8 @@ public final class SlaMonitor implements Engine.Component {
     private final WorkCalendars calendars;
     private final @Nullable ScheduledExecutorService background;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** The day of the last check (in the clock's zone), so that the calendars' holiday data is looked at daily. */
+    private final AtomicReference<@Nullable LocalDate> calendarsCheckedOn = new AtomicReference<>();
     private final Set<String> missingCalendarsWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Registers the service levels of {@code engine}. */
@@ -81,14 +85,17 @@ public final class SlaMonitor implements Engine.Component {
         return calendars;
     }
 
-    /** Warns of calendars without next year's holidays; starts the background monitor, if configured. */
+    /**
+     * Warns of calendars without next year's holidays (again on the first check of each later day); starts the
+     * background monitor, if configured.
+     */
     @Override
     public void start() {
+        calendarsCheckedOn.set(LocalDate.now(engine.clock()));
         warnOfMissingYears();
         if (background != null) {
             long every = settings.monitorInterval().orElseThrow().toMillis();
             background.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
-            background.scheduleAtFixedRate(this::warnOfMissingYears, 1, 1, TimeUnit.DAYS);
         }
     }
 
@@ -194,6 +201,11 @@ public final class SlaMonitor implements Engine.Component {
      * another monitor marked meanwhile is left to it.
      */
     public int check() {
+        LocalDate today = LocalDate.now(engine.clock());
+        LocalDate warned = calendarsCheckedOn.getAndSet(today);
+        if (warned != null && !warned.equals(today)) {
+            warnOfMissingYears(); // daily, whoever runs the monitor
+        }
         int handled = 0;
         Set<ServiceCaseId> seen = new HashSet<>();
         for (int batches = 0; batches < MAX_BATCHES && !stopping.get(); batches++) {
