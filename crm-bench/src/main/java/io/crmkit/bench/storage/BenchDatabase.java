@@ -196,7 +196,7 @@ final class BenchDatabase implements AutoCloseable {
      */
     void generateServiceCases(long n, long customers, int runningEvery) throws SQLException {
         String running = "MOD(x, " + runningEvery + ") = 0";
-        String due = timeSql("MOD(x * 7919, 2592000)");
+        String due = timeSql("MOD(CAST(x AS BIGINT) * 7919, 2592000)");
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + t("service_cases") + " (id, customer_id, subject, origin, case_type, priority,"
                     + " status, created_by, created_at, updated_at, version, sla_policy, sla_due_at, sla_check_at,"
