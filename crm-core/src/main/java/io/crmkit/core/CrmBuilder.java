@@ -1,6 +1,8 @@
 package io.crmkit.core;
 
 import io.crmkit.core.audit.AuditSettings;
+import io.crmkit.core.calendar.WorkCalendar;
+import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
@@ -11,16 +13,20 @@ import io.crmkit.core.marketing.CampaignStatus;
 import io.crmkit.core.marketing.MarketingSettings;
 import io.crmkit.core.internal.messaging.Dispatcher;
 import io.crmkit.core.internal.sales.SalesConfig;
+import io.crmkit.core.internal.service.SlaMonitor;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.RequirementStatus;
 import io.crmkit.core.sales.SalesSettings;
 import io.crmkit.core.security.AccessPolicy;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.service.ServiceCaseStatus;
+import io.crmkit.core.service.ServiceSettings;
+import io.crmkit.core.service.SlaPolicy;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Workflow;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +48,9 @@ public final class CrmBuilder {
             List.of(RequirementStatus.DEFAULT_WORKFLOW, TaskStatus.DEFAULT_WORKFLOW,
                     ServiceCaseStatus.DEFAULT_WORKFLOW, CampaignStatus.DEFAULT_WORKFLOW);
 
+    /** The name of the default calendar when none is set: {@value}. */
+    public static final String DEFAULT_CALENDAR = "default";
+
     private @Nullable CrmStorage storage;
     private Clock clock = Clock.systemUTC();
     private Actor defaultActor = Actor.SYSTEM;
@@ -53,6 +62,8 @@ public final class CrmBuilder {
     private AuditSettings audit = AuditSettings.DEFAULT;
     private SalesSettings sales = SalesSettings.DEFAULT;
     private MarketingSettings marketing = MarketingSettings.DEFAULT;
+    private ServiceSettings service = ServiceSettings.DEFAULT;
+    private @Nullable WorkCalendars calendars;
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -140,6 +151,25 @@ public final class CrmBuilder {
         return this;
     }
 
+    /**
+     * Service-level policies of service cases, the statuses that pause their clocks, and the SLA monitor. Default:
+     * {@link ServiceSettings#DEFAULT}, no policies.
+     */
+    public CrmBuilder service(ServiceSettings settings) {
+        this.service = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /**
+     * The working calendars service levels are measured on, reachable as {@code crm.calendars()} so that the host
+     * can replace holiday data while the CRM runs. Default: one calendar named {@value #DEFAULT_CALENDAR}, every
+     * moment working time in UTC (elapsed time). {@link #build()} refuses a policy naming a calendar it lacks.
+     */
+    public CrmBuilder calendars(WorkCalendars calendars) {
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -152,6 +182,13 @@ public final class CrmBuilder {
                     "no record has status type " + type.getSimpleName() + "; workflows exist for "
                             + DEFAULT_WORKFLOWS.stream().map(w -> w.type().getSimpleName()).collect(Collectors.joining(", ")));
         }
+        WorkCalendars held = calendars != null ? calendars
+                : WorkCalendars.of(DEFAULT_CALENDAR, WorkCalendar.allDay(ZoneOffset.UTC));
+        for (SlaPolicy policy : service.policies()) {
+            policy.calendar().ifPresent(name -> checks.require(held.get(name).isPresent(), "service.policies." + policy.name()
+                    + ".calendar", "unknown_calendar", "no working calendar is named " + name + "; calendars are "
+                    + held.names()));
+        }
         checks.throwIfAny();
         CampaignDeliveries deliveries = new CampaignDeliveries(); // moves campaign members as their messages are reported
         Engine engine = new Engine(Objects.requireNonNull(storage), clock, defaultRegion, workflows,
@@ -160,6 +197,7 @@ public final class CrmBuilder {
         Dispatcher.install(engine, messaging);
         SalesConfig.install(engine, sales);
         MarketingConfig.install(engine, marketing, deliveries);
+        SlaMonitor.install(engine, service, held);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

@@ -1,6 +1,7 @@
 package io.crmkit.core;
 
 import io.crmkit.core.audit.AuditService;
+import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.interaction.InteractionService;
@@ -16,6 +17,7 @@ import io.crmkit.core.internal.requirement.TransactionalRequirementService;
 import io.crmkit.core.internal.sales.TransactionalOpportunityService;
 import io.crmkit.core.internal.satisfaction.TransactionalSurveyService;
 import io.crmkit.core.internal.security.TransactionalAccessService;
+import io.crmkit.core.internal.service.SlaMonitor;
 import io.crmkit.core.internal.service.TransactionalServiceCaseService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
 import io.crmkit.core.messaging.MessagingService;
@@ -76,6 +78,15 @@ public sealed class CrmServices permits Crm {
     /** The clock every timestamp of this CRM comes from. */
     public final Clock clock() {
         return engine.clock();
+    }
+
+    /**
+     * The working calendars service levels are measured on ({@code Crm.builder().calendars(...)}): replace one, such
+     * as with next year's holidays, and every clock computed afterwards uses it. Stored due instants follow with
+     * each case's next change or check.
+     */
+    public final WorkCalendars calendars() {
+        return engine.component(SlaMonitor.class).calendars();
     }
 
     /** People and organisations, their contact points, consent and links to the host's records. */

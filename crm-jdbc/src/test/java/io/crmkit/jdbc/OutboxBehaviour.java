@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and delivery status on every database, until crm-testkit has a suite for them. */
-abstract class OutboxBehaviour extends JdbcStorageBehaviour {
+abstract class OutboxBehaviour extends ServiceSlaBehaviour {
     private OutboxMessage queued(Customer c, Interaction i, MessageContent content, Instant due) {
         Instant now = data.now();
         return new OutboxMessage(new OutboundMessage(new MessageId(data.uuid()), "key-" + data.uuid(), "张三 <z@example.com>", content),

@@ -44,12 +44,16 @@ import io.crmkit.core.service.NewServiceCase;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseQuery;
+import io.crmkit.core.service.ServiceSettings;
+import io.crmkit.core.service.SlaMetric;
+import io.crmkit.core.service.SlaPolicy;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -164,6 +168,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, Opportunity> opportunities = new LinkedHashMap<>();
     private final Map<String, io.crmkit.core.marketing.Campaign> campaigns = new LinkedHashMap<>();
     private @Nullable Crm crm;
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T09:00:00Z"));
 
     protected AccessContract(StorageFactory storages) {
         super(storages);
@@ -171,8 +176,10 @@ public abstract class AccessContract extends StorageContractSupport {
 
     @BeforeEach
     void seed() {
-        Crm crm = Crm.builder().storage(new KeptOpen(storage)).clock(TestClock.at(Instant.parse("2026-03-02T09:00:00Z")))
+        Crm crm = Crm.builder().storage(new KeptOpen(storage)).clock(clock)
                 .access(POLICY)
+                .service(ServiceSettings.builder().policy(SlaPolicy.builder("one hour")
+                        .target(SlaMetric.RESOLUTION, Duration.ofHours(1)).build()).build())
                 .messaging(MessagingSettings.builder().channel(RecordingChannel.of(ChannelKind.EMAIL)).build())
                 .build();
         this.crm = crm;
@@ -604,6 +611,32 @@ public abstract class AccessContract extends StorageContractSupport {
             the(SEES_OPPORTUNITIES, a).forEach(n -> owners.add(the(opportunities, n).owner().id()));
             assertThat(rows).extracting(r -> r.owner().orElseThrow().id()).as("owners in the forecast as %s", a.user())
                     .containsExactlyInAnyOrderElementsOf(owners);
+        }
+    }
+
+    @Test
+    void serviceCaseLevelsDueBreachedClocksAndStats() {
+        Instant start = clock.instant();
+        Instant later = start.plus(Duration.ofDays(1));
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(cases, all((x, p) -> x.cases().dueBefore(later, p), s), ServiceCase::id, ServiceCase::id))
+                    .as("cases due as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+        }
+        clock.advance(Duration.ofHours(2));
+        assertThat(crm().cases().checkSla()).isEqualTo(cases.size());
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(cases, all((x, p) -> x.cases().breachedBetween(start, later, p), s), ServiceCase::id, ServiceCase::id))
+                    .as("cases breached as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+            assertThat(seen(cases, c -> {
+                try {
+                    return Optional.of(s.cases().sla(c.id()));
+                } catch (io.crmkit.core.NotFoundException e) {
+                    return Optional.empty();
+                }
+            })).as("case clocks as %s", a.user()).isEqualTo(new TreeSet<>(childrenOf(a)));
+            assertThat(s.cases().stats(start, later).all().cases()).as("stats as %s", a.user()).isEqualTo(childrenOf(a).size());
         }
     }
 

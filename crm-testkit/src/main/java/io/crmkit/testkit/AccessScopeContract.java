@@ -39,6 +39,7 @@ import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskStatus;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -393,7 +394,10 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                     : Optional.of(DEPARTMENTS.get(cases.nextInt(DEPARTMENTS.size())));
             generated.add(data.serviceCase(customer)
                     .assignee(user.isPresent() || department.isPresent() ? new Assignee(user, department) : null)
-                    .status(ServiceCaseStatus.values()[cases.nextInt(ServiceCaseStatus.values().length)]).build());
+                    .status(ServiceCaseStatus.values()[cases.nextInt(ServiceCaseStatus.values().length)])
+                    .sla(cases.nextInt(3) == 0 ? null : data.now().plusSeconds(60L * cases.nextInt(30)), null,
+                            cases.nextInt(3) == 0 ? null : data.now().plusSeconds(60L * cases.nextInt(30)))
+                    .build());
         }
         write(r -> generated.forEach(r.serviceCases()::insert));
         BiPredicate<AccessScope, ServiceCase> admits = (s, c) -> admitsCustomer(s, c.customerId());
@@ -402,6 +406,13 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                 (r, s, p) -> r.serviceCases().search(ServiceCaseQuery.all(), s, p));
         check("open service cases", generated, ServiceCase::isOpen, admits, byId, c -> c.id().value(),
                 (r, s, p) -> r.serviceCases().search(ServiceCaseQuery.all().openOnly(), s, p));
+        Instant soon = data.now().plusSeconds(60L * 20);
+        check("cases due soon", generated, c -> c.sla().dueAt().map(d -> d.isBefore(soon)).orElse(false), admits,
+                Comparator.comparing((ServiceCase c) -> c.sla().dueAt().orElseThrow()).thenComparing(c -> c.id().value(), Uuid7.ORDER),
+                c -> c.id().value(), (r, s, p) -> r.serviceCases().dueBefore(soon, s, p));
+        check("cases breached", generated, c -> c.sla().breachedAt().map(b -> b.isBefore(soon)).orElse(false), admits,
+                Comparator.comparing((ServiceCase c) -> c.sla().breachedAt().orElseThrow()).thenComparing(c -> c.id().value(), Uuid7.ORDER),
+                c -> c.id().value(), (r, s, p) -> r.serviceCases().breachedBetween(data.now(), soon, s, p));
         for (UserRef user : USERS) {
             check("open cases of " + user, generated,
                     c -> c.isOpen() && c.assignee().flatMap(Assignee::user).equals(Optional.of(user)), admits, byId,

@@ -4,10 +4,12 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.CaseResponses;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseStatus;
+import io.crmkit.core.service.SlaMarks;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +43,8 @@ public final class ServiceCaseBuilder {
     private Instant createdAt;
     private Instant updatedAt;
     private long version = 1;
+    private CaseResponses responses = CaseResponses.NONE;
+    private SlaMarks sla = SlaMarks.NONE;
 
     ServiceCaseBuilder(ServiceCaseId id, CustomerId customerId, Instant now) {
         this.id = id;
@@ -64,6 +69,15 @@ public final class ServiceCaseBuilder {
     public ServiceCaseBuilder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
     public ServiceCaseBuilder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
     public ServiceCaseBuilder version(long version) { this.version = version; return this; }
+    public ServiceCaseBuilder responses(CaseResponses responses) { this.responses = responses; return this; }
+    public ServiceCaseBuilder sla(SlaMarks sla) { this.sla = sla; return this; }
+
+    /** Stored service-level marks with only these instants set (each may be null) and nothing marked. */
+    public ServiceCaseBuilder sla(@Nullable Instant dueAt, @Nullable Instant checkAt, @Nullable Instant breachedAt) {
+        this.sla = new SlaMarks(Optional.of("policy"), Optional.ofNullable(dueAt), Optional.empty(),
+                Optional.ofNullable(checkAt), Optional.ofNullable(breachedAt), Set.of(), Set.of());
+        return this;
+    }
 
     /** Appends a status change to the history and moves the status to {@code to}. */
     public ServiceCaseBuilder change(ServiceCaseStatus from, ServiceCaseStatus to, String actorId, Instant at,
@@ -76,6 +90,6 @@ public final class ServiceCaseBuilder {
     public ServiceCase build() {
         return new ServiceCase(id, customerId, subject, Optional.ofNullable(description), origin, type, priority, status,
                 Optional.ofNullable(assignee), Optional.ofNullable(parentId), interactions, requirements, history,
-                UserRef.of(createdBy), createdAt, updatedAt, version);
+                UserRef.of(createdBy), createdAt, updatedAt, version, responses, sla);
     }
 }

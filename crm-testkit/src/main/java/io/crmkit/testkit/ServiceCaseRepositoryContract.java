@@ -10,17 +10,22 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.CaseResponses;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.service.ServiceCaseStatus;
+import io.crmkit.core.service.SlaMarks;
+import io.crmkit.core.service.SlaMetric;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -31,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of {@link io.crmkit.core.service.ServiceCaseRepository}: exact round trips with history and links,
  * the version rule of {@code update}, and {@code search} by every criterion of {@link ServiceCaseQuery} (alone and
- * together) in id order, in keyset pages.
+ * together) in id order, in keyset pages, and the service-level lists ({@code dueBefore}, {@code breachedBetween},
+ * {@code slaCheckDue}) in the order of their instant, then id.
  */
 public abstract class ServiceCaseRepositoryContract extends StorageContractSupport {
     private static final int MAX = io.crmkit.core.PageRequest.MAX_LIMIT;
@@ -103,6 +109,94 @@ public abstract class ServiceCaseRepositoryContract extends StorageContractSuppo
         assertSameServiceCase(stored(minimal.id()), minimal);
         assertThat(stored(minimal.id()).history()).isEmpty();
         assertThat(stored(minimal.id()).interactionIds()).isEmpty();
+    }
+
+    @Test
+    void responseFactsAndServiceLevelMarksReadBackAndChangeWithAnUpdate() {
+        Instant t = data.now();
+        ServiceCase c = data.serviceCase(customer.id())
+                .responses(new CaseResponses(Optional.of(t.plusSeconds(60)), Optional.of(t.plusNanos(120_000_001_000L)),
+                        Optional.empty()))
+                .sla(new SlaMarks(Optional.of("VIP 客户 " + TestStrings.SQL_INJECTION), Optional.of(t.plusSeconds(3600)),
+                        Optional.of(t.plusSeconds(1800)), Optional.of(t.plusSeconds(1800)), Optional.of(t.minusSeconds(5)),
+                        EnumSet.of(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION), EnumSet.of(SlaMetric.NEXT_RESPONSE)))
+                .build();
+        insert(c);
+        assertSameServiceCase(stored(c.id()), c);
+
+        ServiceCase marked = c.marked(new SlaMarks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(t.minusSeconds(5)), EnumSet.allOf(SlaMetric.class), EnumSet.allOf(SlaMetric.class)), t.plusSeconds(9));
+        write(r -> r.serviceCases().update(marked));
+        assertSameServiceCase(stored(c.id()), marked);
+        assertThatThrownBy(() -> write(r -> r.serviceCases().update(c.marked(SlaMarks.NONE, t))))
+                .isInstanceOf(ConflictException.class);
+        assertSameServiceCase(stored(c.id()), marked);
+    }
+
+    /** Cases of both customers with due, check and breach instants (or none) in a few hours around now, ties included. */
+    private List<ServiceCase> withSla() {
+        Random random = new Random(12);
+        Instant t = data.now();
+        List<ServiceCase> cases = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cases.add(data.serviceCase(random.nextBoolean() ? customer.id() : other.id())
+                    .sla(random.nextInt(4) == 0 ? null : t.plusSeconds(600L * random.nextInt(8)),
+                            random.nextInt(4) == 0 ? null : t.plusSeconds(600L * random.nextInt(8)),
+                            random.nextInt(3) == 0 ? null : t.plusSeconds(600L * random.nextInt(8)))
+                    .build());
+        }
+        return cases;
+    }
+
+    private static Comparator<ServiceCase> by(java.util.function.Function<ServiceCase, Optional<Instant>> time) {
+        return Comparator.comparing((ServiceCase c) -> time.apply(c).orElseThrow()).thenComparing(c -> c.id().value(), Uuid7.ORDER);
+    }
+
+    @Test
+    void dueBeforeListsTheCasesDueBeforeTheInstantEarliestFirstInPages() {
+        List<ServiceCase> all = withSla();
+        insert(all);
+        Instant before = data.now().plusSeconds(600L * 4);
+        List<UUID> expected = idsOf(sorted(all.stream().filter(c -> c.sla().dueAt().map(d -> d.isBefore(before)).orElse(false))
+                .toList(), by(c -> c.sla().dueAt())));
+        assertThat(expected).as("the generated cases have some due before and some after").isNotEmpty().hasSizeLessThan(all.size());
+        for (int limit : PAGE_LIMITS) {
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.serviceCases().dueBefore(before, AccessScope.everything(), p))))
+                    .as("pages of %d", limit).containsExactlyElementsOf(expected);
+        }
+        assertThat(readAllPages(MAX, (r, p) -> r.serviceCases().dueBefore(before, AccessScope.nothing(), p))).isEmpty();
+        assertThat(readAllPages(MAX, (r, p) -> r.serviceCases().dueBefore(data.now(), AccessScope.everything(), p)))
+                .as("before is exclusive").isEmpty();
+    }
+
+    @Test
+    void breachedBetweenListsTheCasesBreachedInTheHalfOpenPeriodEarliestFirstInPages() {
+        List<ServiceCase> all = withSla();
+        insert(all);
+        Instant from = data.now().plusSeconds(600L);
+        Instant to = data.now().plusSeconds(600L * 5);
+        List<UUID> expected = idsOf(sorted(all.stream().filter(c -> c.sla().breachedAt()
+                .map(b -> !b.isBefore(from) && b.isBefore(to)).orElse(false)).toList(), by(c -> c.sla().breachedAt())));
+        assertThat(expected).isNotEmpty().hasSizeLessThan(all.size());
+        for (int limit : PAGE_LIMITS) {
+            assertThat(idsOf(readAllPages(limit, (r, p) -> r.serviceCases().breachedBetween(from, to, AccessScope.everything(), p))))
+                    .as("pages of %d", limit).containsExactlyElementsOf(expected);
+        }
+        assertThat(readAllPages(MAX, (r, p) -> r.serviceCases().breachedBetween(from, to, AccessScope.nothing(), p))).isEmpty();
+    }
+
+    @Test
+    void slaCheckDueReadsTheEarliestCasesToCheckUpToTheLimit() {
+        List<ServiceCase> all = withSla();
+        insert(all);
+        Instant now = data.now().plusSeconds(600L * 3);
+        List<UUID> due = idsOf(sorted(all.stream().filter(c -> c.sla().checkAt().map(x -> !x.isAfter(now)).orElse(false))
+                .toList(), by(c -> c.sla().checkAt())));
+        assertThat(due).hasSizeGreaterThan(3);
+        assertThat(idsOf(read(r -> r.serviceCases().slaCheckDue(now, 1_000)))).as("at or before now").containsExactlyElementsOf(due);
+        assertThat(idsOf(read(r -> r.serviceCases().slaCheckDue(now, 3)))).containsExactlyElementsOf(due.subList(0, 3));
+        List<ServiceCase> none = read(r -> r.serviceCases().slaCheckDue(data.now().minusSeconds(1), 10));
+        assertThat(none).isEmpty();
     }
 
     @Test

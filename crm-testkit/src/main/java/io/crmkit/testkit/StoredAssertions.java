@@ -92,6 +92,8 @@ public final class StoredAssertions {
         s.assertThat(actual.createdAt()).as("createdAt").isEqualTo(expected.createdAt());
         s.assertThat(actual.updatedAt()).as("updatedAt").isEqualTo(expected.updatedAt());
         s.assertThat(actual.version()).as("version").isEqualTo(expected.version());
+        s.assertThat(actual.responses()).as("responses").isEqualTo(expected.responses());
+        s.assertThat(actual.sla()).as("sla").isEqualTo(expected.sla());
         s.assertAll();
         assertThat(actual).as("ServiceCase.equals").isEqualTo(expected);
     }

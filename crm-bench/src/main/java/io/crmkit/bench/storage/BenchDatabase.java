@@ -190,6 +190,26 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /**
+     * Service cases 1..n (id kind 2) of {@code customers} customers round-robin, created one second apart; every
+     * {@code runningEvery}-th one open with a stored SLA due instant spread over the 30 days after 2024-01-01 (a
+     * multiplicative hash of its number), the others closed with none, as most cases of a database are.
+     */
+    void generateServiceCases(long n, long customers, int runningEvery) throws SQLException {
+        String running = "MOD(x, " + runningEvery + ") = 0";
+        String due = timeSql("MOD(CAST(x AS BIGINT) * 7919, 2592000)");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + t("service_cases") + " (id, customer_id, subject, origin, case_type, priority,"
+                    + " status, created_by, created_at, updated_at, version, sla_policy, sla_due_at, sla_check_at,"
+                    + " sla_warned, sla_breached) SELECT " + idSql(2, "p") + ", "
+                    + idSql(0, "LPAD(CAST(MOD(x, " + customers + ") + 1 AS VARCHAR(20)), 12, '0')")
+                    + ", 'Case ' || x, 'PHONE', 'repair', 'NORMAL', CASE WHEN " + running + " THEN 'ASSIGNED' ELSE 'CLOSED'"
+                    + " END, 'bench', " + timeSql("x") + ", " + timeSql("x") + ", 1, 'standard', CASE WHEN " + running
+                    + " THEN " + due + " END, CASE WHEN " + running + " THEN " + due + " END, 0, 0 FROM " + series(n));
+            analyze(s, "service_cases");
+        }
+    }
+
+    /**
      * Statistics for the planner. On PostgreSQL also {@code VACUUM}, so the visibility map and hint bits of the
      * fresh rows are set before a benchmark reads them: otherwise autovacuum does it during the first
      * benchmark's iterations, and the side measured first pays for it.

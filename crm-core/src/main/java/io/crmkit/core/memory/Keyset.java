@@ -41,6 +41,12 @@ final class Keyset<T, K extends Cursor> {
                 Comparator.comparing(Cursor.TimeKey::at).thenComparing(Cursor.TimeKey::id).reversed(), Cursor::timeKey);
     }
 
+    /** Earliest first: time ascending, then id ascending. */
+    static <T> Keyset<T, Cursor.TimeKey> earliestFirst(Function<T, Instant> time, Function<T, UUID> id) {
+        return new Keyset<>(t -> new Cursor.TimeKey(time.apply(t), id.apply(t)),
+                Comparator.comparing(Cursor.TimeKey::at).thenComparing(Cursor.TimeKey::id), Cursor::timeKey);
+    }
+
     /** By date ascending, undated last, then id. */
     static <T> Keyset<T, Cursor.DateKey> byDate(Function<T, @Nullable LocalDate> date, Function<T, UUID> id) {
         return new Keyset<>(t -> new Cursor.DateKey(date.apply(t), id.apply(t)),

@@ -8,10 +8,17 @@ import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.spi.Cursor;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 record MemoryServiceCases(Table<ServiceCase> table, MemoryAccess access) implements ServiceCaseRepository {
     private static final Keyset<ServiceCase, Cursor.IdKey> BY_ID = Keyset.byId(c -> c.id().value());
+    private static final Keyset<ServiceCase, Cursor.TimeKey> BY_DUE =
+            Keyset.earliestFirst(c -> c.sla().dueAt().orElseThrow(), c -> c.id().value());
+    private static final Keyset<ServiceCase, Cursor.TimeKey> BY_BREACH =
+            Keyset.earliestFirst(c -> c.sla().breachedAt().orElseThrow(), c -> c.id().value());
 
     @Override
     public void insert(ServiceCase serviceCase) {
@@ -31,5 +38,24 @@ record MemoryServiceCases(Table<ServiceCase> table, MemoryAccess access) impleme
     @Override
     public Page<ServiceCase> search(ServiceCaseQuery query, AccessScope scope, PageRequest page) {
         return BY_ID.page(table.all().filter(c -> query.matches(c) && access.admitsCustomer(scope, c.customerId())), page);
+    }
+
+    @Override
+    public Page<ServiceCase> dueBefore(Instant instant, AccessScope scope, PageRequest page) {
+        return BY_DUE.page(table.all().filter(c -> c.sla().dueAt().map(d -> d.isBefore(instant)).orElse(false)
+                && access.admitsCustomer(scope, c.customerId())), page);
+    }
+
+    @Override
+    public Page<ServiceCase> breachedBetween(Instant from, Instant to, AccessScope scope, PageRequest page) {
+        return BY_BREACH.page(table.all().filter(c -> c.sla().breachedAt().map(b -> !b.isBefore(from) && b.isBefore(to))
+                .orElse(false) && access.admitsCustomer(scope, c.customerId())), page);
+    }
+
+    @Override
+    public List<ServiceCase> slaCheckDue(Instant now, int limit) {
+        return table.all().filter(c -> c.sla().checkAt().map(t -> !t.isAfter(now)).orElse(false))
+                .sorted(Comparator.comparing((ServiceCase c) -> c.sla().checkAt().orElseThrow()).thenComparing(c -> c.id().value()))
+                .limit(limit).toList();
     }
 }

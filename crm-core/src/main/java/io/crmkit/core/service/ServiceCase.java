@@ -55,6 +55,8 @@ public final class ServiceCase {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final long version;
+    private final CaseResponses responses;
+    private final SlaMarks sla;
 
     /** For adapters and the case service; validation happens in the service. */
     public ServiceCase(ServiceCaseId id, CustomerId customerId, String subject, Optional<String> description,
@@ -62,6 +64,22 @@ public final class ServiceCase {
                        Optional<Assignee> assignee, Optional<ServiceCaseId> parentId, List<InteractionId> interactionIds,
                        List<RequirementId> requirementIds, List<StatusChange<ServiceCaseStatus>> history,
                        UserRef createdBy, Instant createdAt, Instant updatedAt, long version) {
+        this(id, customerId, subject, description, origin, type, priority, status, assignee, parentId, interactionIds,
+                requirementIds, history, createdBy, createdAt, updatedAt, version, CaseResponses.NONE, SlaMarks.NONE);
+    }
+
+    /**
+     * For adapters and the case service, with the response facts and service-level marks the case keeps
+     * ({@link #responses()}, {@link #sla()}).
+     */
+    public ServiceCase(ServiceCaseId id, CustomerId customerId, String subject, Optional<String> description,
+                       ServiceCaseOrigin origin, String type, Priority priority, ServiceCaseStatus status,
+                       Optional<Assignee> assignee, Optional<ServiceCaseId> parentId, List<InteractionId> interactionIds,
+                       List<RequirementId> requirementIds, List<StatusChange<ServiceCaseStatus>> history,
+                       UserRef createdBy, Instant createdAt, Instant updatedAt, long version, CaseResponses responses,
+                       SlaMarks sla) {
+        this.responses = Objects.requireNonNull(responses, "responses");
+        this.sla = Objects.requireNonNull(sla, "sla");
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.subject = Objects.requireNonNull(subject, "subject");
@@ -86,7 +104,23 @@ public final class ServiceCase {
                              List<InteractionId> interactionIds, List<RequirementId> requirementIds,
                              List<StatusChange<ServiceCaseStatus>> history, Instant at) {
         return new ServiceCase(id, customerId, subject, description, origin, type, priority, status, assignee, parentId,
-                interactionIds, requirementIds, history, createdBy, createdAt, at, version + 1);
+                interactionIds, requirementIds, history, createdBy, createdAt, at, version + 1, responses, sla);
+    }
+
+    /**
+     * The same case with other response facts and service-level marks, at the same version: the part of a change
+     * computed from the changed case, stored with it.
+     */
+    public ServiceCase withSla(CaseResponses responses, SlaMarks sla) {
+        return new ServiceCase(id, customerId, subject, description(), origin, type, priority, status, assignee(),
+                parentId(), interactionIds, requirementIds, history, createdBy, createdAt, updatedAt, version, responses, sla);
+    }
+
+    /** The same case with other service-level marks, at the next version: the SLA monitor's change. */
+    public ServiceCase marked(SlaMarks sla, Instant at) {
+        return new ServiceCase(id, customerId, subject, description(), origin, type, priority, status, assignee(),
+                parentId(), interactionIds, requirementIds, history, createdBy, createdAt, at, version + 1, responses,
+                Objects.requireNonNull(sla, "sla"));
     }
 
     /**
@@ -192,6 +226,10 @@ public final class ServiceCase {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
+    /** What the linked interactions say about responses, for the service-level clocks. */
+    public CaseResponses responses() { return responses; }
+    /** The stored due, warning and breach marks of the service levels, as of the last change. */
+    public SlaMarks sla() { return sla; }
 
     @Override
     public boolean equals(Object o) {
@@ -201,7 +239,7 @@ public final class ServiceCase {
                 && c.priority == priority && Objects.equals(c.assignee, assignee) && Objects.equals(c.parentId, parentId)
                 && c.interactionIds.equals(interactionIds) && c.requirementIds.equals(requirementIds)
                 && c.history.equals(history) && c.createdBy.equals(createdBy) && c.createdAt.equals(createdAt)
-                && c.updatedAt.equals(updatedAt);
+                && c.updatedAt.equals(updatedAt) && c.responses.equals(responses) && c.sla.equals(sla);
     }
 
     @Override

@@ -47,4 +47,26 @@ public sealed interface ServiceCaseEvent extends DomainEvent {
      */
     record Linked(ServiceCaseId caseId, RecordKind kind, UUID linkedId, Instant at, UserRef actor) implements ServiceCaseEvent {
     }
+
+    /**
+     * A service-level clock of the case used its policy's warning share of the target; published once per case and
+     * metric (per reply cycle for {@link SlaMetric#NEXT_RESPONSE}). The actor is the system.
+     *
+     * @param policy the policy's name
+     * @param due    when the target runs out if nothing changes
+     */
+    record SlaWarning(ServiceCaseId caseId, SlaMetric metric, String policy, Instant due, Instant at, UserRef actor)
+            implements ServiceCaseEvent {
+    }
+
+    /**
+     * A service-level target of the case was missed; published once per case and metric (per reply cycle for
+     * {@link SlaMetric#NEXT_RESPONSE}), before the escalation's own events. The actor is the system.
+     *
+     * @param policy the policy's name
+     * @param due    when the target ran out
+     */
+    record SlaBreached(ServiceCaseId caseId, SlaMetric metric, String policy, Instant due, Instant at, UserRef actor)
+            implements ServiceCaseEvent {
+    }
 }

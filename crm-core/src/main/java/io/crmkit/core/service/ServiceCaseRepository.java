@@ -4,6 +4,8 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.security.AccessScope;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Storage port for service cases, with their status history and links. */
@@ -32,4 +34,22 @@ public interface ServiceCaseRepository {
 
     /** Matching cases that the scope admits (by their customer), in id order. */
     Page<ServiceCase> search(ServiceCaseQuery query, AccessScope scope, PageRequest page);
+
+    /**
+     * Cases the scope admits whose stored {@linkplain SlaMarks#dueAt() due instant} is before {@code instant}: breaching
+     * soon, or past due and not yet marked breached. Earliest due first, then by id.
+     */
+    Page<ServiceCase> dueBefore(Instant instant, AccessScope scope, PageRequest page);
+
+    /**
+     * Cases the scope admits whose first marked breach ({@link SlaMarks#breachedAt()}) lies in {@code [from, to)}.
+     * Earliest breach first, then by id.
+     */
+    Page<ServiceCase> breachedBetween(Instant from, Instant to, AccessScope scope, PageRequest page);
+
+    /**
+     * At most {@code limit} cases whose {@linkplain SlaMarks#checkAt() check instant} is at or before {@code now}, earliest
+     * first: what the SLA monitor has to mark. Not scoped: the monitor acts as the system.
+     */
+    List<ServiceCase> slaCheckDue(Instant now, int limit);
 }

@@ -10,6 +10,7 @@ import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Workflow;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -108,6 +109,39 @@ public interface ServiceCaseService {
     default Page<ServiceCase> assignedToDepartment(DepartmentRef department, PageRequest page) {
         return search(ServiceCaseQuery.all().assigneeDepartment(department).openOnly(), page);
     }
+
+    /**
+     * The service-level clocks of a case as at now: the policy that matches it and, per metric, target, start, due
+     * instant, elapsed and paused working time, what remains and whether it runs, is paused, met or breached.
+     *
+     * @throws NotFoundException if there is no such case (or it is out of the actor's reach)
+     */
+    SlaStatus sla(ServiceCaseId id);
+
+    /**
+     * Runs the SLA monitor once, on this thread: marks every warning and breach that has come by the CRM's clock,
+     * publishes their events and escalates, in batches, as the system actor whoever calls. Returns how many cases it
+     * marked. The background monitor ({@link ServiceSettings.Builder#backgroundMonitor}) calls the same.
+     */
+    int checkSla();
+
+    /**
+     * Cases the actor may read whose earliest running due instant is before {@code instant}: breaching soon (pass
+     * the time a warning should look ahead to) or already past due and not yet marked breached; earliest due first.
+     * Paused cases and cases without a running clock are not listed.
+     */
+    Page<ServiceCase> dueBefore(Instant instant, PageRequest page);
+
+    /** Cases the actor may read whose first marked breach ran out in {@code [from, to)}; earliest first. */
+    Page<ServiceCase> breachedBetween(Instant from, Instant to, PageRequest page);
+
+    /**
+     * First-response and resolution times and service-level attainment of the cases created in {@code [from, to)}
+     * that the actor may read, overall and per department of the assignee.
+     *
+     * @throws io.crmkit.core.ValidationException if {@code to} is not after {@code from}
+     */
+    ServiceStats stats(Instant from, Instant to);
 
     /** The workflow in force. */
     Workflow<ServiceCaseStatus> workflow();

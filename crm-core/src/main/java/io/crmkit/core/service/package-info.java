@@ -5,7 +5,11 @@
  * interactions and needs, an optional parent case, and a status moved through a
  * {@link io.crmkit.core.workflow.Workflow} ({@link io.crmkit.core.service.ServiceCaseStatus#DEFAULT_WORKFLOW})
  * with every change recorded. Start from {@link io.crmkit.core.service.ServiceCaseService}, {@code crm.cases()}.
- * Service levels, work calendars and assignment rules build on the status history; they are not here yet.
+ * Service levels: {@link io.crmkit.core.service.SlaPolicy} in {@link io.crmkit.core.service.ServiceSettings}, clocks
+ * computed from the status history and {@link io.crmkit.core.service.CaseResponses} ({@code crm.cases().sla(id)},
+ * {@link io.crmkit.core.service.SlaStatus}), stored marks ({@link io.crmkit.core.service.SlaMarks}) for the due and
+ * breach lists, the monitor ({@code checkSla()}) and {@link io.crmkit.core.service.ServiceStats}. Assignment rules are
+ * not here yet.
  */
 @NullMarked
 package io.crmkit.core.service;

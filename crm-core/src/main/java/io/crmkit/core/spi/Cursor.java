@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * uses this one codec, so a cursor means the same in memory and on a database.
  *
  * <p>Four keys cover the lists of the repositories: {@link IdKey} (ascending id), {@link TimeKey} (a time,
- * then the id: the newest-first timeline), {@link DateKey} (a date that may be missing, then the id: lists
+ * then the id: the newest-first timeline, the earliest-first SLA lists), {@link DateKey} (a date that may be missing, then the id: lists
  * by due date) and {@link EntryKey} (a time, a stream and a sequence: the audit trail, oldest first).
  * {@link #encode()} writes the key as opaque base64url text without padding (a kind letter and
  * the fields); the decoders accept only text of their own kind and throw a {@link ValidationException}
@@ -57,7 +57,8 @@ public sealed interface Cursor permits Cursor.IdKey, Cursor.TimeKey, Cursor.Date
     }
 
     /**
-     * The key of a list ordered by a time, then by id (the timeline: newest first).
+     * The key of a list ordered by a time, then by id: the timeline newest first, the service-level lists of
+     * service cases earliest first.
      *
      * @param at the time of the last item of the page
      * @param id its id

@@ -5,6 +5,7 @@ import io.crmkit.core.DeliveryException;
 import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.interaction.DeliveryStatus;
+import io.crmkit.core.internal.Background;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,13 +59,7 @@ public final class Dispatcher implements Engine.Component {
         this.config = config;
         this.rateLimiter = new RateLimiter(config.rateLimits());
         if (config.backgroundInterval().isPresent() && !config.channels().isEmpty()) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "crmkit-dispatcher");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            this.background = executor;
+            this.background = Background.thread("crmkit-dispatcher");
         } else {
             this.background = null;
         }
@@ -254,17 +248,8 @@ public final class Dispatcher implements Engine.Component {
     @Override
     public void close() {
         stopping.set(true);
-        if (background != null) {
-            background.shutdown();
-            try {
-                if (!background.awaitTermination(config.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("dispatcher did not finish within {}; unfinished messages are sent after their lease", config.shutdownWait());
-                    background.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                background.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+        if (background != null && !Background.stop(background, config.shutdownWait()) && !Thread.currentThread().isInterrupted()) {
+            LOG.warn("dispatcher did not finish within {}; unfinished messages are sent after their lease", config.shutdownWait());
         }
         for (MessageChannel channel : config.channels().values()) {
             try {

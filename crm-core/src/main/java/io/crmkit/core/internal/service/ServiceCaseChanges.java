@@ -21,7 +21,13 @@ final class ServiceCaseChanges {
 
     /** Records the change from {@code before} (null: none, a create) to {@code after} in the audit trail. */
     static void record(Engine.Tx tx, UserRef actor, AuditAction action, @Nullable ServiceCase before, ServiceCase after) {
-        tx.audit(AuditSource.API, actor, RecordKind.SERVICE_CASE, after.id().value(), action, () -> between(before, after));
+        record(tx, AuditSource.API, actor, action, before, after);
+    }
+
+    /** As {@link #record(Engine.Tx, UserRef, AuditAction, ServiceCase, ServiceCase)}, for a change from {@code source}. */
+    static void record(Engine.Tx tx, AuditSource source, UserRef actor, AuditAction action, @Nullable ServiceCase before,
+                       ServiceCase after) {
+        tx.audit(source, actor, RecordKind.SERVICE_CASE, after.id().value(), action, () -> between(before, after));
     }
 
     static List<Change> between(@Nullable ServiceCase before, ServiceCase after) {
@@ -37,6 +43,8 @@ final class ServiceCaseChanges {
                 .value("parentId", ServiceCase::parentId)
                 .lines("interactionIds", ServiceCase::interactionIds, id -> id.value().toString())
                 .lines("requirementIds", ServiceCase::requirementIds, id -> id.value().toString())
+                .sortedLines("slaWarned", c -> c.sla().warned(), Enum::name)
+                .sortedLines("slaBreached", c -> c.sla().breached(), Enum::name)
                 .added("statusComment", Diff.newest(before == null ? 0 : before.history().size(), after.history())
                         .flatMap(c -> c.comment()))
                 .changes();

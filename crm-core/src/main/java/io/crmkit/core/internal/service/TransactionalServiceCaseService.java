@@ -2,6 +2,7 @@ package io.crmkit.core.internal.service;
 
 import io.crmkit.core.Checks;
 import io.crmkit.core.ConflictException;
+import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
@@ -18,18 +19,24 @@ import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.Action;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.service.CaseResponses;
 import io.crmkit.core.service.NewServiceCase;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseEdit;
 import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseQuery;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.service.ServiceCaseService;
 import io.crmkit.core.service.ServiceCaseStatus;
+import io.crmkit.core.service.ServiceStats;
+import io.crmkit.core.service.SlaMarks;
+import io.crmkit.core.service.SlaStatus;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.core.workflow.Workflow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,8 +83,9 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
             guard.require(repos, in.customerId(), RecordKind.SERVICE_CASE, Action.CREATE);
             Checks links = new Checks();
             List<InteractionId> interactions = in.interactionIds();
+            List<Interaction> linked = new ArrayList<>(interactions.size());
             for (int i = 0; i < interactions.size(); i++) {
-                checkInteraction(repos, in.customerId(), interactions.get(i), "interactionIds[" + i + "]", links);
+                linked.add(checkInteraction(repos, in.customerId(), interactions.get(i), "interactionIds[" + i + "]", links));
             }
             List<RequirementId> requirements = in.requirementIds();
             for (int i = 0; i < requirements.size(); i++) {
@@ -97,6 +105,11 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
             ServiceCase c = new ServiceCase(id, in.customerId(), subject, Optional.ofNullable(description), in.origin(),
                     type, in.priority(), status, in.assignee(), in.parentId(), interactions, requirements, history,
                     actor.user(), tx.now(), tx.now(), 1);
+            CaseResponses responses = CaseResponses.NONE;
+            for (Interaction i : linked) {
+                responses = responses.with(i.direction(), i.occurredAt(), c.createdAt());
+            }
+            c = sla().refresh(repos, null, c.withSla(responses, SlaMarks.NONE));
             repos.serviceCases().insert(c);
             ServiceCaseChanges.record(tx, actor.user(), AuditAction.CREATE, null, c);
             tx.raise(new ServiceCaseEvent.Created(id, c.customerId(), tx.now(), actor.user()));
@@ -165,9 +178,10 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
         Objects.requireNonNull(interaction, "interaction");
         return link(id, RecordKind.INTERACTION, interaction.value(), (tx, c) -> {
             Checks checks = new Checks();
-            checkInteraction(tx.repos(), c.customerId(), interaction, "interactionId", checks);
+            Interaction i = checkInteraction(tx.repos(), c.customerId(), interaction, "interactionId", checks);
             checks.throwIfAny();
-            return c.linkInteraction(interaction, tx.now());
+            ServiceCase after = c.linkInteraction(interaction, tx.now());
+            return after == c ? c : after.withSla(c.responses().with(i.direction(), i.occurredAt(), c.createdAt()), c.sla());
         });
     }
 
@@ -196,6 +210,7 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
             if (after.interactionIds().size() > ServiceCase.MAX_LINKS || after.requirementIds().size() > ServiceCase.MAX_LINKS) {
                 throw ValidationException.of(field, "too_many", "a case links at most " + ServiceCase.MAX_LINKS);
             }
+            after = sla().refresh(tx.repos(), c, after);
             tx.repos().serviceCases().update(after);
             ServiceCaseChanges.record(tx, actor.user(), AuditAction.LINK, c, after);
             tx.raise(new ServiceCaseEvent.Linked(id, kind, linked, tx.now(), actor.user()));
@@ -228,8 +243,60 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
     public Page<ServiceCase> search(ServiceCaseQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
+        return listed((cases, scope) -> cases.search(query, scope, page));
+    }
+
+    /** A listing of the cases the actor may read: empty without reading when they may read none. */
+    private Page<ServiceCase> listed(BiFunction<ServiceCaseRepository, AccessScope, Page<ServiceCase>> listing) {
         AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);
-        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> repos.serviceCases().search(query, scope, page));
+        return scope.isNothing() ? Page.last(List.of()) : engine.read(repos -> listing.apply(repos.serviceCases(), scope));
+    }
+
+    @Override
+    public SlaStatus sla(ServiceCaseId id) {
+        Objects.requireNonNull(id, "id");
+        return engine.read(repos -> {
+            ServiceCase c = repos.serviceCases().findById(id)
+                    .filter(x -> guard.permits(repos, x.customerId(), RecordKind.SERVICE_CASE, Action.READ))
+                    .orElseThrow(() -> new NotFoundException("no service case " + id));
+            return sla().status(repos, c, engine.clock().instant());
+        });
+    }
+
+    @Override
+    public int checkSla() {
+        return sla().check();
+    }
+
+    @Override
+    public Page<ServiceCase> dueBefore(Instant instant, PageRequest page) {
+        Objects.requireNonNull(instant, "instant");
+        Objects.requireNonNull(page, "page");
+        return listed((cases, scope) -> cases.dueBefore(instant, scope, page));
+    }
+
+    @Override
+    public Page<ServiceCase> breachedBetween(Instant from, Instant to, PageRequest page) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(page, "page");
+        return listed((cases, scope) -> cases.breachedBetween(from, to, scope, page));
+    }
+
+    @Override
+    public ServiceStats stats(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!from.isBefore(to)) {
+            throw ValidationException.of("to", "range", "must be after from");
+        }
+        AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);
+        Instant now = engine.clock().instant();
+        return new ServiceStatsCollector(sla(), from, to).collect(engine, scope, now);
+    }
+
+    private SlaMonitor sla() {
+        return engine.component(SlaMonitor.class);
     }
 
     @Override
@@ -239,7 +306,8 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
 
     private ServiceCase change(ServiceCaseId id, AuditAction action, BiFunction<ServiceCase, Engine.Tx, ServiceCase> change) {
         Objects.requireNonNull(id, "id");
-        return engine.change(repos -> load(repos, id), change, (r, changed) -> r.serviceCases().update(changed),
+        return engine.change(repos -> load(repos, id),
+                (c, tx) -> sla().refresh(tx.repos(), c, change.apply(c, tx)), (r, changed) -> r.serviceCases().update(changed),
                 (tx, before, after) -> ServiceCaseChanges.record(tx, actor.user(), action, before, after));
     }
 
@@ -260,10 +328,11 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
     }
 
     /** An interaction the actor may read; a violation of {@code field} if it is of another customer. */
-    private void checkInteraction(Repositories repos, CustomerId customer, InteractionId id, String field, Checks checks) {
+    private Interaction checkInteraction(Repositories repos, CustomerId customer, InteractionId id, String field, Checks checks) {
         Interaction i = repos.interactions().require(id);
         guard.require(repos, i, i.customerId(), RecordKind.INTERACTION, Action.READ, "interaction " + id);
         checks.require(i.customerId().equals(customer), field, "other_customer", "belongs to another customer");
+        return i;
     }
 
     /** A need the actor may read; a violation of {@code field} if it is of another customer. */

@@ -10,12 +10,14 @@ import io.crmkit.core.requirement.RequirementId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
+import io.crmkit.core.service.CaseResponses;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.service.ServiceCaseStatus;
+import io.crmkit.core.service.SlaMarks;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
@@ -40,7 +42,9 @@ import java.util.function.Consumer;
  */
 public final class JdbcServiceCases implements ServiceCaseRepository {
     private static final String COLUMNS = "id, customer_id, subject, description, origin, case_type, priority, status,"
-            + " assignee_user_id, assignee_department_id, parent_id, created_by, created_at, updated_at, version";
+            + " assignee_user_id, assignee_department_id, parent_id, created_by, created_at, updated_at, version,"
+            + " first_response_at, awaited_since, next_response_at, sla_policy, sla_due_at, sla_warn_at, sla_check_at,"
+            + " sla_breached_at, sla_warned, sla_breached";
     private static final String INTERACTION = "INTERACTION";
     private static final String REQUIREMENT = "REQUIREMENT";
 
@@ -55,7 +59,8 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
     @Override
     public void insert(ServiceCase c) {
         sql.write("insert service case " + c.id(), () -> {
-            bindRow(sql.stmt("INSERT INTO {p}service_cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            bindRow(sql.stmt("INSERT INTO {p}service_cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .uuid(c.id().value()).uuid(c.customerId().value()), c)
                     .execute();
             history.insert(c.id().value(), c.history());
@@ -70,7 +75,12 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
                 .enumName(c.status()).text(c.assignee().flatMap(Assignee::user).map(UserRef::id))
                 .text(c.assignee().flatMap(Assignee::department).map(DepartmentRef::id))
                 .uuid(c.parentId().map(ServiceCaseId::value).orElse(null)).text(c.createdBy().id())
-                .instant(c.createdAt()).instant(c.updatedAt()).lng(c.version());
+                .instant(c.createdAt()).instant(c.updatedAt()).lng(c.version())
+                .instant(c.responses().firstResponseAt().orElse(null)).instant(c.responses().awaitedSince().orElse(null))
+                .instant(c.responses().nextResponseAt().orElse(null)).text(c.sla().policy())
+                .instant(c.sla().dueAt().orElse(null)).instant(c.sla().warningAt().orElse(null))
+                .instant(c.sla().checkAt().orElse(null)).instant(c.sla().breachedAt().orElse(null))
+                .integer(SlaMarks.bits(c.sla().warned())).integer(SlaMarks.bits(c.sla().breached()));
     }
 
     @Override
@@ -79,7 +89,9 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
         sql.write("update service case " + c.id(), () -> {
             int n = bindRow(sql.stmt("UPDATE {p}service_cases SET customer_id = ?, subject = ?, description = ?, origin = ?,"
                             + " case_type = ?, priority = ?, status = ?, assignee_user_id = ?, assignee_department_id = ?,"
-                            + " parent_id = ?, created_by = ?, created_at = ?, updated_at = ?, version = ?"
+                            + " parent_id = ?, created_by = ?, created_at = ?, updated_at = ?, version = ?,"
+                            + " first_response_at = ?, awaited_since = ?, next_response_at = ?, sla_policy = ?, sla_due_at = ?,"
+                            + " sla_warn_at = ?, sla_check_at = ?, sla_breached_at = ?, sla_warned = ?, sla_breached = ?"
                             + " WHERE id = ? AND version = ?").uuid(c.customerId().value()), c)
                     .uuid(id).lng(c.version() - 1)
                     .execute();
@@ -162,6 +174,44 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
         });
     }
 
+    @Override
+    public Page<ServiceCase> dueBefore(Instant instant, AccessScope scope, PageRequest page) {
+        return byTime("sla_due_at", " AND sla_due_at < ?", s -> s.instant(instant), scope, page, c -> c.sla().dueAt());
+    }
+
+    @Override
+    public Page<ServiceCase> breachedBetween(Instant from, Instant to, AccessScope scope, PageRequest page) {
+        return byTime("sla_breached_at", " AND sla_breached_at >= ? AND sla_breached_at < ?", s -> s.instant(from).instant(to),
+                scope, page, c -> c.sla().breachedAt());
+    }
+
+    /** Cases in a range of {@code column}, earliest first then by id, in keyset pages. */
+    private Page<ServiceCase> byTime(String column, String range, Consumer<Sql.Stmt> bindRange, AccessScope scope,
+                                     PageRequest page, java.util.function.Function<ServiceCase, Optional<Instant>> time) {
+        Optional<Cursor.TimeKey> after = page.cursor().map(Cursor::timeKey);
+        AccessSql.Condition access = AccessSql.ofCustomer(scope, "customer_id");
+        if (access.nothing()) {
+            return Page.last(List.of());
+        }
+        return sql.read("list service cases by " + column, () -> {
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}service_cases WHERE " + column + " IS NOT NULL" + range
+                    + access.sql() + (after.isPresent() ? " AND (" + column + " > ? OR (" + column + " = ? AND id > ?))" : "")
+                    + " ORDER BY " + column + ", id LIMIT " + (page.limit() + 1));
+            bindRange.accept(s);
+            access.bind().accept(s);
+            after.ifPresent(k -> s.instant(k.at()).instant(k.at()).uuid(k.id()));
+            return Cursor.page(load(s.list(JdbcServiceCases::readRow)), page.limit(),
+                    c -> new Cursor.TimeKey(time.apply(c).orElseThrow(), c.id().value()));
+        });
+    }
+
+    @Override
+    public List<ServiceCase> slaCheckDue(Instant now, int limit) {
+        return sql.read("find service cases to check", () -> load(sql.stmt("SELECT " + COLUMNS
+                + " FROM {p}service_cases WHERE sla_check_at <= ? ORDER BY sla_check_at, id LIMIT " + limit)
+                .instant(now).list(JdbcServiceCases::readRow)));
+    }
+
     private static void criterion(StringBuilder where, List<Consumer<Sql.Stmt>> binds, String sql, Consumer<Sql.Stmt> bind) {
         where.append(sql);
         binds.add(bind);
@@ -171,7 +221,7 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
     private record Loaded(ServiceCaseId id, CustomerId customerId, String subject, Optional<String> description,
                           ServiceCaseOrigin origin, String type, Priority priority, ServiceCaseStatus status,
                           Optional<Assignee> assignee, Optional<ServiceCaseId> parentId, UserRef createdBy,
-                          Instant createdAt, Instant updatedAt, long version) {
+                          Instant createdAt, Instant updatedAt, long version, CaseResponses responses, SlaMarks sla) {
     }
 
     private static Loaded readRow(Row r) throws java.sql.SQLException {
@@ -183,7 +233,15 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
                 r.optText("description"), r.enumValue(ServiceCaseOrigin.class, "origin"), r.text("case_type"),
                 r.enumValue(Priority.class, "priority"), r.enumValue(ServiceCaseStatus.class, "status"), assignee,
                 r.optUuid("parent_id").map(ServiceCaseId::new), new UserRef(r.text("created_by")), r.instant("created_at"),
-                r.instant("updated_at"), r.lng("version"));
+                r.instant("updated_at"), r.lng("version"),
+                new CaseResponses(opt(r, "first_response_at"), opt(r, "awaited_since"), opt(r, "next_response_at")),
+                new SlaMarks(r.optText("sla_policy"), opt(r, "sla_due_at"), opt(r, "sla_warn_at"), opt(r, "sla_check_at"),
+                        opt(r, "sla_breached_at"), SlaMarks.metrics(r.integer("sla_warned")),
+                        SlaMarks.metrics(r.integer("sla_breached"))));
+    }
+
+    private static Optional<Instant> opt(Row r, String column) throws java.sql.SQLException {
+        return Optional.ofNullable(r.nullableInstant(column));
     }
 
     /** The links of these cases: by case, by kind, in order. */
@@ -213,7 +271,8 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
                     l.status(), l.assignee(), l.parentId(),
                     linked.getOrDefault(INTERACTION, List.of()).stream().map(InteractionId::new).toList(),
                     linked.getOrDefault(REQUIREMENT, List.of()).stream().map(RequirementId::new).toList(),
-                    changes.getOrDefault(id, List.of()), l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
+                    changes.getOrDefault(id, List.of()), l.createdBy(), l.createdAt(), l.updatedAt(), l.version(),
+                    l.responses(), l.sla()));
         }
         return out;
     }
