@@ -18,6 +18,7 @@ import io.crmkit.core.importing.ImportOptions;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.TimelineQuery;
+import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.messaging.MessageRequest;
 import io.crmkit.core.messaging.MessageTemplate;
 import io.crmkit.core.messaging.MessagingSettings;
@@ -82,6 +83,7 @@ public final class Demo {
              Crm crm = Crm.builder().storage(JdbcStorage.embedded(dir)).messaging(MessagingSettings.builder()
                      .channel(servers.emailChannel()).channel(servers.smsChannel()).build()).build()) {
             businessDay(crm, out);
+            serviceSalesAndMarketing(out);
             Path report = AnalyticsReport.builder(crm).title("华东精密 · 客户满意度与价值")
                     .zone(ZoneId.of("Asia/Shanghai")).currency(Currency.getInstance("CNY")).build()
                     .writeTo(dir.resolve("report"), "crm-report");
@@ -91,6 +93,24 @@ public final class Demo {
                     servers.smtpPort(), result.emailsReceived(), servers.smsUrl(), result.smsReceived());
             out.printf("Data is kept in %s; run the demo again to see it grow.%n", dir);
             return result;
+        }
+    }
+
+    /**
+     * Service levels, the forecast and a campaign need time to pass: they are replayed in memory on a clock of their
+     * own ({@link ServiceDeskExample}, {@link CampaignExample}).
+     */
+    private static void serviceSalesAndMarketing(PrintStream out) {
+        out.printf("%nService, sales and marketing (a fortnight replayed in memory on China's 2026 calendar)%n");
+        ServiceDeskExample.ReplayClock clock = new ServiceDeskExample.ReplayClock("2026-02-13T17:30");
+        try (Crm desk = ServiceDeskExample.crm(InMemoryStorage.create(), clock)) {
+            ServiceDeskExample.run(desk, clock).forEach(line -> out.println("  " + line));
+        }
+        List<String> campaign = new java.util.ArrayList<>();
+        try (Crm shop = Crm.builder().storage(InMemoryStorage.create())
+                .clock(java.time.Clock.fixed(CampaignExample.NOW, ZoneOffset.UTC))
+                .messaging(MessagingSettings.builder().channel(CampaignExample.printingGateway(campaign)).build()).build()) {
+            CampaignExample.run(shop, campaign).forEach(line -> out.println("  campaign: " + line));
         }
     }
 

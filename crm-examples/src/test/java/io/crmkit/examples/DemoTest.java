@@ -33,6 +33,9 @@ class DemoTest {
         assertThat(result.emailsReceived()).isEqualTo(1);
         assertThat(result.smsReceived()).isEqualTo(1);
         String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("first response BREACHED, now URGENT with 二线支持",
+                "quarter 2026-04-01: forecast 806400, committed 1280000, won 1280000",
+                "campaign: responded 1, converted 1");
         assertThat(printed).contains("crmkit demo", "Customers (3)", "Timeline of 张伟",
                 "received 1 email(s)", "received 1 SMS.");
         assertThat(printed).containsPattern("EMAIL .*\\[SENT \\S+]").containsPattern("SMS .*\\[SENT sink-\\S+]");
