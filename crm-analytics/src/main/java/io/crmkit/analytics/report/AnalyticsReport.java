@@ -56,16 +56,19 @@ import org.jspecify.annotations.Nullable;
  * @param zone         the zone dates are shown in
  * @param satisfaction one section per survey kind with responses, in CSAT, NPS, CES order
  * @param value        customer value, empty when there are no purchases
+ * @param service      the service backlog and the response, resolution and SLA figures, empty without service cases
  * @param pipeline     the sales pipeline's forecast and stale deals, empty when it has no opportunities
  */
 public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, List<SatisfactionSection> satisfaction,
-                              Optional<ValueSection> value, Optional<PipelineSection> pipeline) {
+                              Optional<ValueSection> value, Optional<ServiceSection> service,
+                              Optional<PipelineSection> pipeline) {
     public AnalyticsReport {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(zone, "zone");
         satisfaction = List.copyOf(satisfaction);
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(pipeline, "pipeline");
     }
 
@@ -78,7 +81,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
      * One number of the report, as every format shows it.
      *
      * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort", "customer", "pipeline"
-     *                or "stale"
+     *                "stale", "service" or "backlog"
      * @param item    what it is about: a survey kind, a score, a period, a segment, a customer
      * @param metric  the measure, with its unit: {@code mean}, {@code csat_percent}, {@code revenue}
      * @param value   the formatted number, as shown everywhere
@@ -151,6 +154,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                 out.add(new Metric("customer", item, "segment", t.rfm().segment().name()));
             }
         });
+        service.ifPresent(s -> ServicePart.metrics(s, out));
         pipeline.ifPresent(p -> PipelinePart.metrics(p, out));
         return List.copyOf(out);
     }
@@ -215,6 +219,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         private String pipelineCode = Pipeline.DEFAULT_CODE;
         private @Nullable WorkCalendar calendar;
         private int staleDeals = 10;
+        private @Nullable Instant serviceFrom;
+        private @Nullable Instant serviceTo;
 
         private Builder(CrmServices crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -286,6 +292,16 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             return this;
         }
 
+        /**
+         * The period whose new service cases the service part measures, {@code [from, to)}. Default: the 30 days up to
+         * the report's time.
+         */
+        public Builder servicePeriod(Instant from, Instant to) {
+            this.serviceFrom = Objects.requireNonNull(from, "from");
+            this.serviceTo = Objects.requireNonNull(to, "to");
+            return this;
+        }
+
         /** How many stale deals the pipeline part lists, 0 to 100 (all are counted). Default: 10. */
         public Builder staleDeals(int count) {
             this.staleDeals = count;
@@ -303,6 +319,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                     "must be between 0 and 100 but was " + topCustomers);
             checks.require(staleDeals >= 0 && staleDeals <= 100, "staleDeals", "range",
                     "must be between 0 and 100 but was " + staleDeals);
+            checks.require(serviceFrom == null || serviceTo == null || serviceFrom.isBefore(serviceTo), "servicePeriod",
+                    "order", "must end after it starts");
             checks.throwIfAny();
             Instant now = clock.instant();
             SatisfactionAnalytics sat = SatisfactionAnalytics.of(crm);
@@ -342,7 +360,10 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             }
             Optional<PipelineSection> pipeline = PipelinePart.compute(crm, pipelineCode,
                     calendar != null ? calendar : WorkCalendar.allDay(zone), now, staleDeals);
-            return new AnalyticsReport(title, now, zone, sections, value, pipeline);
+            Instant to = serviceTo != null ? serviceTo : now;
+            Optional<ServiceSection> service = ServicePart.compute(crm,
+                    serviceFrom != null ? serviceFrom : to.minus(java.time.Duration.ofDays(30)), to, now);
+            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline);
         }
 
         private static List<Double> lorenz(List<CustomerValue> byTotalDescending) {

@@ -37,12 +37,13 @@ final class HtmlRenderer {
                 .append(Fmt.xml(r.generatedText())).append("</p>\n");
         satisfaction(r, m, sb);
         value(r, m, sb);
+        ServicePart.html(r.service(), m, sb);
         PipelinePart.html(r.pipeline(), m, sb);
         sb.append("<p class=\"muted\">The same numbers are in the plain text and CSV files of this report.</p>");
         return sb.append("</body></html>\n").toString();
     }
 
-    private static String get(Map<String, String> m, String section, String item, String metric) {
+    static String get(Map<String, String> m, String section, String item, String metric) {
         return m.getOrDefault(section + "|" + item + "|" + metric, "");
     }
 
@@ -123,7 +124,7 @@ final class HtmlRenderer {
         };
     }
 
-    private static void kpi(StringBuilder sb, String name, String value, String note) {
+    static void kpi(StringBuilder sb, String name, String value, String note) {
         sb.append("<div class=\"kpi\"><span class=\"muted\">").append(Fmt.xml(name)).append("</span><b>")
                 .append(Fmt.xml(value)).append("</b><span class=\"muted\">").append(Fmt.xml(note)).append("</span></div>");
     }

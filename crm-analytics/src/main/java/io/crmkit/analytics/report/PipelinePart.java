@@ -98,11 +98,11 @@ final class PipelinePart {
             String item = item(r);
             sb.append("<tr><td class=\"l\">").append(r.period()).append("</td><td class=\"l\">")
                     .append(r.category().map(Enum::name).orElse("")).append("</td><td class=\"l\">")
-                    .append(r.currency().getCurrencyCode()).append("</td><td>").append(get(m, "pipeline", item, "count"))
-                    .append("</td><td>").append(get(m, "pipeline", item, "amount")).append("</td><td>")
-                    .append(get(m, "pipeline", item, "weighted")).append("</td></tr>");
+                    .append(r.currency().getCurrencyCode()).append("</td><td>").append(HtmlRenderer.get(m, "pipeline", item, "count"))
+                    .append("</td><td>").append(HtmlRenderer.get(m, "pipeline", item, "amount")).append("</td><td>")
+                    .append(HtmlRenderer.get(m, "pipeline", item, "weighted")).append("</td></tr>");
         }
-        sb.append("</table>\n<h3>Stale deals: ").append(get(m, "stale", "all", "count")).append("</h3>");
+        sb.append("</table>\n<h3>Stale deals: ").append(HtmlRenderer.get(m, "stale", "all", "count")).append("</h3>");
         sb.append("<table><tr><th>#</th><th class=\"l\">opportunity</th><th class=\"l\">stage</th><th class=\"l\">owner</th>")
                 .append("<th>idle working days</th><th>amount</th></tr>");
         int rank = 1;
@@ -110,13 +110,10 @@ final class PipelinePart {
             String item = rank + " " + d.name();
             sb.append("<tr><td>").append(rank++).append("</td><td class=\"l\">").append(Fmt.xml(d.name()))
                     .append("</td><td class=\"l\">").append(Fmt.xml(d.stage())).append("</td><td class=\"l\">")
-                    .append(Fmt.xml(d.owner())).append("</td><td>").append(get(m, "stale", item, "idle_working_days"))
-                    .append("</td><td>").append(Fmt.xml(get(m, "stale", item, "amount"))).append("</td></tr>");
+                    .append(Fmt.xml(d.owner())).append("</td><td>").append(HtmlRenderer.get(m, "stale", item, "idle_working_days"))
+                    .append("</td><td>").append(Fmt.xml(HtmlRenderer.get(m, "stale", item, "amount"))).append("</td></tr>");
         }
         sb.append("</table>\n");
     }
 
-    private static String get(Map<String, String> m, String section, String item, String metric) {
-        return m.getOrDefault(section + "|" + item + "|" + metric, "");
-    }
 }

@@ -7,10 +7,13 @@ import java.util.Map;
 
 /** Plain text: one aligned table per section, the numbers of {@link AnalyticsReport#metrics()}. */
 final class TextRenderer {
-    private static final Map<String, String> HEADINGS = Map.of(
-            "satisfaction", "Satisfaction", "distribution", "Responses per score", "trend", "Trend per period",
-            "value", "Customer value", "segment", "RFM segments", "cohort", "Retention by first-purchase month",
-            "customer", "Top customers", "pipeline", "Sales pipeline forecast by quarter", "stale", "Stale deals");
+    private static final Map<String, String> HEADINGS = Map.ofEntries(
+            Map.entry("satisfaction", "Satisfaction"), Map.entry("distribution", "Responses per score"),
+            Map.entry("trend", "Trend per period"), Map.entry("value", "Customer value"),
+            Map.entry("segment", "RFM segments"), Map.entry("cohort", "Retention by first-purchase month"),
+            Map.entry("customer", "Top customers"), Map.entry("pipeline", "Sales pipeline forecast by quarter"),
+            Map.entry("stale", "Stale deals"), Map.entry("backlog", "Service backlog"),
+            Map.entry("service", "Service times (working minutes) and SLA attainment"));
 
     private TextRenderer() {
     }
