@@ -58,10 +58,11 @@ import org.jspecify.annotations.Nullable;
  * @param value        customer value, empty when there are no purchases
  * @param service      the service backlog and the response, resolution and SLA figures, empty without service cases
  * @param pipeline     the sales pipeline's forecast and stale deals, empty when it has no opportunities
+ * @param campaigns    the campaigns' funnels and the period's attributed revenue, empty without campaigns
  */
 public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, List<SatisfactionSection> satisfaction,
                               Optional<ValueSection> value, Optional<ServiceSection> service,
-                              Optional<PipelineSection> pipeline) {
+                              Optional<PipelineSection> pipeline, Optional<CampaignSection> campaigns) {
     public AnalyticsReport {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -70,6 +71,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(campaigns, "campaigns");
     }
 
     /** Starts a report over a CRM's data. */
@@ -81,7 +83,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
      * One number of the report, as every format shows it.
      *
      * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort", "customer", "pipeline"
-     *                "stale", "service" or "backlog"
+     *                "stale", "service", "backlog", "campaign" or "attribution"
      * @param item    what it is about: a survey kind, a score, a period, a segment, a customer
      * @param metric  the measure, with its unit: {@code mean}, {@code csat_percent}, {@code revenue}
      * @param value   the formatted number, as shown everywhere
@@ -156,6 +158,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         });
         service.ifPresent(s -> ServicePart.metrics(s, out));
         pipeline.ifPresent(p -> PipelinePart.metrics(p, out));
+        campaigns.ifPresent(c -> CampaignPart.metrics(c, out));
         return List.copyOf(out);
     }
 
@@ -219,8 +222,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         private String pipelineCode = Pipeline.DEFAULT_CODE;
         private @Nullable WorkCalendar calendar;
         private int staleDeals = 10;
-        private @Nullable Instant serviceFrom;
-        private @Nullable Instant serviceTo;
+        private @Nullable Instant periodFrom;
+        private @Nullable Instant periodTo;
 
         private Builder(CrmServices crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -293,12 +296,12 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         }
 
         /**
-         * The period whose new service cases the service part measures, {@code [from, to)}. Default: the 30 days up to
-         * the report's time.
+         * The period {@code [from, to)} whose new service cases the service part measures and whose purchases the
+         * campaigns part attributes. Default: the 30 days up to the report's time.
          */
-        public Builder servicePeriod(Instant from, Instant to) {
-            this.serviceFrom = Objects.requireNonNull(from, "from");
-            this.serviceTo = Objects.requireNonNull(to, "to");
+        public Builder period(Instant from, Instant to) {
+            this.periodFrom = Objects.requireNonNull(from, "from");
+            this.periodTo = Objects.requireNonNull(to, "to");
             return this;
         }
 
@@ -319,7 +322,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
                     "must be between 0 and 100 but was " + topCustomers);
             checks.require(staleDeals >= 0 && staleDeals <= 100, "staleDeals", "range",
                     "must be between 0 and 100 but was " + staleDeals);
-            checks.require(serviceFrom == null || serviceTo == null || serviceFrom.isBefore(serviceTo), "servicePeriod",
+            checks.require(periodFrom == null || periodTo == null || periodFrom.isBefore(periodTo), "period",
                     "order", "must end after it starts");
             checks.throwIfAny();
             Instant now = clock.instant();
@@ -360,10 +363,11 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             }
             Optional<PipelineSection> pipeline = PipelinePart.compute(crm, pipelineCode,
                     calendar != null ? calendar : WorkCalendar.allDay(zone), now, staleDeals);
-            Instant to = serviceTo != null ? serviceTo : now;
-            Optional<ServiceSection> service = ServicePart.compute(crm,
-                    serviceFrom != null ? serviceFrom : to.minus(java.time.Duration.ofDays(30)), to, now);
-            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline);
+            Instant to = periodTo != null ? periodTo : now;
+            Instant from = periodFrom != null ? periodFrom : to.minus(java.time.Duration.ofDays(30));
+            Optional<ServiceSection> service = ServicePart.compute(crm, from, to, now);
+            Optional<CampaignSection> campaigns = CampaignPart.compute(crm, from, to);
+            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline, campaigns);
         }
 
         private static List<Double> lorenz(List<CustomerValue> byTotalDescending) {

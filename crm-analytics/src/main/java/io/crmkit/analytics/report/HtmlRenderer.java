@@ -39,6 +39,7 @@ final class HtmlRenderer {
         value(r, m, sb);
         ServicePart.html(r.service(), m, sb);
         PipelinePart.html(r.pipeline(), m, sb);
+        CampaignPart.html(r, m, sb);
         sb.append("<p class=\"muted\">The same numbers are in the plain text and CSV files of this report.</p>");
         return sb.append("</body></html>\n").toString();
     }

@@ -13,7 +13,8 @@ final class TextRenderer {
             Map.entry("segment", "RFM segments"), Map.entry("cohort", "Retention by first-purchase month"),
             Map.entry("customer", "Top customers"), Map.entry("pipeline", "Sales pipeline forecast by quarter"),
             Map.entry("stale", "Stale deals"), Map.entry("backlog", "Service backlog"),
-            Map.entry("service", "Service times (working minutes) and SLA attainment"));
+            Map.entry("service", "Service times (working minutes) and SLA attainment"),
+            Map.entry("campaign", "Campaigns"), Map.entry("attribution", "Revenue attributed to campaigns"));
 
     private TextRenderer() {
     }

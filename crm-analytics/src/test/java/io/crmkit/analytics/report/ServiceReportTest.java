@@ -93,13 +93,13 @@ class ServiceReportTest {
 
     @Test
     void thePeriodChoosesTheCasesMeasuredAndAnEmptyOneIsRefused() {
-        AnalyticsReport later = AnalyticsReport.builder(crm).servicePeriod(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)))
+        AnalyticsReport later = AnalyticsReport.builder(crm).period(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)))
                 .build();
         assertThat(value(later, "service", "all", "cases")).isEqualTo("0");
         assertThat(value(later, "service", "all", "sla_attainment_percent")).isEqualTo("-");
         assertThat(value(later, "backlog", "open", "cases")).as("the backlog is now's").isEqualTo("1");
-        assertThatThrownBy(() -> AnalyticsReport.builder(crm).servicePeriod(T0, T0).build())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("servicePeriod")).isTrue());
+        assertThatThrownBy(() -> AnalyticsReport.builder(crm).period(T0, T0).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("period")).isTrue());
         try (Crm empty = Crm.builder().storage(InMemoryStorage.create()).build()) {
             AnalyticsReport none = AnalyticsReport.builder(empty).build();
             assertThat(none.service()).isEmpty();
