@@ -13,6 +13,7 @@ import io.crmkit.core.marketing.CampaignStatus;
 import io.crmkit.core.marketing.MarketingSettings;
 import io.crmkit.core.internal.messaging.Dispatcher;
 import io.crmkit.core.internal.sales.SalesConfig;
+import io.crmkit.core.internal.service.CaseRouter;
 import io.crmkit.core.internal.service.SlaMonitor;
 import io.crmkit.core.messaging.MessagingSettings;
 import io.crmkit.core.requirement.RequirementStatus;
@@ -198,6 +199,7 @@ public final class CrmBuilder {
         SalesConfig.install(engine, sales);
         MarketingConfig.install(engine, marketing, deliveries);
         SlaMonitor.install(engine, service, held);
+        CaseRouter.install(engine, service);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

@@ -1,11 +1,14 @@
 package io.crmkit.core.service;
 
 import io.crmkit.core.Checks;
+import io.crmkit.core.security.DepartmentRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,12 +42,16 @@ public final class ServiceSettings {
     private final Set<ServiceCaseStatus> pauseStatuses;
     private final @Nullable Duration monitorInterval;
     private final int batchSize;
+    private final Map<DepartmentRef, RoutingStrategy> routes;
+    private final @Nullable TeamDirectory directory;
 
     private ServiceSettings(Builder b) {
         this.policies = List.copyOf(b.policies);
         this.pauseStatuses = Set.copyOf(b.pauseStatuses);
         this.monitorInterval = b.monitorInterval;
         this.batchSize = b.batchSize;
+        this.routes = Map.copyOf(b.routes);
+        this.directory = b.directory;
     }
 
     public static Builder builder() {
@@ -83,6 +90,16 @@ public final class ServiceSettings {
     }
 
     /** Cases the monitor handles per transaction batch. */
+    /** The departments whose cases are given to a member, and how. */
+    public Map<DepartmentRef, RoutingStrategy> routes() {
+        return routes;
+    }
+
+    /** The host's teams, asked by the routes; empty when no route is set. */
+    public Optional<TeamDirectory> directory() {
+        return Optional.ofNullable(directory);
+    }
+
     public int batchSize() {
         return batchSize;
     }
@@ -102,8 +119,27 @@ public final class ServiceSettings {
         private Set<ServiceCaseStatus> pauseStatuses = EnumSet.copyOf(DEFAULT_PAUSES);
         private @Nullable Duration monitorInterval;
         private int batchSize = 100;
+        private final Map<DepartmentRef, RoutingStrategy> routes = new LinkedHashMap<>();
+        private @Nullable TeamDirectory directory;
 
         private Builder() {
+        }
+
+        /**
+         * Gives each case handed to {@code department} alone (created with, or assigned to,
+         * {@code Assignee.department(department)}) to one of its available members by {@code strategy}, asked of the
+         * {@link #directory}; with none available, the case stays with the department. A case given to a user is
+         * never routed.
+         */
+        public Builder route(DepartmentRef department, RoutingStrategy strategy) {
+            routes.put(Objects.requireNonNull(department, "department"), Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        /** The host's teams, for the routes. Required when a route is set. */
+        public Builder directory(TeamDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /** Adds a policy after those added before: earlier ones win. */
@@ -151,6 +187,8 @@ public final class ServiceSettings {
                 checks.positive("backgroundMonitor", monitorInterval);
             }
             checks.require(batchSize >= 1, "batchSize", "range", "must be at least 1 but was " + batchSize);
+            checks.require(routes.isEmpty() || directory != null, "directory", "required",
+                    "routes need a TeamDirectory to ask who belongs to a department");
             checks.throwIfAny();
             return new ServiceSettings(this);
         }

@@ -64,6 +64,10 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
         this.guard = engine.guard(actor);
     }
 
+    private CaseRouter router() {
+        return engine.component(CaseRouter.class);
+    }
+
     @Override
     public ServiceCase create(NewServiceCase in) {
         Objects.requireNonNull(in, "serviceCase");
@@ -81,6 +85,7 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
         return engine.write(tx -> {
             Repositories repos = tx.repos();
             guard.require(repos, in.customerId(), RecordKind.SERVICE_CASE, Action.CREATE);
+            Optional<Assignee> assignee = in.assignee().map(a -> router().route(repos, a, tx.now()));
             Checks links = new Checks();
             List<InteractionId> interactions = in.interactionIds();
             List<Interaction> linked = new ArrayList<>(interactions.size());
@@ -97,13 +102,13 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
             Workflow<ServiceCaseStatus> workflow = workflow();
             ServiceCaseStatus status = workflow.initial();
             List<StatusChange<ServiceCaseStatus>> history = new ArrayList<>(1);
-            if (in.assignee().isPresent() && status != ServiceCaseStatus.ASSIGNED
+            if (assignee.isPresent() && status != ServiceCaseStatus.ASSIGNED
                     && workflow.allows(status, ServiceCaseStatus.ASSIGNED)) {
                 history.add(new StatusChange<>(status, ServiceCaseStatus.ASSIGNED, actor.user(), tx.now(), Optional.empty()));
                 status = ServiceCaseStatus.ASSIGNED;
             }
             ServiceCase c = new ServiceCase(id, in.customerId(), subject, Optional.ofNullable(description), in.origin(),
-                    type, in.priority(), status, in.assignee(), in.parentId(), interactions, requirements, history,
+                    type, in.priority(), status, assignee, in.parentId(), interactions, requirements, history,
                     actor.user(), tx.now(), tx.now(), 1);
             CaseResponses responses = CaseResponses.NONE;
             for (Interaction i : linked) {
@@ -113,7 +118,7 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
             repos.serviceCases().insert(c);
             ServiceCaseChanges.record(tx, actor.user(), AuditAction.CREATE, null, c);
             tx.raise(new ServiceCaseEvent.Created(id, c.customerId(), tx.now(), actor.user()));
-            in.assignee().ifPresent(a -> tx.raise(new ServiceCaseEvent.Assigned(id, a, tx.now(), actor.user())));
+            assignee.ifPresent(a -> tx.raise(new ServiceCaseEvent.Assigned(id, a, tx.now(), actor.user())));
             for (StatusChange<ServiceCaseStatus> moved : history) {
                 tx.raise(new ServiceCaseEvent.StatusChanged(id, moved.from(), moved.to(), tx.now(), actor.user()));
             }
@@ -153,8 +158,9 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
     public ServiceCase assign(ServiceCaseId id, Assignee assignee) {
         Objects.requireNonNull(assignee, "assignee");
         return change(id, AuditAction.ASSIGN, (c, tx) -> {
-            ServiceCase assigned = c.assign(workflow(), assignee, actor.user(), tx.now());
-            tx.raise(new ServiceCaseEvent.Assigned(id, assignee, tx.now(), actor.user()));
+            Assignee routed = router().route(tx.repos(), assignee, tx.now());
+            ServiceCase assigned = c.assign(workflow(), routed, actor.user(), tx.now());
+            tx.raise(new ServiceCaseEvent.Assigned(id, routed, tx.now(), actor.user()));
             if (assigned.status() != c.status()) {
                 tx.raise(new ServiceCaseEvent.StatusChanged(id, c.status(), assigned.status(), tx.now(), actor.user()));
             }
