@@ -54,19 +54,18 @@ class CampaignExampleTest {
             io.crmkit.analytics.report.AnalyticsReport r = io.crmkit.analytics.report.AnalyticsReport.builder(crm)
                     .currency(java.util.Currency.getInstance("CNY")) // the example's purchase is two days after its send
                     .period(CampaignExample.NOW, CampaignExample.NOW.plus(java.time.Duration.ofDays(3))).build();
-            java.util.Map<String, String> m = new java.util.HashMap<>();
-            r.metrics().forEach(x -> m.put(x.section() + "|" + x.item() + "|" + x.metric(), x.value()));
             String campaign = r.campaigns().orElseThrow().campaigns().get(0).name();
             io.crmkit.core.marketing.CampaignResults results = r.campaigns().orElseThrow().campaigns().get(0).results();
-            assertThat(m).containsEntry("campaign|1 " + campaign + "|members", "4")
-                    .containsEntry("campaign|1 " + campaign + "|sent", "2")
-                    .containsEntry("campaign|1 " + campaign + "|responded", "1")
-                    .containsEntry("campaign|1 " + campaign + "|converted", "1")
-                    .containsEntry("campaign|1 " + campaign + "|cost_per_response", "200.00");
+            String item = "1 " + campaign;
+            assertThat(r.value("campaign", item, "members")).contains("4");
+            assertThat(r.value("campaign", item, "sent")).contains("2");
+            assertThat(r.value("campaign", item, "responded")).contains("1");
+            assertThat(r.value("campaign", item, "converted")).contains("1");
+            assertThat(r.value("campaign", item, "cost_per_response")).contains("200.00");
             assertThat(results.revenue()).containsKey(java.util.Currency.getInstance("CNY"));
             for (io.crmkit.core.marketing.AttributionModel model : io.crmkit.core.marketing.AttributionModel.values()) {
-                assertThat(m).as("one campaign takes the whole revenue by %s", model)
-                        .containsEntry("attribution|" + model + " " + campaign + " CNY|revenue", "388.00");
+                assertThat(r.value("attribution", model + " " + campaign + " CNY", "revenue"))
+                        .as("one campaign takes the whole revenue by %s", model).contains("388.00");
             }
             assertThat(r.toHtml()).contains("<h2>Campaigns</h2>").contains(campaign);
             assertThat(r.toText()).contains("Revenue attributed to campaigns");

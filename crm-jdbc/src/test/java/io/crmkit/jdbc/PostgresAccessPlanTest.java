@@ -2,8 +2,6 @@ package io.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.Crm;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerQuery;
@@ -14,12 +12,8 @@ import io.crmkit.core.security.Actor;
 import io.crmkit.core.security.RecordKind;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,25 +31,17 @@ class PostgresAccessPlanTest {
             .grant("sales", AccessLevel.DEPARTMENT, RecordKind.CUSTOMER, Action.READ).build();
     private static final Actor SALES = Actor.user("u7").withRoles("sales").inDepartments("d1", "d2", "d3");
 
-    private static final List<AutoCloseable> OPENED = new ArrayList<>();
+    private static PostgresPlans db;
     private static String prefix;
     private static StatementLog log;
     private static Crm crm;
 
     @BeforeAll
     static void load() throws SQLException {
-        TestDb.POSTGRES.assumeAvailable();
-        prefix = TestDb.newPrefix();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(TestDb.POSTGRES.url());
-        config.setMaximumPoolSize(2);
-        HikariDataSource pool = new HikariDataSource(config);
-        OPENED.add(pool);
-        log = new StatementLog(pool);
-        JdbcStorage storage = JdbcStorage.builder().dataSource(log).tablePrefix(prefix).build();
-        OPENED.add(0, storage);
-        crm = Crm.builder().storage(storage).access(POLICY).build();
-        OPENED.add(0, crm);
+        db = new PostgresPlans(POLICY);
+        prefix = db.prefix;
+        log = db.log;
+        crm = db.crm;
         String id = "CAST(LPAD(TO_HEX(x), 32, '0') AS UUID)";
         try (Connection c = DriverManager.getConnection(TestDb.POSTGRES.url()); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + prefix + "customers (id, kind, display_name, name_lower, stage, owner_id,"
@@ -72,30 +58,16 @@ class PostgresAccessPlanTest {
 
     @AfterAll
     static void drop() throws Exception {
-        for (AutoCloseable c : OPENED) {
-            c.close();
-        }
-        if (prefix != null) {
-            TestDb.dropTables(TestDb.POSTGRES.url(), prefix);
+        if (db != null) {
+            db.close();
         }
     }
 
     /** The plan of the customer search the call ran, with the parameters it ran with. */
     private static String planOf(Runnable search) throws SQLException {
-        log.start();
-        search.run();
-        StatementLog.Execution statement = log.executions().stream()
-                .filter(e -> e.sql().contains(" FROM " + prefix + "customers c WHERE")).findFirst().orElseThrow();
+        StatementLog.Execution statement = db.first(search, " FROM {p}customers c WHERE");
         assertThat(statement.sql()).as("the search carries the scope").contains("c.department_id IN", prefix + "shares");
-        StringBuilder plan = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(TestDb.POSTGRES.url());
-             PreparedStatement ps = statement.prepare(c, "EXPLAIN ");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
+        return PostgresPlans.explain(statement);
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.Crm;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
@@ -19,13 +17,9 @@ import io.crmkit.core.security.RecordKind;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,25 +41,17 @@ class PostgresOpportunityPlanTest {
             .grant("rep", AccessLevel.OWN, RecordKind.OPPORTUNITY, Action.READ).build();
     private static final Actor REP = Actor.user("u7").withRoles("rep");
 
-    private static final List<AutoCloseable> OPENED = new ArrayList<>();
+    private static PostgresPlans db;
     private static String prefix;
     private static StatementLog log;
     private static Crm crm;
 
     @BeforeAll
     static void load() throws SQLException {
-        TestDb.POSTGRES.assumeAvailable();
-        prefix = TestDb.newPrefix();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(TestDb.POSTGRES.url());
-        config.setMaximumPoolSize(2);
-        HikariDataSource pool = new HikariDataSource(config);
-        OPENED.add(pool);
-        log = new StatementLog(pool);
-        JdbcStorage storage = JdbcStorage.builder().dataSource(log).tablePrefix(prefix).build();
-        OPENED.add(0, storage);
-        crm = Crm.builder().storage(storage).access(POLICY).build();
-        OPENED.add(0, crm);
+        db = new PostgresPlans(POLICY);
+        prefix = db.prefix;
+        log = db.log;
+        crm = db.crm;
         StringBuilder stage = new StringBuilder("CASE x % 6");
         StringBuilder probability = new StringBuilder("CASE x % 6");
         StringBuilder category = new StringBuilder("CASE x % 6");
@@ -88,29 +74,15 @@ class PostgresOpportunityPlanTest {
 
     @AfterAll
     static void drop() throws Exception {
-        for (AutoCloseable c : OPENED) {
-            c.close();
-        }
-        if (prefix != null) {
-            TestDb.dropTables(TestDb.POSTGRES.url(), prefix);
+        if (db != null) {
+            db.close();
         }
     }
 
     /** The plan of the first statement on opportunities the call ran, with the parameters it ran with. */
     private static String planOf(Runnable call) throws SQLException {
-        log.start();
-        call.run();
-        StatementLog.Execution statement = log.executions().stream()
-                .filter(e -> e.sql().contains(" FROM " + prefix + "opportunities o WHERE")).findFirst().orElseThrow();
-        StringBuilder plan = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(TestDb.POSTGRES.url());
-             PreparedStatement ps = statement.prepare(c, "EXPLAIN ");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
+        StatementLog.Execution statement = db.first(call, " FROM {p}opportunities o WHERE");
+        return PostgresPlans.explain(statement);
     }
 
     private static CustomerId customer(int n) {

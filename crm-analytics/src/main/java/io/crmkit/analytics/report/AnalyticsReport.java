@@ -162,6 +162,12 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         return List.copyOf(out);
     }
 
+    /** The formatted value of one metric, as every format shows it; empty if the report has no such number. */
+    public Optional<String> value(String section, String item, String metric) {
+        return metrics().stream().filter(m -> m.section().equals(section) && m.item().equals(item)
+                && m.metric().equals(metric)).map(Metric::value).findFirst();
+    }
+
     /** The numbers as CSV with the header {@code section,item,metric,value}. */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("section,item,metric,value\n");

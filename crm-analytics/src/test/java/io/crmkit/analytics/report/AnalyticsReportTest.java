@@ -81,8 +81,7 @@ class AnalyticsReportTest {
     }
 
     private static String value(AnalyticsReport r, String section, String item, String metric) {
-        return r.metrics().stream().filter(m -> m.section().equals(section) && m.item().equals(item)
-                && m.metric().equals(metric)).findFirst().orElseThrow().value();
+        return r.value(section, item, metric).orElseThrow(() -> new AssertionError(section + "|" + item + "|" + metric));
     }
 
     @Test

@@ -73,9 +73,7 @@ class PipelineReportTest {
     }
 
     private static String value(AnalyticsReport r, String section, String item, String metric) {
-        return r.metrics().stream().filter(m -> m.section().equals(section) && m.item().equals(item)
-                && m.metric().equals(metric)).findFirst().orElseThrow(() -> new AssertionError(section + "|" + item + "|" + metric))
-                .value();
+        return r.value(section, item, metric).orElseThrow(() -> new AssertionError(section + "|" + item + "|" + metric));
     }
 
     @Test

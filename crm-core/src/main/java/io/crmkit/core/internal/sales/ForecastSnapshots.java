@@ -12,13 +12,16 @@ import io.crmkit.core.sales.ForecastSnapshot;
 import io.crmkit.core.security.AccessLevel;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.Action;
+import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +85,9 @@ final class ForecastSnapshots {
     List<ForecastComparison> compare(LocalDate date, ForecastQuery query, Function<ForecastQuery, List<ForecastRow>> now) {
         ForecastSnapshot then = read(date, query).orElseThrow(() -> new NotFoundException(
                 "no forecast snapshot of the week of " + weekOf(date)));
-        Map<List<Object>, BigDecimal[]> sums = new TreeMap<>(KEY_ORDER);
+        Map<Key, BigDecimal[]> sums = new TreeMap<>();
         for (ForecastRow r : then.rows()) {
-            BigDecimal[] s = sums.computeIfAbsent(key(r), k -> zeros());
+            BigDecimal[] s = sums.computeIfAbsent(Key.of(r), k -> zeros());
             s[0] = s[0].add(r.weighted());
             if (r.category().filter(c -> c == ForecastCategory.COMMIT || c == ForecastCategory.CLOSED_WON).isPresent()) {
                 s[1] = s[1].add(r.amount());
@@ -92,29 +95,32 @@ final class ForecastSnapshots {
         }
         for (ForecastRow r : now.apply(query)) {
             if (r.category().equals(Optional.of(ForecastCategory.CLOSED_WON)) && inRange(query, r)) {
-                BigDecimal[] s = sums.computeIfAbsent(key(r), k -> zeros());
+                BigDecimal[] s = sums.computeIfAbsent(Key.of(r), k -> zeros());
                 s[2] = s[2].add(r.amount());
             }
         }
         List<ForecastComparison> out = new ArrayList<>(sums.size());
-        sums.forEach((k, s) -> {
-            ForecastRow r = (ForecastRow) k.get(KEY_ROW);
-            out.add(new ForecastComparison(r.period(), r.owner(), r.department(), r.currency(), s[0], s[1], s[2]));
-        });
+        sums.forEach((k, s) -> out.add(new ForecastComparison(k.period(), k.owner(), k.department(), k.currency(),
+                s[0], s[1], s[2])));
         return out;
     }
 
-    private static final int KEY_ROW = 4;
-    private static final Comparator<List<Object>> KEY_ORDER = Comparator
-            .<List<Object>, LocalDate>comparing(k -> (LocalDate) k.get(0))
-            .thenComparing(k -> (String) k.get(1)).thenComparing(k -> (String) k.get(2)).thenComparing(k -> (String) k.get(3));
+    /** A period and group of a comparison, ordered by period, currency, owner and department. */
+    private record Key(LocalDate period, Currency currency, Optional<UserRef> owner, Optional<DepartmentRef> department)
+            implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::period)
+                .thenComparing(k -> k.currency().getCurrencyCode())
+                .thenComparing(k -> k.owner().map(UserRef::id).orElse(""))
+                .thenComparing(k -> k.department().map(DepartmentRef::id).orElse(""));
 
-    /** Period, currency, owner, department as sortable values, and a row that names them. */
-    private static List<Object> key(ForecastRow r) {
-        ForecastRow named = new ForecastRow(r.period(), r.owner(), r.department(), Optional.empty(), r.currency(), 0,
-                BigDecimal.ZERO, BigDecimal.ZERO);
-        return List.of(r.period(), r.currency().getCurrencyCode(), r.owner().map(o -> o.id()).orElse(""),
-                r.department().map(d -> "d" + d.id()).orElse(""), named);
+        static Key of(ForecastRow r) {
+            return new Key(r.period(), r.currency(), r.owner(), r.department());
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     private static BigDecimal[] zeros() {
