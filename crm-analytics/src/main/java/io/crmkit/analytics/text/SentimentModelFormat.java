@@ -97,7 +97,11 @@ final class SentimentModelFormat {
         int size = parseInt(header(r, "training-size"), "training-size");
         double bias = parseDouble(header(r, "bias"), "bias");
         int count = parseInt(header(r, "features"), "features");
-        Map<String, Double> weights = new HashMap<>(Math.max(16, count * 2));
+        if (count < 0) {
+            throw bad("has a negative feature count " + count);
+        }
+        // the count is the file's word: size the map for what a real model holds, not for what a header claims
+        Map<String, Double> weights = new HashMap<>(Math.max(16, Math.min(count, 1 << 16) * 2));
         for (int i = 0; i < count; i++) {
             String line = r.readLine();
             int tab = line == null ? -1 : line.indexOf('\t');

@@ -44,7 +44,7 @@ public record Segment(CustomerQuery customers, Set<String> tags, boolean optedIn
 
     /** Who also hold all these tags. */
     public Segment tags(String... all) {
-        return new Segment(customers, Set.of(all), optedInOnly, lastPurchaseAfter, lastPurchaseBefore);
+        return new Segment(customers, new java.util.HashSet<>(java.util.Arrays.asList(all)), optedInOnly, lastPurchaseAfter, lastPurchaseBefore);
     }
 
     /** Who opted in to the campaign's channel. */

@@ -163,12 +163,18 @@ class CampaignServiceTest {
         assertThat(edited.currency()).isEqualTo(Currency.getInstance("USD"));
         assertThat(edited.channel()).isEqualTo(ChannelKind.VOICE);
         assertThat(edited.version()).isEqualTo(2);
+        Campaign stored = campaigns.require(c.id());
+        assertThat(stored.name()).isEqualTo("夏季促销");
+        assertThat(stored.budget()).isEqualTo(new BigDecimal("8000.50"));
+        assertThat(stored.channel()).isEqualTo(ChannelKind.VOICE);
+        assertThat(stored.version()).isEqualTo(2);
 
         campaigns.transition(c.id(), CampaignStatus.SCHEDULED, null);
         Campaign running = campaigns.transition(c.id(), CampaignStatus.RUNNING, null);
         assertThat(violationsOf(() -> campaigns.update(running.edit().channel(ChannelKind.EMAIL)
                 .template(MessageTemplate.email("s", "t"))))).containsExactlyInAnyOrder("channel:locked", "template:locked");
-        assertThat(campaigns.update(running.edit().budget(BigDecimal.TEN)).budget()).isEqualTo(BigDecimal.TEN);
+        campaigns.update(running.edit().budget(BigDecimal.TEN));
+        assertThat(campaigns.require(c.id()).budget()).isEqualTo(BigDecimal.TEN);
         assertThat(violationsOf(() -> campaigns.update(running.edit().name("")))).containsExactly("name:required");
     }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends the audit drafts of a unit of work to their streams just before it commits: chains and hashes the entries
- * onto the heads of their streams, moves the heads by compare-and-set (in stream order) and stores the entries, all
+ * onto the heads of their streams, moves the heads by compare-and-set (one stream after another, in stream order) and stores the entries, all
  * in the unit of work's transaction. It remembers the heads it moved, so an append usually costs one statement per
  * head and one for the entries; a head it does not know, or whose compare fails because another unit of work or
  * another JVM appended meanwhile, it reads locked and chains again. Makes the heads of its streams when the Crm starts.
@@ -76,77 +76,55 @@ public final class AuditLog implements Engine.Component, Engine.Journal {
             streams[i] = AuditChain.stream(drafts.get(i).recordId(), settings.streams());
             touched.add(streams[i]);
         }
-        Map<Integer, AuditHead> from = new HashMap<>();
-        List<Integer> unknown = new ArrayList<>();
-        for (int s : touched) {
-            AuditHead h = known.get(s);
-            if (h == null) {
-                unknown.add(s);
-            } else {
-                from.put(s, h);
-            }
-        }
-        lock(audit, unknown, from);
         AuditEntry[] entries = new AuditEntry[drafts.size()];
-        Map<Integer, AuditHead> to = chain(drafts, streams, touched, from, entries);
-        List<Integer> moved = new ArrayList<>();
-        for (int s : touched) { // in stream order, so that two appenders never wait for each other in a circle
-            if (!audit.advance(head(from, s), head(to, s))) {
-                moved.add(s);
+        Map<Integer, AuditHead> moved = new HashMap<>();
+        // one stream at a time in stream order, each taken (locked) before the next, so that two appenders never
+        // wait for each other in a circle
+        for (int s : touched) {
+            AuditHead from = known.get(s);
+            if (from == null) {
+                from = lock(audit, s);
             }
-        }
-        if (!moved.isEmpty()) { // another unit of work appended since these heads were seen: read them again, locked
-            lock(audit, moved, from);
-            Map<Integer, AuditHead> again = chain(drafts, streams, Set.copyOf(moved), from, entries);
-            for (int s : moved) {
-                if (!audit.advance(head(from, s), head(again, s))) {
+            AuditHead to = chain(drafts, streams, s, from, entries);
+            if (!audit.advance(from, to)) { // another unit of work appended since this head was seen: read it locked
+                from = lock(audit, s);
+                to = chain(drafts, streams, s, from, entries);
+                if (!audit.advance(from, to)) {
                     throw new StorageException("the head of audit stream " + s + " moved while it was locked: the"
                             + " storage does not hold the locks of AuditRepository.lockHeads");
                 }
-                to.put(s, head(again, s));
             }
+            moved.put(s, to);
         }
         audit.insert(Arrays.asList(entries));
-        known.putAll(to); // a hint only: if this unit of work rolls back, the next compare fails and reads the head
+        known.putAll(moved); // a hint only: if this unit of work rolls back, the next compare fails and reads the head
     }
 
-    /** Reads the heads of {@code streams} into {@code heads}, locked. */
-    private static void lock(AuditRepository audit, List<Integer> streams, Map<Integer, AuditHead> heads) {
-        if (streams.isEmpty()) {
-            return;
-        }
-        for (AuditHead h : audit.lockHeads(streams)) {
+    /** The head of {@code stream}, locked. */
+    private static AuditHead lock(AuditRepository audit, int stream) {
+        Map<Integer, AuditHead> heads = new HashMap<>();
+        for (AuditHead h : audit.lockHeads(List.of(stream))) {
             heads.put(h.stream(), h);
         }
-        for (int s : streams) {
-            head(heads, s);
-        }
+        return head(heads, stream);
     }
 
-    /**
-     * Chains the drafts that go to {@code streams} onto {@code from}, in draft order, into {@code entries}; the
-     * heads they lead to.
-     */
-    private Map<Integer, AuditHead> chain(List<AuditDraft> drafts, int[] streamOf, Set<Integer> streams,
-                                          Map<Integer, AuditHead> from, AuditEntry[] entries) {
-        Map<Integer, AuditHead> heads = new HashMap<>();
-        for (int s : streams) {
-            heads.put(s, head(from, s));
-        }
+    /** Chains the drafts of {@code stream} onto {@code from}, in draft order, into {@code entries}; the head they lead to. */
+    private AuditHead chain(List<AuditDraft> drafts, int[] streamOf, int stream, AuditHead from, AuditEntry[] entries) {
+        AuditHead head = from;
         for (int i = 0; i < drafts.size(); i++) {
-            if (!streams.contains(streamOf[i])) {
+            if (streamOf[i] != stream) {
                 continue;
             }
             AuditDraft d = drafts.get(i);
-            AuditHead head = head(heads, streamOf[i]);
             byte[] salt = new byte[AuditChain.SALT_BYTES];
             random.nextBytes(salt);
             AuditEntry e = AuditChain.next(head, d.at(), d.actor(), d.source(), d.kind(), d.recordId(), d.action(),
                     d.changes().get(), salt);
             entries[i] = e;
-            heads.put(head.stream(), head.after(e));
+            head = head.after(e);
         }
-        return heads;
+        return head;
     }
 
     private static AuditHead head(Map<Integer, AuditHead> heads, int stream) {
