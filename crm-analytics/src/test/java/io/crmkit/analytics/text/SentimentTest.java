@@ -21,6 +21,16 @@ class SentimentTest {
         assertThat(builtIn.analyze("The parcel arrived on Tuesday").score()).isZero();
     }
 
+    /** Words the library's own lexicon lacks come from VADER's, weaker than its own. */
+    @Test
+    void vaderFillsInEnglishWordsTheOwnLexiconLacks() {
+        assertThat(builtIn.analyze("The plot was dreadful").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(builtIn.analyze("A delightful evening").polarity()).isEqualTo(Polarity.POSITIVE);
+        assertThat(builtIn.analyze("not dreadful at all").polarity()).isEqualTo(Polarity.POSITIVE);
+        // "superb" is ours (3); VADER rates "marvelous" 2.9, taken at half: ours weigh more
+        assertThat(builtIn.analyze("superb").score()).isGreaterThan(builtIn.analyze("marvelous").score());
+    }
+
     @Test
     void negationFlipsAndIntensifiersStrengthen() {
         assertThat(builtIn.analyze("not good").polarity()).isEqualTo(Polarity.NEGATIVE);
