@@ -52,11 +52,12 @@ public final class CrmEntities {
     private static final String AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
     private static final Pattern MONEY_SYMBOL = Pattern.compile(
             "(US\\$|HK\\$|[¥￥$€£]|(?i:RMB|CNY|USD|EUR)(?=\\s?\\d))\\s?" + AMOUNT + "(\\s?万)?");
-    private static final Pattern MONEY_WORD = Pattern.compile(AMOUNT + "(\\s?万)?\\s?"
-            + "(元人民币|元|块钱|块|人民币|美元|美金|欧元|英镑|港币|港元|(?i:rmb|cny|usd|eur|dollars?|bucks|euros?|pounds?|yuan)(?![A-Za-z]))");
+    /** An amount with a unit; {@code 600多元} ("600-odd yuan") is taken at its lower bound. */
+    private static final Pattern MONEY_WORD = Pattern.compile(AMOUNT + "(\\s?万)?(?:多|余)?\\s?"
+            + "(元人民币|元钱|元|块钱|块|人民币|美元|美金|欧元|英镑|港币|港元|(?i:rmb|cny|usd|eur|dollars?|bucks|euros?|pounds?|yuan)(?![A-Za-z]))");
     private static final Pattern MONEY_HAN = Pattern.compile("([零〇一二两三四五六七八九十百千万]+)(元|块钱|块|美元)");
     private static final Pattern DATE_ISO = Pattern.compile("(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?!\\d)");
-    private static final Pattern DATE_ZH = Pattern.compile("(?:(\\d{4})\\s?年\\s?)?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号]");
+    private static final Pattern DATE_ZH = Pattern.compile("(?:(?<!\\d)(\\d{4}|\\d{2})\\s?年\\s?)?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号]");
     private static final Pattern DATE_EN = Pattern.compile("(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b"
             + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?(?:,?\\s+(\\d{4}))?\\b");
     private static final Pattern DATE_RELATIVE = Pattern.compile(
@@ -108,14 +109,46 @@ public final class CrmEntities {
     public List<Entity> find(String text, LocalDate reference) {
         TextAnalyzer.checkText(text);
         Objects.requireNonNull(reference, "reference");
+        // Full-width digits and letters (２０９元, ＳＯ１２３) read as ASCII; one char for one, so spans still fit text.
+        String folded = foldFullWidth(text);
         List<Entity> candidates = new ArrayList<>();
-        emails(text, candidates);
-        orders(text, candidates);
-        products.find(text, candidates);
-        phones(text, candidates);
-        money(text, candidates);
-        dates(text, reference, candidates);
-        return resolve(candidates, List.of());
+        emails(folded, candidates);
+        orders(folded, candidates);
+        products.find(folded, candidates);
+        phones(folded, candidates);
+        money(folded, candidates);
+        dates(folded, reference, candidates);
+        List<Entity> found = resolve(candidates, List.of());
+        if (folded.equals(text)) {
+            return found;
+        }
+        return found.stream().map(e -> new Entity(e.type(), e.start(), e.end(), text.substring(e.start(), e.end()),
+                e.value())).toList();
+    }
+
+    /** U+FF10-FF19, FF21-FF3A and FF41-FF5A as their ASCII digits and letters; punctuation stays (：after 电话 is not a time). */
+    static String foldFullWidth(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ')) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = (char) (c - ('０' - '0'));
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** A year as written: four digits, or two ({@code 07年}) in the century that puts it at most 10 years ahead. */
+    private static int year(String digits, LocalDate reference) {
+        int y = parse(digits);
+        if (digits.length() == 4) {
+            return y;
+        }
+        int candidate = reference.getYear() / 100 * 100 + y;
+        return candidate > reference.getYear() + 10 ? candidate - 100 : candidate;
     }
 
     /**
@@ -302,7 +335,7 @@ public final class CrmEntities {
         }
         m = DATE_ZH.matcher(text);
         while (m.find()) {
-            int year = m.group(1) == null ? reference.getYear() : parse(m.group(1));
+            int year = m.group(1) == null ? reference.getYear() : year(m.group(1), reference);
             date(out, m, year, parse(m.group(2)), parse(m.group(3)));
         }
         m = DATE_EN.matcher(text);

@@ -47,6 +47,32 @@ class CrmEntitiesTest {
     }
 
     @Test
+    void fullWidthDigitsAndLettersReadAsAsciiWithSpansOfTheTextAsWritten() {
+        String text = "对不起２０９元的房价，订单ＳＯ２０２６０３０５，电话１３８ ００１３ ８０００";
+        assertThat(entities.find(text, MARCH_6)).extracting(Entity::type, Entity::text, Entity::value).containsExactly(
+                tuple(EntityType.MONEY, "２０９元", "CNY 209"),
+                tuple(EntityType.ORDER_NUMBER, "ＳＯ２０２６０３０５", "SO20260305"),
+                tuple(EntityType.PHONE, "１３８ ００１３ ８０００", "+8613800138000"));
+        assertThat(entities.find(text, MARCH_6)).allSatisfy(e -> assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text()));
+    }
+
+    @Test
+    void approximateAmountsAtTheirLowerBoundAndYuanQian() {
+        assertThat(entities.find("华亭宾馆才600多元，一张地图要10元钱，押金1万余元", MARCH_6))
+                .extracting(Entity::text, Entity::value).containsExactly(
+                        tuple("600多元", "CNY 600"), tuple("10元钱", "CNY 10"), tuple("1万余元", "CNY 10000"));
+    }
+
+    @Test
+    void twoDigitYearsFallInTheCenturyAtMostTenYearsAhead() {
+        assertThat(entities.find("我07年10月19日入住，98年5月1日开业，36年1月2日到期，37年1月2日", MARCH_6))
+                .extracting(Entity::text, Entity::value).containsExactly(
+                        tuple("07年10月19日", "2007-10-19"), tuple("98年5月1日", "1998-05-01"),
+                        tuple("36年1月2日", "2036-01-02"), tuple("37年1月2日", "1937-01-02"));
+        assertThat(entities.find("12007年10月19日", MARCH_6)).extracting(Entity::text).containsExactly("10月19日");
+    }
+
+    @Test
     void absoluteAndRelativeDates() {
         assertThat(entities.find("2026-03-05 到 3月5日，2025年12月1日，March 5, 2026 and 5 Mar; yesterday, "
                 + "the day before yesterday, 前天, tomorrow", MARCH_6)).extracting(Entity::value).containsExactly(
