@@ -9,6 +9,7 @@ import io.crmkit.core.Checks;
 import io.crmkit.core.CrmServices;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
@@ -21,6 +22,7 @@ import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  * CRM entities, logs it on the customer's timeline as an inbound interaction whose outcome holds the analysis, and
  * when it is negative (score below {@link Builder#negativeBelow}) or names an order, opens a service case of type
  * {@link Builder#caseType} routed to the department of the first topic word it contains, or adds it to an open case
- * of the customer that names the same order. Everything goes through the services of the actor it was built with,
+ * of the customer that names the same order. An order number that is the external id of one of the customer's
+ * purchases links that purchase: it is in the result and, with product, amount and date, in a new case's
+ * description. Everything goes through the services of the actor it was built with,
  * so access, audit and events apply as to any call. Thread-safe when its sentiment model is.
  *
  * <pre>{@code
@@ -88,23 +92,37 @@ public final class FeedbackIntake {
         Objects.requireNonNull(checked, "text");
         Sentiment s = sentiment.analyze(checked);
         List<Entity> found = entities.find(checked, LocalDate.now(crm.clock()));
-        List<String> orders = found.stream().filter(e -> e.type() == EntityType.ORDER_NUMBER).map(Entity::value).toList();
+        List<String> orders = found.stream().filter(e -> e.type() == EntityType.ORDER_NUMBER).map(Entity::value)
+                .distinct().toList();
+        List<Purchase> purchases = purchasesOf(customer, orders);
         Interaction logged = crm.interactions().log(customer, Interaction.of(channel, Direction.INBOUND)
                 .subject("Feedback: " + shorten(checked)).notes(checked).outcome(outcome(s, orders)));
         boolean negative = s.score() < negativeBelow;
         if (!negative && orders.isEmpty()) {
-            return new FeedbackResult(logged, s, found, Optional.empty(), false);
+            return new FeedbackResult(logged, s, found, purchases, Optional.empty(), false);
         }
         Optional<ServiceCase> existing = orders.isEmpty() ? Optional.empty() : openCaseNaming(customer, orders);
         if (existing.isPresent()) {
             ServiceCase updated = crm.cases().linkInteraction(existing.get().id(), logged.id());
-            return new FeedbackResult(logged, s, found, Optional.of(updated), false);
+            return new FeedbackResult(logged, s, found, purchases, Optional.of(updated), false);
         }
         NewServiceCase form = NewServiceCase.of(customer, ServiceCaseOrigin.FEEDBACK, caseType, shorten(checked))
-                .description(description(checked, s, orders)).priority(negative ? Priority.HIGH : Priority.NORMAL)
-                .interaction(logged.id());
+                .description(description(checked, s, orders, purchases))
+                .priority(negative ? Priority.HIGH : Priority.NORMAL).interaction(logged.id());
         department(checked).ifPresent(d -> form.assignTo(Assignee.department(d)));
-        return new FeedbackResult(logged, s, found, Optional.of(crm.cases().create(form)), true);
+        return new FeedbackResult(logged, s, found, purchases, Optional.of(crm.cases().create(form)), true);
+    }
+
+    /**
+     * The customer's purchases whose external id is one of the order numbers. A purchase of another customer, or
+     * one the actor may not read, is not linked: feedback never reveals someone else's order.
+     */
+    private List<Purchase> purchasesOf(CustomerId customer, List<String> orders) {
+        List<Purchase> out = new ArrayList<>();
+        for (String order : orders) {
+            crm.purchases().findByExternalId(order).filter(p -> p.customerId().equals(customer)).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** The department of the first topic word in the text, or the default one. */
@@ -141,10 +159,18 @@ public final class FeedbackIntake {
         return text.length() <= Interaction.MAX_OUTCOME ? text : text.substring(0, Interaction.MAX_OUTCOME);
     }
 
-    private static String description(String text, Sentiment s, List<String> orders) {
-        String analysis = "\n\n-- " + outcome(s, orders);
-        int room = ServiceCase.MAX_DESCRIPTION - analysis.length();
-        return (text.length() <= room ? text : text.substring(0, room)) + analysis;
+    private static String description(String text, Sentiment s, List<String> orders, List<Purchase> purchases) {
+        StringBuilder analysis = new StringBuilder("\n\n-- ").append(outcome(s, orders));
+        for (Purchase p : purchases) {
+            analysis.append("\n-- purchase ").append(p.externalId().orElse("")).append(": ")
+                    .append(p.product().map(name -> name + ", ").orElse("")).append(p.quantity()).append(" x, ")
+                    .append(p.amount().toPlainString()).append(' ').append(p.currency().getCurrencyCode())
+                    .append(", ").append(p.occurredAt()).append(" (").append(p.id().value()).append(')');
+        }
+        int most = ServiceCase.MAX_DESCRIPTION / 2; // the customer's own words keep at least half
+        String tail = analysis.length() <= most ? analysis.toString() : analysis.substring(0, most);
+        int room = ServiceCase.MAX_DESCRIPTION - tail.length();
+        return (text.length() <= room ? text : text.substring(0, room)) + tail;
     }
 
     private static String shorten(String text) {

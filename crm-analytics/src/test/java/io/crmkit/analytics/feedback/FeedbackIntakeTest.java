@@ -9,6 +9,8 @@ import io.crmkit.analytics.text.Sentiment;
 import io.crmkit.core.Crm;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.ValidationException;
+import io.crmkit.core.commerce.NewPurchase;
+import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.Direction;
@@ -21,6 +23,8 @@ import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
+import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,25 @@ class FeedbackIntakeTest {
         assertThat(r.interaction().outcome()).contains("sentiment NEGATIVE -0.80; orders SO20261180");
         assertThat(crm.interactions().timeline(customer.id(), TimelineQuery.all(), PageRequest.first(10)).items())
                 .extracting(i -> i.id()).contains(r.interaction().id());
+    }
+
+    @Test
+    void anOrderNumberThatIsOneOfTheCustomersPurchasesLinksItButNeverAnotherCustomersOrder() {
+        Purchase own = crm.purchases().record(NewPurchase.of(customer.id(), new BigDecimal("299.00"), "CNY")
+                .product("小米手环8").externalId("SO20261180").occurredAt(Instant.parse("2026-03-01T08:00:00Z")));
+        Customer other = crm.customers().create(NewCustomer.person("李娜"));
+        crm.purchases().record(NewPurchase.of(other.id(), new BigDecimal("8999"), "CNY").product("华为Mate 60")
+                .externalId("SO20269999"));
+
+        FeedbackResult r = intake.receive(customer.id(), InteractionChannel.EMAIL,
+                "订单号：SO20261180 的手环坏了，很失望；还有订单号：SO20269999 和订单号：SO20260000");
+
+        assertThat(r.purchases()).containsExactly(own);
+        String description = r.serviceCase().orElseThrow().description().orElseThrow();
+        assertThat(description).contains("-- purchase SO20261180: 小米手环8, 1 x, 299.00 CNY, 2026-03-01T08:00:00Z ("
+                + own.id().value() + ")");
+        assertThat(description).doesNotContain("华为Mate 60").doesNotContain("8999");
+        assertThat(intake.receive(customer.id(), InteractionChannel.CHAT, "服务很好").purchases()).isEmpty();
     }
 
     @Test
