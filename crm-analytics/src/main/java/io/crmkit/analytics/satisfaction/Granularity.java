@@ -17,6 +17,11 @@ public enum Granularity {
         return this == WEEK ? date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : date.withDayOfMonth(1);
     }
 
+    /** The first day of the period after the one starting at {@code periodStart}. */
+    public LocalDate next(LocalDate periodStart) {
+        return this == WEEK ? periodStart.plusWeeks(1) : periodStart.plusMonths(1);
+    }
+
     /** Whole periods from the period starting at {@code from} to the one starting at {@code to}. */
     public long between(LocalDate from, LocalDate to) {
         return this == WEEK ? ChronoUnit.WEEKS.between(from, to) : ChronoUnit.MONTHS.between(from, to);
