@@ -1,5 +1,6 @@
 package io.crmkit.examples;
 
+import io.crmkit.analytics.feedback.FeedbackTopics;
 import io.crmkit.analytics.report.AnalyticsReport;
 import io.crmkit.core.Crm;
 import io.crmkit.core.CrmServices;
@@ -85,7 +86,8 @@ public final class Demo {
             businessDay(crm, out);
             serviceSalesAndMarketing(out);
             Path report = AnalyticsReport.builder(crm).title("华东精密 · 客户满意度与价值")
-                    .zone(ZoneId.of("Asia/Shanghai")).currency(Currency.getInstance("CNY")).build()
+                    .zone(ZoneId.of("Asia/Shanghai")).currency(Currency.getInstance("CNY"))
+                    .topics(FeedbackTopics.builder().zone(ZoneId.of("Asia/Shanghai")).build()).build()
                     .writeTo(dir.resolve("report"), "crm-report");
             Result result = new Result(report, servers.receivedEmails().length, servers.receivedSms().size());
             out.printf("%nSatisfaction and customer-value report: %s (and .txt, .csv beside it)%n", report);

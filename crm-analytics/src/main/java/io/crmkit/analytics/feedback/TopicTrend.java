@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param topic        the topic
  * @param counts       texts with the topic in each period of {@link TopicReport#periods()}, in the same order
- * @param lastShare    share of the last period's texts that have it
- * @param earlierShare share of the earlier periods' texts that have it
+ * @param lastShare    share of the last period's texts that have it (0 when it had none)
+ * @param earlierShare share of the earlier periods' texts that have it (0 when there are none)
  * @param pValue       two-sided p-value of the difference (1 when there is only one period)
  * @param direction    {@link Direction#RISING} or {@link Direction#FALLING} when the p-value is below 0.05
  */

@@ -1,5 +1,8 @@
 package io.crmkit.analytics.report;
 
+import io.crmkit.analytics.feedback.FeedbackText;
+import io.crmkit.analytics.feedback.FeedbackTopics;
+import io.crmkit.analytics.feedback.TopicReport;
 import io.crmkit.analytics.satisfaction.Ces;
 import io.crmkit.analytics.satisfaction.Csat;
 import io.crmkit.analytics.satisfaction.Granularity;
@@ -59,10 +62,13 @@ import org.jspecify.annotations.Nullable;
  * @param service      the service backlog and the response, resolution and SLA figures, empty without service cases
  * @param pipeline     the sales pipeline's forecast and stale deals, empty when it has no opportunities
  * @param campaigns    the campaigns' funnels and the period's attributed revenue, empty without campaigns
+ * @param topics       what the feedback talks about and its trend, when {@link Builder#topics} asked for it and there
+ *                     was feedback text
  */
 public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, List<SatisfactionSection> satisfaction,
                               Optional<ValueSection> value, Optional<ServiceSection> service,
-                              Optional<PipelineSection> pipeline, Optional<CampaignSection> campaigns) {
+                              Optional<PipelineSection> pipeline, Optional<CampaignSection> campaigns,
+                              Optional<TopicReport> topics) {
     public AnalyticsReport {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -72,6 +78,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(campaigns, "campaigns");
+        Objects.requireNonNull(topics, "topics");
     }
 
     /** Starts a report over a CRM's data. */
@@ -83,7 +90,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
      * One number of the report, as every format shows it.
      *
      * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort", "customer", "pipeline"
-     *                "stale", "service", "backlog", "campaign" or "attribution"
+     *                "stale", "service", "backlog", "campaign", "attribution", "topics", "topic", "topic_period",
+     *                "topic_sentiment" or "topic_product"
      * @param item    what it is about: a survey kind, a score, a period, a segment, a customer
      * @param metric  the measure, with its unit: {@code mean}, {@code csat_percent}, {@code revenue}
      * @param value   the formatted number, as shown everywhere
@@ -159,6 +167,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         service.ifPresent(s -> ServicePart.metrics(s, out));
         pipeline.ifPresent(p -> PipelinePart.metrics(p, out));
         campaigns.ifPresent(c -> CampaignPart.metrics(c, out));
+        topics.ifPresent(t -> TopicPart.metrics(t, out));
         return List.copyOf(out);
     }
 
@@ -230,6 +239,8 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         private int staleDeals = 10;
         private @Nullable Instant periodFrom;
         private @Nullable Instant periodTo;
+        private @Nullable FeedbackTopics topics;
+        private Iterable<FeedbackText> feedback = List.of();
 
         private Builder(CrmServices crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -311,6 +322,24 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             return this;
         }
 
+        /**
+         * Adds the feedback topics part: the comments of the survey responses in {@link #surveys the slice} and the
+         * {@link #feedback other texts}, analysed by {@code analysis}. Default: no topics part.
+         */
+        public Builder topics(FeedbackTopics analysis) {
+            this.topics = Objects.requireNonNull(analysis, "analysis");
+            return this;
+        }
+
+        /**
+         * Feedback texts besides survey comments for the topics part (emails, chats, the intake's texts), read once
+         * when the report is built. Default: none.
+         */
+        public Builder feedback(Iterable<FeedbackText> texts) {
+            this.feedback = Objects.requireNonNull(texts, "texts");
+            return this;
+        }
+
         /** How many stale deals the pipeline part lists, 0 to 100 (all are counted). Default: 10. */
         public Builder staleDeals(int count) {
             this.staleDeals = count;
@@ -373,7 +402,9 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             Instant from = periodFrom != null ? periodFrom : to.minus(java.time.Duration.ofDays(30));
             Optional<ServiceSection> service = ServicePart.compute(crm, from, to, now);
             Optional<CampaignSection> campaigns = CampaignPart.compute(crm, from, to);
-            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline, campaigns);
+            Optional<TopicReport> topicPart = topics == null ? Optional.empty()
+                    : TopicPart.compute(crm, topics, slice, feedback);
+            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline, campaigns, topicPart);
         }
 
         private static List<Double> lorenz(List<CustomerValue> byTotalDescending) {

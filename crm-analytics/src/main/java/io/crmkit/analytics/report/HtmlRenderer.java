@@ -40,6 +40,7 @@ final class HtmlRenderer {
         ServicePart.html(r.service(), m, sb);
         PipelinePart.html(r.pipeline(), m, sb);
         CampaignPart.html(r, m, sb);
+        TopicPart.html(r, m, sb);
         sb.append("<p class=\"muted\">The same numbers are in the plain text and CSV files of this report.</p>");
         return sb.append("</body></html>\n").toString();
     }

@@ -14,7 +14,10 @@ final class TextRenderer {
             Map.entry("customer", "Top customers"), Map.entry("pipeline", "Sales pipeline forecast by quarter"),
             Map.entry("stale", "Stale deals"), Map.entry("backlog", "Service backlog"),
             Map.entry("service", "Service times (working minutes) and SLA attainment"),
-            Map.entry("campaign", "Campaigns"), Map.entry("attribution", "Revenue attributed to campaigns"));
+            Map.entry("campaign", "Campaigns"), Map.entry("attribution", "Revenue attributed to campaigns"),
+            Map.entry("topics", "Feedback topics"), Map.entry("topic", "Top topics and their trend"),
+            Map.entry("topic_period", "Topics per period (% of the period's texts)"),
+            Map.entry("topic_sentiment", "Topics per sentiment"), Map.entry("topic_product", "Topics per product"));
 
     private TextRenderer() {
     }
