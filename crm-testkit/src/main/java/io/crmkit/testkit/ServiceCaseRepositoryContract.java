@@ -15,6 +15,7 @@ import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseId;
 import io.crmkit.core.service.ServiceCaseOrigin;
 import io.crmkit.core.service.ServiceCaseQuery;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.service.ServiceCaseStatus;
 import io.crmkit.core.service.SlaMarks;
 import io.crmkit.core.service.SlaMetric;
@@ -193,9 +194,14 @@ public abstract class ServiceCaseRepositoryContract extends StorageContractSuppo
         List<UUID> due = idsOf(sorted(all.stream().filter(c -> c.sla().checkAt().map(x -> !x.isAfter(now)).orElse(false))
                 .toList(), by(c -> c.sla().checkAt())));
         assertThat(due).hasSizeGreaterThan(3);
-        assertThat(idsOf(read(r -> r.serviceCases().slaCheckDue(now, 1_000)))).as("at or before now").containsExactlyElementsOf(due);
-        assertThat(idsOf(read(r -> r.serviceCases().slaCheckDue(now, 3)))).containsExactlyElementsOf(due.subList(0, 3));
-        List<ServiceCase> none = read(r -> r.serviceCases().slaCheckDue(data.now().minusSeconds(1), 10));
+        assertThat(idsOf(read(r -> r.serviceCases().slaCheckDue(now, Optional.empty(), 1_000)))).as("at or before now")
+                .containsExactlyElementsOf(due);
+        List<ServiceCase> first = read(r -> r.serviceCases().slaCheckDue(now, Optional.empty(), 3));
+        assertThat(idsOf(first)).containsExactlyElementsOf(due.subList(0, 3));
+        Optional<ServiceCaseRepository.CheckPosition> after = Optional.of(ServiceCaseRepository.CheckPosition.of(first.get(2)));
+        assertThat(idsOf(read(r -> r.serviceCases().slaCheckDue(now, after, 1_000)))).as("after the third")
+                .containsExactlyElementsOf(due.subList(3, due.size()));
+        List<ServiceCase> none = read(r -> r.serviceCases().slaCheckDue(data.now().minusSeconds(1), Optional.empty(), 10));
         assertThat(none).isEmpty();
     }
 

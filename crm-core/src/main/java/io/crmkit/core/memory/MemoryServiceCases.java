@@ -53,8 +53,12 @@ record MemoryServiceCases(Table<ServiceCase> table, MemoryAccess access) impleme
     }
 
     @Override
-    public List<ServiceCase> slaCheckDue(Instant now, int limit) {
+    public List<ServiceCase> slaCheckDue(Instant now, Optional<CheckPosition> after, int limit) {
         return table.all().filter(c -> c.sla().checkAt().map(t -> !t.isAfter(now)).orElse(false))
+                .filter(c -> after.map(a -> {
+                    int byTime = c.sla().checkAt().orElseThrow().compareTo(a.checkAt());
+                    return byTime > 0 || (byTime == 0 && c.id().value().compareTo(a.id().value()) > 0);
+                }).orElse(true))
                 .sorted(Comparator.comparing((ServiceCase c) -> c.sla().checkAt().orElseThrow()).thenComparing(c -> c.id().value()))
                 .limit(limit).toList();
     }

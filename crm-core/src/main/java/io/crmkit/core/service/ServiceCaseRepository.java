@@ -49,7 +49,26 @@ public interface ServiceCaseRepository {
 
     /**
      * At most {@code limit} cases whose {@linkplain SlaMarks#checkAt() check instant} is at or before {@code now}, earliest
-     * first: what the SLA monitor has to mark. Not scoped: the monitor acts as the system.
+     * first, then by id, and after {@code after} in that order when given: what the SLA monitor has to mark, read in
+     * batches that move on past cases it could not mark. Not scoped: the monitor acts as the system.
      */
-    List<ServiceCase> slaCheckDue(Instant now, int limit);
+    List<ServiceCase> slaCheckDue(Instant now, Optional<CheckPosition> after, int limit);
+
+    /**
+     * A place in the order of {@link #slaCheckDue}: a case's check instant as it was read, and its id.
+     *
+     * @param checkAt the check instant
+     * @param id      the case
+     */
+    record CheckPosition(Instant checkAt, ServiceCaseId id) {
+        public CheckPosition {
+            java.util.Objects.requireNonNull(checkAt, "checkAt");
+            java.util.Objects.requireNonNull(id, "id");
+        }
+
+        /** The position of a case that {@link #slaCheckDue} returned (so it has a check instant). */
+        public static CheckPosition of(ServiceCase c) {
+            return new CheckPosition(c.sla().checkAt().orElseThrow(), c.id());
+        }
+    }
 }

@@ -20,12 +20,20 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
+import io.crmkit.core.spi.CrmStorage;
+import io.crmkit.core.spi.Repositories;
+import io.crmkit.core.spi.UnitOfWork;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,6 +186,89 @@ class ServiceSlaMonitorTest {
         assertThat(crm.cases().dueBefore(clock.instant(), io.crmkit.core.PageRequest.first(10)).items()).hasSize(5);
         assertThat(crm.cases().checkSla()).isEqualTo(5); // batches of 2
         assertThat(crm.cases().dueBefore(clock.instant(), io.crmkit.core.PageRequest.first(10)).items()).isEmpty();
+    }
+
+    /**
+     * Cases the monitor cannot store (here: a storage that refuses their update) are passed over: with a batch of 2
+     * and the two earliest failing on every check, the three behind them are still marked.
+     */
+    @Test
+    void casesThatFailEveryTimeDoNotHoldUpTheCasesBehindThem() {
+        InMemoryStorage memory = InMemoryStorage.create();
+        Set<ServiceCaseId> poisoned = ConcurrentHashMap.newKeySet();
+        Crm crm = Crm.builder().storage(refusingUpdatesOf(memory, poisoned)).clock(clock)
+                .service(ServiceSettings.builder().policy(SlaPolicy.builder("p").target(SlaMetric.RESOLUTION,
+                        Duration.ofHours(1)).build()).batchSize(2).build()).build();
+        crms.add(crm);
+        Customer customer = crm.customers().create(NewCustomer.person("张三"));
+        List<ServiceCase> cases = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cases.add(open(crm, customer));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        poisoned.add(cases.get(0).id());
+        poisoned.add(cases.get(1).id());
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(crm.cases().checkSla()).isEqualTo(3);
+        assertThat(cases.subList(2, 5)).allSatisfy(c -> assertThat(crm.cases().require(c.id()).sla().breached())
+                .containsExactly(SlaMetric.RESOLUTION));
+        assertThat(crm.cases().require(cases.get(0).id()).sla().breached()).isEmpty();
+        assertThat(crm.cases().checkSla()).isZero(); // the two still fail; nothing else is due
+        poisoned.clear();
+        assertThat(crm.cases().checkSla()).isEqualTo(2);
+    }
+
+    /** {@code memory}, except that updating one of {@code refused} cases throws. */
+    private static CrmStorage refusingUpdatesOf(InMemoryStorage memory, Set<ServiceCaseId> refused) {
+        return new CrmStorage() {
+            @Override
+            public <T> T inTransaction(UnitOfWork<T> work) {
+                return memory.inTransaction(repos -> work.run(wrap(repos)));
+            }
+
+            @Override
+            public <T> T read(UnitOfWork<T> work) {
+                return memory.read(repos -> work.run(wrap(repos)));
+            }
+
+            @Override
+            public void close() {
+                memory.close();
+            }
+
+            private Repositories wrap(Repositories repos) {
+                ServiceCaseRepository cases = repos.serviceCases();
+                ServiceCaseRepository refusing = proxy(ServiceCaseRepository.class, cases, (method, args) -> {
+                    if (method.getName().equals("update") && refused.contains(((ServiceCase) args[0]).id())) {
+                        throw new IllegalStateException("refused");
+                    }
+                });
+                return reposWith(repos, refusing);
+            }
+
+            private Repositories reposWith(Repositories repos, ServiceCaseRepository cases) {
+                return (Repositories) Proxy.newProxyInstance(Repositories.class.getClassLoader(),
+                        new Class<?>[] {Repositories.class}, (p, method, args) -> method.getName().equals("serviceCases")
+                                ? cases : invoke(method, repos, args));
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, java.util.function.BiConsumer<Method, Object[]> before) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            before.accept(method, args);
+            return invoke(method, target, args);
+        });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.crmkit.core.security.UserRef;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.service.ServiceCaseId;
+import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.service.ServiceCaseStatus;
 import io.crmkit.core.service.ServiceSettings;
 import io.crmkit.core.service.SlaClock;
@@ -208,16 +209,20 @@ public final class SlaMonitor implements Engine.Component {
         }
         int handled = 0;
         Set<ServiceCaseId> seen = new HashSet<>();
+        // Keyset order: a case that fails or conflicts is passed over, not read again at the head of every batch.
+        Optional<ServiceCaseRepository.CheckPosition> after = Optional.empty();
+        Instant now = engine.clock().instant();
         for (int batches = 0; batches < MAX_BATCHES && !stopping.get(); batches++) {
-            Instant now = engine.clock().instant();
+            Optional<ServiceCaseRepository.CheckPosition> from = after;
             List<ServiceCase> batch = engine.storage().read(
-                    repos -> repos.serviceCases().slaCheckDue(now, settings.batchSize()));
-            boolean fresh = false;
+                    repos -> repos.serviceCases().slaCheckDue(now, from, settings.batchSize()));
+            if (!batch.isEmpty()) {
+                after = Optional.of(ServiceCaseRepository.CheckPosition.of(batch.get(batch.size() - 1)));
+            }
             for (ServiceCase c : batch) {
                 if (!seen.add(c.id())) {
-                    continue;
+                    continue; // marked earlier in this check and due again: the next check takes it
                 }
-                fresh = true;
                 try {
                     if (engine.write(tx -> handle(tx, c.id(), now))) {
                         handled++;
@@ -228,7 +233,7 @@ public final class SlaMonitor implements Engine.Component {
                     LOG.warn("checking the service levels of case {} failed", c.id(), e);
                 }
             }
-            if (!fresh || batch.size() < settings.batchSize()) {
+            if (batch.size() < settings.batchSize()) {
                 break;
             }
         }
