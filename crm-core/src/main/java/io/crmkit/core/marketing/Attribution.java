@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param from        the first instant of the period
  * @param to          the end of the period, excluded
  * @param rows        one per campaign and currency, by campaign id, then currency code
- * @param conversions how many purchases had at least one touch
+ * @param conversions how many purchases credit at least one of the listed campaigns (those the actor may read)
  */
 public record Attribution(AttributionModel model, Instant from, Instant to, List<Row> rows, long conversions) {
     /** Decimals of an attributed amount (rounded half even once, after summing). */

@@ -14,11 +14,18 @@ import io.crmkit.core.memory.InMemoryStorage;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.MessageTemplate;
 import io.crmkit.core.messaging.MessagingSettings;
+import io.crmkit.core.security.AccessLevel;
+import io.crmkit.core.security.AccessPolicy;
+import io.crmkit.core.security.Action;
+import io.crmkit.core.security.Actor;
+import io.crmkit.core.security.RecordKind;
+import io.crmkit.core.security.UserRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +39,11 @@ class AttributionTest {
     private static final Instant DAY0 = Instant.parse("2026-03-02T02:00:00Z");
     private final MutableClock clock = MutableClock.at(DAY0.toString());
     private final CampaignMembersTest.Recorder sms = new CampaignMembersTest.Recorder();
+    /** An analyst reads every customer and purchase, but only the campaigns she owns. */
+    private static final Actor ANALYST = new Actor(UserRef.of("an.na"), Set.of("analyst"), Set.of());
     private final Crm crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock)
+            .access(AccessPolicy.builder().grantAll("analyst", AccessLevel.ALL, RecordKind.CUSTOMER, RecordKind.PURCHASE)
+                    .grant("analyst", AccessLevel.OWN, RecordKind.CAMPAIGN, Action.READ).build())
             .messaging(MessagingSettings.builder().channel(sms).build()).build();
     private final CampaignService campaigns = crm.campaigns();
     private final Customer x = customer("x");
@@ -41,7 +52,7 @@ class AttributionTest {
     private final Customer w = customer("w");
     private final Campaign a = campaign("A");
     private final Campaign b = campaign("B");
-    private final Campaign c = campaign("C");
+    private final Campaign c = campaign("C", ANALYST.user());
 
     @AfterEach
     void close() {
@@ -54,8 +65,13 @@ class AttributionTest {
     }
 
     private Campaign campaign(String name) {
+        return campaign(name, UserRef.of("ma.rketing"));
+    }
+
+    private Campaign campaign(String name, UserRef owner) {
         Campaign k = campaigns.create(NewCampaign.of(name, ChannelKind.SMS, LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 3, 31), new BigDecimal("100"), "CNY").template(MessageTemplate.text("hi {{name}}")));
+                LocalDate.of(2026, 3, 31), new BigDecimal("100"), "CNY").owner(owner)
+                .template(MessageTemplate.text("hi {{name}}")));
         campaigns.transition(k.id(), CampaignStatus.SCHEDULED, null);
         return k;
     }
@@ -137,6 +153,26 @@ class AttributionTest {
                         .as("%s of %d", m, n).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-30));
             }
         }
+    }
+
+    /**
+     * The analyst sees C only: C's credit is what everyone sees (a third of x's 100 under the linear model, the other
+     * touches counted though hidden), and only the one purchase crediting C is a conversion, not the three that
+     * A and B touched.
+     */
+    @Test
+    void anActorSeesTheCampaignsSheMayReadWithTheirTrueShareAndOnlyTheirConversions() {
+        timeline();
+        Attribution linear = crm.as(ANALYST).campaigns().attribute(AttributionModel.LINEAR, day(0), day(40));
+        assertThat(linear.rows()).singleElement().satisfies(r -> {
+            assertThat(r.campaignId()).isEqualTo(c.id());
+            assertThat(r.revenue()).isEqualTo(new BigDecimal("33.3333"));
+        });
+        assertThat(linear.conversions()).isEqualTo(1);
+        Attribution first = crm.as(ANALYST).campaigns().attribute(AttributionModel.FIRST_TOUCH, day(0), day(40));
+        assertThat(first.rows()).isEmpty();
+        assertThat(first.conversions()).isZero();
+        assertThat(campaigns.attribute(AttributionModel.LINEAR, day(0), day(40)).conversions()).isEqualTo(3);
     }
 
     @Test

@@ -209,6 +209,65 @@ class CampaignMembersTest {
     }
 
     @Test
+    void twoSendsAtOnceShareTheMembersAndStartTheCampaignOnce() throws Exception {
+        Campaign campaign = running("双十一");
+        List<CustomerId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(customer("客户" + i, "138001381" + String.format("%02d", i), ConsentStatus.OPTED_IN).id());
+        }
+        campaigns.addMembers(campaign.id(), ids);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<SendReport> send = () -> {
+                together.await();
+                return campaigns.send(campaign.id());
+            };
+            java.util.concurrent.Future<SendReport> one = pool.submit(send);
+            java.util.concurrent.Future<SendReport> two = pool.submit(send);
+            assertThat(one.get().sent() + two.get().sent()).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(events).filteredOn(x -> x instanceof CampaignEvent.StatusChanged s && s.to() == CampaignStatus.RUNNING)
+                .hasSize(1);
+        assertThat(campaigns.require(campaign.id()).status()).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(crm.messaging().dispatchPending()).isEqualTo(20);
+        assertThat(sms.sent).extracting(OutboundMessage::to).doesNotHaveDuplicates().hasSize(20);
+    }
+
+    @Test
+    void aCampaignCancelledWhileItSendsStopsAtTheNextMember() {
+        java.util.concurrent.atomic.AtomicReference<Runnable> afterSecond = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger sentEvents = new AtomicInteger();
+        try (Crm stopping = Crm.builder().storage(InMemoryStorage.create()).clock(clock)
+                .listener(e -> {
+                    if (e instanceof CampaignEvent.MembersChanged m && m.status() == MemberStatus.SENT
+                            && sentEvents.incrementAndGet() == 2) {
+                        afterSecond.get().run();
+                    }
+                })
+                .messaging(MessagingSettings.builder().channel(new Recorder()).build())
+                .marketing(MarketingSettings.builder().batchSize(2).build()).build()) {
+            CampaignService service = stopping.campaigns();
+            Campaign c = service.create(NewCampaign.of("清仓", ChannelKind.SMS, LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 3, 31), new BigDecimal("10"), "CNY").template(MessageTemplate.text("{{campaign}}")));
+            service.transition(c.id(), CampaignStatus.SCHEDULED, null);
+            List<CustomerId> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(stopping.customers().create(NewCustomer.person("客户" + i).phone("138001382" + i + "0")
+                        .consent(ContactChannel.SMS, ConsentStatus.OPTED_IN, "web form")).id());
+            }
+            service.addMembers(c.id(), ids);
+            afterSecond.set(() -> service.transition(c.id(), CampaignStatus.CANCELLED, "budget cut"));
+
+            assertThat(service.send(c.id())).isEqualTo(new SendReport(2, 0, 0));
+            assertThat(Pages.all(p -> service.members(c.id(), MemberStatus.TARGETED, p), 1)).hasSize(4);
+            assertThat(service.require(c.id()).status()).isEqualTo(CampaignStatus.CANCELLED);
+        }
+    }
+
+    @Test
     void aMemberWhoseMessageWasSentAlreadyIsNotSentTwice() {
         Customer a = customer("张三", "13800138001", ConsentStatus.OPTED_IN);
         Campaign campaign = running("x");

@@ -355,12 +355,16 @@ public final class TransactionalCampaignService implements CampaignService {
         MarketingSettings settings = settings();
         int[] counts = new int[3];
         PageRequest page = PageRequest.first(settings.batchSize());
+        sending:
         while (true) {
             PageRequest request = page;
             Page<CampaignMember> targeted = engine.read(repos -> repos.campaigns().members(campaign,
                     Optional.of(MemberStatus.TARGETED), request));
             for (CampaignMember m : targeted.items()) {
-                MemberStatus outcome = sendOne(c, template, m.customerId(), settings);
+                MemberStatus outcome = sendOneRetrying(c, template, m.customerId(), settings);
+                if (outcome == null) {
+                    break sending; // paused, completed or cancelled meanwhile
+                }
                 if (outcome == MemberStatus.SENT) {
                     counts[0]++;
                 } else if (outcome == MemberStatus.FAILED) {
@@ -375,18 +379,44 @@ public final class TransactionalCampaignService implements CampaignService {
             }
             page = next.get();
         }
-        if (c.status() == CampaignStatus.SCHEDULED) {
-            transition(campaign, CampaignStatus.RUNNING, "started by its first send");
-        }
         return new SendReport(counts[0], counts[1], counts[2]);
     }
 
-    /** Sends to one member in one transaction and returns the status it moved to (TARGETED if another send did it). */
-    private MemberStatus sendOne(Campaign c, MessageTemplate template, CustomerId customerId, MarketingSettings settings) {
+    /**
+     * Sends to one member, retrying once when another send raced it (to start the campaign or to the same member):
+     * the retry finds the campaign running or the member sent.
+     */
+    private @Nullable MemberStatus sendOneRetrying(Campaign c, MessageTemplate template, CustomerId customerId,
+                                                   MarketingSettings settings) {
+        try {
+            return sendOne(c, template, customerId, settings);
+        } catch (ConflictException raced) {
+            return sendOne(c, template, customerId, settings);
+        }
+    }
+
+    /**
+     * Sends to one member in one transaction and returns the status it moved to (TARGETED if another send did it), or
+     * null if the campaign no longer sends. A scheduled campaign moves to running in the transaction of the first
+     * member it reaches, so a send that fails on it leaves the campaign scheduled.
+     */
+    private @Nullable MemberStatus sendOne(Campaign c, MessageTemplate template, CustomerId customerId,
+                                           MarketingSettings settings) {
         return engine.write(tx -> {
+            Campaign now = tx.repos().campaigns().require(c.id());
+            if (!now.status().maySend()) {
+                return null;
+            }
             Optional<CampaignMember> current = tx.repos().campaigns().findMember(c.id(), customerId);
             if (current.isEmpty() || current.get().status() != MemberStatus.TARGETED) {
                 return MemberStatus.TARGETED;
+            }
+            if (now.status() == CampaignStatus.SCHEDULED) {
+                Campaign moved = now.transition(engine.workflow(CampaignStatus.class), CampaignStatus.RUNNING,
+                        actor.user(), tx.now(), Optional.of("started by its first send"));
+                tx.repos().campaigns().update(moved);
+                CampaignChanges.record(tx, actor.user(), AuditAction.TRANSITION, now, moved);
+                tx.raise(new CampaignEvent.StatusChanged(c.id(), now.status(), moved.status(), tx.now(), actor.user()));
             }
             CampaignMember m = current.get();
             Optional<Customer> customer = tx.repos().customers().findById(customerId);
@@ -538,6 +568,9 @@ public final class TransactionalCampaignService implements CampaignService {
         return engine.read(repos -> {
             Map<List<Object>, BigDecimal> revenue = new HashMap<>();
             Map<List<Object>, Long> touches = new HashMap<>();
+            // Credit is shared over every touch, seen or not, so a campaign's figures are the same for every actor;
+            // only the actor's campaigns are listed, and only purchases crediting one of them are counted.
+            Map<CampaignId, Boolean> readable = new HashMap<>();
             long conversions = 0;
             PageRequest page = PageRequest.first(batch);
             while (true) {
@@ -558,16 +591,20 @@ public final class TransactionalCampaignService implements CampaignService {
                     if (before.isEmpty()) {
                         continue;
                     }
-                    conversions++;
                     List<BigDecimal> weights = model.weights(before.size());
+                    boolean credited = false;
                     for (int i = 0; i < before.size(); i++) {
-                        if (weights.get(i).signum() == 0) {
+                        CampaignId campaign = before.get(i).campaignId();
+                        if (weights.get(i).signum() == 0 || !readable.computeIfAbsent(campaign, x -> repos.campaigns()
+                                .findById(x).map(c -> guard.permits(c, Action.READ)).orElse(false))) {
                             continue; // first and last touch credit one touch only
                         }
-                        List<Object> key = List.of(before.get(i).campaignId(), p.currency());
+                        credited = true;
+                        List<Object> key = List.of(campaign, p.currency());
                         revenue.merge(key, p.amount().multiply(weights.get(i)), BigDecimal::add);
                         touches.merge(key, 1L, Long::sum);
                     }
+                    conversions += credited ? 1 : 0;
                 }
                 Optional<PageRequest> next = page.next(found);
                 if (next.isEmpty()) {
@@ -575,17 +612,12 @@ public final class TransactionalCampaignService implements CampaignService {
                 }
                 page = next.get();
             }
-            Map<CampaignId, Boolean> readable = new HashMap<>();
             TreeMap<String, Attribution.Row> rows = new TreeMap<>();
             revenue.forEach((key, sum) -> {
                 CampaignId id = (CampaignId) key.get(0);
                 Currency currency = (Currency) key.get(1);
-                boolean mayRead = readable.computeIfAbsent(id, x -> repos.campaigns().findById(x)
-                        .map(c -> guard.permits(c, Action.READ)).orElse(false));
-                if (mayRead) {
-                    rows.put(id.value() + "/" + currency.getCurrencyCode(), new Attribution.Row(id, currency,
-                            sum.setScale(Attribution.SCALE, RoundingMode.HALF_EVEN), touches.getOrDefault(key, 0L)));
-                }
+                rows.put(id.value() + "/" + currency.getCurrencyCode(), new Attribution.Row(id, currency,
+                        sum.setScale(Attribution.SCALE, RoundingMode.HALF_EVEN), touches.getOrDefault(key, 0L)));
             });
             return new Attribution(model, from, to, new ArrayList<>(rows.values()), conversions);
         });
