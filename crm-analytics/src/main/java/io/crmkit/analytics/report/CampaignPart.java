@@ -60,9 +60,22 @@ final class CampaignPart {
             out.add(new AnalyticsReport.Metric("campaign", item, "cost_per_response",
                     r.costPerResponse().map(Fmt::money).orElse("-")));
         }
+        Map<CampaignId, String> labels = labels(s.names());
         s.attribution().forEach((model, a) -> a.rows().forEach(r -> out.add(new AnalyticsReport.Metric("attribution",
-                model.name() + " " + s.names().getOrDefault(r.campaignId(), r.campaignId().toString()) + " " + r.currency(),
+                model.name() + " " + labels.getOrDefault(r.campaignId(), r.campaignId().toString()) + " " + r.currency(),
                 "revenue", Fmt.money(r.revenue())))));
+    }
+
+    /** Each campaign's name, with the end of its id where two campaigns share a name, so their rows stay apart. */
+    static Map<CampaignId, String> labels(Map<CampaignId, String> names) {
+        Map<String, Integer> uses = new HashMap<>();
+        names.values().forEach(n -> uses.merge(n, 1, Integer::sum));
+        Map<CampaignId, String> labels = new HashMap<>();
+        names.forEach((id, name) -> {
+            String hex = id.value().toString();
+            labels.put(id, uses.getOrDefault(name, 0) > 1 ? name + " (" + hex.substring(hex.length() - 8) + ")" : name);
+        });
+        return labels;
     }
 
     static void html(AnalyticsReport r, Map<String, String> m, StringBuilder sb) {

@@ -81,8 +81,8 @@ public interface CampaignService {
      * limits, the outbox): each message is on the member's timeline linked to the campaign, and carries the
      * idempotency key {@code campaign:<campaign id>:<customer id>}, so calling it again never sends to a member twice.
      * A member without consent to the channel (or opted out, or without an address) is not sent to and becomes
-     * FAILED or OPTED_OUT with the reason. A scheduled campaign starts running before its first message; a campaign
-     * paused, completed or cancelled while it sends stops at the next member. Two sends at once share the members
+     * FAILED or OPTED_OUT with the reason. A scheduled campaign starts running with its first message; a campaign
+     * completed or cancelled while it sends stops at the next member. Two sends at once share the members
      * between them.
      *
      * @throws io.crmkit.core.ValidationException on {@code status} unless the campaign is scheduled or running, on
