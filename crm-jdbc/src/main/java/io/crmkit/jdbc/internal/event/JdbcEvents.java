@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal.event;
 
+import io.crmkit.core.ConflictException;
 import io.crmkit.core.StorageException;
 import io.crmkit.core.audit.AuditSource;
 import io.crmkit.core.event.EventOutboxRepository;
@@ -10,10 +11,13 @@ import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The event outbox in {@code events}, its position counter in {@code event_head} and the relay leases in
@@ -39,14 +43,34 @@ public final class JdbcEvents implements EventOutboxRepository {
         }
         long[] last = new long[1];
         sql.writeLast("reserve event positions", () -> {
-            if (sql.stmt("UPDATE {p}event_head SET last_position = last_position + ? WHERE id = 1").lng((long) count)
-                    .execute() != 1) {
-                throw new StorageException("the event position counter is missing");
+            if (moveCounter(count) == 0) {
+                createCounter();
+                if (moveCounter(count) == 0) {
+                    throw new StorageException("the event position counter is missing and cannot be made");
+                }
             }
             last[0] = sql.stmt("SELECT last_position FROM {p}event_head WHERE id = 1").one(r -> r.lng("last_position"))
                     .orElseThrow(() -> new StorageException("the event position counter is missing"));
         });
         return last[0] - count + 1;
+    }
+
+    private int moveCounter(int count) {
+        return sql.stmt("UPDATE {p}event_head SET last_position = last_position + ? WHERE id = 1").lng((long) count)
+                .execute();
+    }
+
+    /**
+     * Makes the counter row again if it was deleted (the migration makes it; a host emptying every table removes
+     * it), continuing after the newest stored event. Another unit of work making it at the same moment wins.
+     */
+    private void createCounter() {
+        try {
+            sql.write("make the event position counter", () -> sql.stmt("INSERT INTO {p}event_head (id, last_position)"
+                    + " SELECT 1, COALESCE(MAX(position), 0) FROM {p}events").execute());
+        } catch (ConflictException raced) {
+            // made by another unit of work: moving it waits for that one's commit
+        }
     }
 
     @Override
@@ -75,7 +99,15 @@ public final class JdbcEvents implements EventOutboxRepository {
 
     @Override
     public Optional<Integer> claimPartition(String owner, Instant now, Instant leaseUntil) {
-        Optional<Integer>[] claimed = new Optional[] {Optional.empty()};
+        Optional<Integer> claimed = claim(owner, now, leaseUntil);
+        if (claimed.isEmpty() && createMissingPartitions()) {
+            claimed = claim(owner, now, leaseUntil);
+        }
+        return claimed;
+    }
+
+    private Optional<Integer> claim(String owner, Instant now, Instant leaseUntil) {
+        List<Integer> claimed = new ArrayList<>(1);
         sql.write("claim an event partition", () -> {
             Optional<Free> free = sql.stmt("SELECT relay_partition, lease_until FROM {p}event_partitions p"
                             + " WHERE lease_until <= ? AND EXISTS (SELECT 1 FROM {p}events e"
@@ -88,11 +120,35 @@ public final class JdbcEvents implements EventOutboxRepository {
                         .text(owner).instant(leaseUntil).integer(free.get().partition()).instant(free.get().until())
                         .execute();
                 if (n == 1) {
-                    claimed[0] = Optional.of(free.get().partition());
+                    claimed.add(free.get().partition());
                 }
             }
         });
-        return claimed[0];
+        return claimed.stream().findFirst();
+    }
+
+    /**
+     * Makes the partition rows that are missing (the migration makes them; a host emptying every table removes
+     * them); returns whether any was. Only after a claim found nothing, so it costs the usual claim nothing.
+     */
+    private boolean createMissingPartitions() {
+        Set<Integer> present = new HashSet<>(sql.read("read the event partitions", () -> sql.stmt(
+                "SELECT relay_partition FROM {p}event_partitions").list(r -> r.integer("relay_partition"))));
+        boolean made = false;
+        for (int p = 0; p < PARTITIONS; p++) {
+            if (!present.contains(p)) {
+                int partition = p;
+                try {
+                    sql.write("make an event partition", () -> sql.stmt("INSERT INTO {p}event_partitions"
+                            + " (relay_partition, lease_owner, lease_until) VALUES (?, ?, ?)")
+                            .integer(partition).text("").instant(Instant.EPOCH).execute());
+                    made = true;
+                } catch (ConflictException raced) {
+                    // made by another relay at the same moment
+                }
+            }
+        }
+        return made;
     }
 
     private record Free(int partition, Instant until) {
