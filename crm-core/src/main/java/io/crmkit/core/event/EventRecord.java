@@ -44,10 +44,4 @@ public record EventRecord(UUID id, long position, String type, RecordKind record
             throw new IllegalArgumentException("position must be at least 1: " + position);
         }
     }
-
-    /** The same event at another position: the one the store reserved for it. */
-    public EventRecord at(long newPosition) {
-        return new EventRecord(id, newPosition, type, recordKind, recordId, recordVersion, changedFields, occurredAt,
-                actor, source);
-    }
 }

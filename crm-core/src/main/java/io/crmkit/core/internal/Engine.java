@@ -436,7 +436,18 @@ public final class Engine {
         public void audit(AuditSource source, UserRef actor, RecordKind kind, UUID recordId, AuditAction action,
                           Supplier<List<AuditChain.Change>> changes) {
             // kept with the trail off too: the event outbox names the changed fields from them
-            audit.add(new AuditDraft(now, actor, source, kind, recordId, action, changes));
+            audit.add(new AuditDraft(now, actor, source, kind, recordId, action, once(changes)));
+        }
+
+        /** {@code changes}, computed at most once: the trail and the event outbox both read it. */
+        private static Supplier<List<AuditChain.Change>> once(Supplier<List<AuditChain.Change>> changes) {
+            List<List<AuditChain.Change>> computed = new ArrayList<>(1);
+            return () -> {
+                if (computed.isEmpty()) {
+                    computed.add(changes.get());
+                }
+                return computed.get(0);
+            };
         }
 
         /** Runs {@code action} once the outermost unit of work committed; never if it rolled back. */

@@ -8,11 +8,13 @@ import io.crmkit.core.event.EventRecord;
 import io.crmkit.core.security.RecordKind;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,22 +31,27 @@ final class OutboxEvents {
 
     static void append(EventOutboxRepository outbox, List<DomainEvent> events, List<AuditDraft> drafts, Clock clock) {
         long first = outbox.reservePositions(events.size());
+        Map<RecordRef, List<AuditDraft>> byRecord = new HashMap<>();
+        for (AuditDraft d : drafts) {
+            byRecord.computeIfAbsent(new RecordRef(d.kind(), d.recordId()), k -> new ArrayList<>(1)).add(d);
+        }
         List<EventRecord> records = new ArrayList<>(events.size());
         for (DomainEvent e : events) {
             Set<String> fields = new LinkedHashSet<>();
             AuditSource source = AuditSource.API;
-            for (AuditDraft d : drafts) {
-                if (d.kind() == e.recordKind() && d.recordId().equals(e.recordId())) {
-                    source = d.source();
-                    for (AuditChain.Change c : d.changes().get()) {
-                        fields.add(c.field());
-                    }
+            for (AuditDraft d : byRecord.getOrDefault(new RecordRef(e.recordKind(), e.recordId()), List.of())) {
+                source = d.source();
+                for (AuditChain.Change c : d.changes().get()) {
+                    fields.add(c.field());
                 }
             }
             records.add(new EventRecord(Ids.uuid7(clock), first + records.size(), type(e), e.recordKind(), e.recordId(),
                     e.recordVersion(), List.copyOf(fields), e.at(), e.actor(), source));
         }
         outbox.insert(records);
+    }
+
+    private record RecordRef(RecordKind kind, UUID id) {
     }
 
     /** {@code service_case.transitioned}: the record kind and the event's class name, in snake case. */
