@@ -4,12 +4,13 @@ import io.crmkit.core.audit.AuditService;
 import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
+import io.crmkit.core.event.EventFeed;
 import io.crmkit.core.interaction.InteractionService;
-import io.crmkit.core.marketing.CampaignService;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.TransactionalAuditService;
 import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
+import io.crmkit.core.internal.event.TransactionalEventFeed;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.marketing.TransactionalCampaignService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
@@ -20,6 +21,7 @@ import io.crmkit.core.internal.security.TransactionalAccessService;
 import io.crmkit.core.internal.service.SlaMonitor;
 import io.crmkit.core.internal.service.TransactionalServiceCaseService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
+import io.crmkit.core.marketing.CampaignService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
 import io.crmkit.core.sales.OpportunityService;
@@ -52,6 +54,7 @@ public sealed class CrmServices permits Crm {
     private final ServiceCaseService cases;
     private final OpportunityService opportunities;
     private final CampaignService campaigns;
+    private final EventFeed events;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -68,6 +71,7 @@ public sealed class CrmServices permits Crm {
         this.cases = new TransactionalServiceCaseService(engine, actor);
         this.opportunities = new TransactionalOpportunityService(engine, actor);
         this.campaigns = new TransactionalCampaignService(engine, actor);
+        this.events = new TransactionalEventFeed(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -147,6 +151,14 @@ public sealed class CrmServices permits Crm {
     /** Marketing campaigns: members from segments, sending through messaging, results and attribution. */
     public final CampaignService campaigns() {
         return campaigns;
+    }
+
+    /**
+     * The event outbox: every domain event, written with the change that raised it; read by position, or relayed to
+     * a sink (a message broker) from several JVMs.
+     */
+    public final EventFeed events() {
+        return events;
     }
 
     /**

@@ -49,7 +49,8 @@ class ModuleBoundariesTest {
     void everyPublishedModuleExportsItsApiAndRequiresTheCoreTransitively() throws URISyntaxException {
         // crm-jdbc and crm-analytics need Flyway and commons-math3, which have no module names of their own: they
         // ship as automatic modules (io.crmkit.jdbc, io.crmkit.analytics) until those libraries name theirs
-        for (Class<?> anchor : List.of(io.crmkit.messaging.SmtpEmailChannel.class, io.crmkit.testkit.TestData.class)) {
+        for (Class<?> anchor : List.of(io.crmkit.messaging.SmtpEmailChannel.class, io.crmkit.testkit.TestData.class,
+                io.crmkit.rabbitmq.RabbitEventSink.class)) {
             ModuleDescriptor module = descriptorOf(anchor);
             assertThat(module.name()).startsWith("io.crmkit.");
             assertThat(module.exports()).as(module.name()).isNotEmpty()

@@ -44,7 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Saving a customer writes only the child rows that changed, and saving a need or a task only the history
  * rows added: the services' archive, consent answer and edit
- * are watched through a host DataSource that records every statement. Seeded random edits check that what is
+ * are watched through a host DataSource that records every statement; each change also moves the event position
+ * counter and inserts its events (the event outbox), last. Seeded random edits check that what is
  * written by difference reads back as the customer saved. On every database.
  */
 class CustomerChildWritesTest {
@@ -103,7 +104,7 @@ class CustomerChildWritesTest {
         Customer c = crm.customers().create(full());
         log.start();
         crm.customers().archive(c.id());
-        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "UPDATE audit_heads", "INSERT audit_entries");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "UPDATE audit_heads", "INSERT audit_entries", "UPDATE event_head", "INSERT events");
         // the trail moved this stream's head on the create, so it compares and sets it without reading it first
         assertThat(log.executed()).noneMatch(sql -> sql.contains("audit_heads") && sql.startsWith("SELECT"));
     }
@@ -115,7 +116,7 @@ class CustomerChildWritesTest {
         Customer c = crm.customers().create(full());
         log.start();
         Customer archived = crm.customers().archive(c.id());
-        assertThat(log.writes(prefix)).containsExactly("UPDATE customers");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "UPDATE event_head", "INSERT events");
         assertThat(crm.customers().require(c.id())).isEqualTo(archived);
         assertThat(archived.isArchived()).isTrue();
     }
@@ -128,7 +129,7 @@ class CustomerChildWritesTest {
         log.start();
         Customer changed = crm.customers().setConsent(c.id(), ContactChannel.SMS, ConsentStatus.OPTED_OUT, "回复TD退订");
         assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "DELETE customer_consents",
-                "INSERT customer_consents");
+                "INSERT customer_consents", "UPDATE event_head", "INSERT events");
         Customer read = crm.customers().require(c.id());
         assertThat(read).isEqualTo(changed);
         assertThat(read.hasOptedOut(ContactChannel.SMS)).isTrue();
@@ -137,7 +138,7 @@ class CustomerChildWritesTest {
 
         log.start();
         crm.customers().setConsent(c.id(), ContactChannel.VOICE, ConsentStatus.OPTED_IN, "call");
-        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "INSERT customer_consents");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE customers", "INSERT customer_consents", "UPDATE event_head", "INSERT events");
         assertThat(crm.customers().require(c.id()).consents()).hasSize(3);
     }
 
@@ -149,7 +150,7 @@ class CustomerChildWritesTest {
         log.start();
         Customer edited = crm.customers().update(c.edit().removeEmail("z.san@example.org").tag("新标签"));
         assertThat(log.writes(prefix)).containsExactlyInAnyOrder("UPDATE customers", "DELETE customer_emails",
-                "INSERT customer_tags");
+                "INSERT customer_tags", "UPDATE event_head", "INSERT events");
         assertThat(crm.customers().require(c.id())).isEqualTo(edited);
         assertThat(edited.emails()).extracting(EmailAddress::value).containsExactly("zhangsan@example.com");
         assertThat(edited.tags()).containsExactly("vip", "重点客户", "新标签");
@@ -164,7 +165,7 @@ class CustomerChildWritesTest {
         crm.requirements().start(need.id(), "已联系");
         log.start();
         Requirement resolved = crm.requirements().resolve(need.id(), "已开具");
-        assertThat(log.writes(prefix)).containsExactly("UPDATE requirements", "INSERT requirement_history");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE requirements", "INSERT requirement_history", "UPDATE event_head", "INSERT events");
         assertThat(crm.requirements().require(need.id())).isEqualTo(resolved);
         assertThat(resolved.history()).hasSize(2);
     }
@@ -178,10 +179,10 @@ class CustomerChildWritesTest {
         crm.tasks().transition(t.id(), TaskStatus.IN_PROGRESS, null);
         log.start();
         Task commented = crm.tasks().comment(t.id(), "第二条 🙏");
-        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_comments");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_comments"); // no event: a comment raises none
         log.start();
         Task handed = crm.tasks().assign(t.id(), Assignee.department(DepartmentRef.of("finance")), "转财务");
-        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_assignments");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_assignments", "UPDATE event_head", "INSERT events");
         assertThat(crm.tasks().require(t.id())).isEqualTo(handed);
         assertThat(handed.comments()).isEqualTo(commented.comments()).hasSize(2);
         assertThat(handed.assignments()).hasSize(2);

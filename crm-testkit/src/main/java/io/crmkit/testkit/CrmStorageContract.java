@@ -158,4 +158,12 @@ public abstract class CrmStorageContract {
             super(storages);
         }
     }
+
+    /** {@link EventOutboxContract} on this storage, its relays across two instances if the factory can open a second. */
+    @Nested
+    public class EventOutbox extends EventOutboxContract {
+        EventOutbox() {
+            super(storages);
+        }
+    }
 }

@@ -132,6 +132,8 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
             r.audit().insert(List.of(a));
             r.serviceCases().insert(sc);
+            r.events().reservePositions(1);
+            r.events().insert(List.of(EventOutboxContract.event(1, c.id().value(), data.now())));
             throw boom;
         })).isSameAs(boom);
 
@@ -161,6 +163,9 @@ public abstract class TransactionContract extends StorageContractSupport {
                 .isEmpty();
         assertThat(readOne(r -> r.serviceCases().findById(sc.id()))).isEmpty();
         assertThat(readList(r -> r.serviceCases().search(ServiceCaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.events().after(0, 10))).isEmpty();
+        long next = writeAndGet(r -> r.events().reservePositions(1));
+        assertThat(next).as("the rolled back position is free again").isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** A change to a customer record. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -26,6 +27,11 @@ public sealed interface CustomerEvent extends DomainEvent {
 
     /** A customer was edited, its consent changed, or it was merged into; {@code version} is the new one. */
     record Updated(CustomerId customerId, long version, Instant at, UserRef actor) implements CustomerEvent {
+        @Override
+        public OptionalLong recordVersion() {
+            return OptionalLong.of(version);
+        }
+
     }
 
     /** A customer was archived. */

@@ -13,6 +13,7 @@ import io.crmkit.core.security.UserRef;
 import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.task.TaskEvent;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -46,4 +47,9 @@ public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, Req
 
     /** The id of the record it is about. */
     UUID recordId();
+
+    /** The record's version after the change, for the events that carry one; empty for the others. */
+    default OptionalLong recordVersion() {
+        return OptionalLong.empty();
+    }
 }

@@ -156,7 +156,7 @@ public final class Engine {
      */
     public <T> T write(Function<Tx, T> work) {
         return storage.inTransaction(repos -> {
-            Tx tx = new Tx(repos, clock.instant(), journal != null);
+            Tx tx = new Tx(repos, clock.instant());
             T result = work.apply(tx);
             Objects.requireNonNull(pending.get(), "a write runs inside the event scope").add(tx);
             return result;
@@ -366,6 +366,10 @@ public final class Engine {
                         // last, so that the stream heads it locks are held only until the commit right after
                         j.append(repos, scope.audit);
                     }
+                    if (!scope.events.isEmpty()) {
+                        // after the journal, always in this order: the position counter is the last lock taken
+                        OutboxEvents.append(repos.events(), scope.events, scope.audit, clock);
+                    }
                     return done;
                 });
             } finally {
@@ -397,13 +401,11 @@ public final class Engine {
         private final Instant now;
         private final List<DomainEvent> events = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
-        private final boolean audited;
         private final List<AuditDraft> audit = new ArrayList<>(1);
 
-        Tx(Repositories repos, Instant now, boolean audited) {
+        Tx(Repositories repos, Instant now) {
             this.repos = repos;
             this.now = now;
-            this.audited = audited;
         }
 
         public Repositories repos() {
@@ -422,7 +424,7 @@ public final class Engine {
         /**
          * Records a change made through a service call in the audit trail, in this transaction: the trail writes
          * it when the outermost unit of work ends, just before its commit, and never if it rolls back.
-         * {@code changes} is computed then, and not at all while the trail is off. The entry point of every
+         * {@code changes} is computed then (and for the changed field names of the unit of work's events). The entry point of every
          * write: shares, exports, erasures and merges record themselves here too.
          */
         public void audit(UserRef actor, RecordKind kind, UUID recordId, AuditAction action,
@@ -433,9 +435,19 @@ public final class Engine {
         /** As {@link #audit(UserRef, RecordKind, UUID, AuditAction, Supplier)}, for a change that came in another way. */
         public void audit(AuditSource source, UserRef actor, RecordKind kind, UUID recordId, AuditAction action,
                           Supplier<List<AuditChain.Change>> changes) {
-            if (audited) {
-                audit.add(new AuditDraft(now, actor, source, kind, recordId, action, changes));
-            }
+            // kept with the trail off too: the event outbox names the changed fields from them
+            audit.add(new AuditDraft(now, actor, source, kind, recordId, action, once(changes)));
+        }
+
+        /** {@code changes}, computed at most once: the trail and the event outbox both read it. */
+        private static Supplier<List<AuditChain.Change>> once(Supplier<List<AuditChain.Change>> changes) {
+            List<List<AuditChain.Change>> computed = new ArrayList<>(1);
+            return () -> {
+                if (computed.isEmpty()) {
+                    computed.add(changes.get());
+                }
+                return computed.get(0);
+            };
         }
 
         /** Runs {@code action} once the outermost unit of work committed; never if it rolled back. */

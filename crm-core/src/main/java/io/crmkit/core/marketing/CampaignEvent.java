@@ -4,6 +4,7 @@ import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** A change to a campaign or its members. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -26,6 +27,11 @@ public sealed interface CampaignEvent extends DomainEvent {
 
     /** Its fields changed through an edit. */
     record Updated(CampaignId campaignId, long version, Instant at, UserRef actor) implements CampaignEvent {
+        @Override
+        public OptionalLong recordVersion() {
+            return OptionalLong.of(version);
+        }
+
     }
 
     /** It moved from one status to another. */

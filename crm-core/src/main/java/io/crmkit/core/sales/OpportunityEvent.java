@@ -5,6 +5,7 @@ import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,11 @@ public sealed interface OpportunityEvent extends DomainEvent {
 
     /** Its fields changed through an edit, or an activity was recorded for it. */
     record Updated(OpportunityId opportunityId, long version, Instant at, UserRef actor) implements OpportunityEvent {
+        @Override
+        public OptionalLong recordVersion() {
+            return OptionalLong.of(version);
+        }
+
     }
 
     /** It moved from one stage to another. */

@@ -6,6 +6,7 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.task.Assignee;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** A change to a service case. One branch of the sealed {@link DomainEvent}: switch over its records. */
@@ -28,6 +29,11 @@ public sealed interface ServiceCaseEvent extends DomainEvent {
 
     /** Subject, description, type, priority or parent changed; {@code version} is the new one. */
     record Updated(ServiceCaseId caseId, long version, Instant at, UserRef actor) implements ServiceCaseEvent {
+        @Override
+        public OptionalLong recordVersion() {
+            return OptionalLong.of(version);
+        }
+
     }
 
     /** A case was handed to a user or department. */

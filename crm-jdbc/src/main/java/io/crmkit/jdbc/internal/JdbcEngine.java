@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.event.EventOutboxRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -17,6 +18,7 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
+import io.crmkit.jdbc.internal.event.JdbcEvents;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
@@ -116,6 +118,7 @@ public final class JdbcEngine {
         private final JdbcServiceCases serviceCases;
         private final JdbcOpportunities opportunities;
         private final JdbcCampaigns campaigns;
+        private final JdbcEvents events;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -132,6 +135,7 @@ public final class JdbcEngine {
             serviceCases = new JdbcServiceCases(sql);
             opportunities = new JdbcOpportunities(sql);
             campaigns = new JdbcCampaigns(sql);
+            events = new JdbcEvents(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -146,6 +150,7 @@ public final class JdbcEngine {
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
+        @Override public EventOutboxRepository events() { return events; }
     }
 
 }
