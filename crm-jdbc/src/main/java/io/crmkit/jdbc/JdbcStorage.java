@@ -6,10 +6,12 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.Checks;
 import io.crmkit.core.StorageException;
+import io.crmkit.core.spi.ContentStore;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.jdbc.internal.JdbcEngine;
 import io.crmkit.jdbc.internal.Migrations;
+import io.crmkit.jdbc.internal.document.JdbcContentStore;
 import io.crmkit.jdbc.internal.sql.DataProblems;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +82,7 @@ public final class JdbcStorage implements CrmStorage {
     private final @Nullable HikariDataSource ownPool;
     private final String prefix;
     private final String description;
+    private final JdbcContentStore contents;
     private volatile boolean closed;
 
     private JdbcStorage(JdbcEngine engine, @Nullable HikariDataSource ownPool, String prefix, String description) {
@@ -86,6 +90,7 @@ public final class JdbcStorage implements CrmStorage {
         this.ownPool = ownPool;
         this.prefix = prefix;
         this.description = description;
+        this.contents = new JdbcContentStore(engine);
     }
 
     /**
@@ -144,6 +149,16 @@ public final class JdbcStorage implements CrmStorage {
     }
 
     /** Closes the pool this storage created, if any; a host's {@link DataSource} stays open. Idempotent. */
+    /**
+     * Document content in the database: tables {@code content_objects} and {@code content_chunks}, in chunks of 256 KiB
+     * so that no file is ever held in memory whole. Each write is a transaction of its own, on a second connection of
+     * the pool.
+     */
+    @Override
+    public Optional<ContentStore> contentStore() {
+        return Optional.of(contents);
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -55,6 +55,11 @@ public final class ForwardingStorage implements CrmStorage {
     }
 
     @Override
+    public java.util.Optional<io.crmkit.core.spi.ContentStore> contentStore() {
+        return delegate.contentStore();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
@@ -130,6 +135,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public CampaignRepository campaigns() {
             return delegate.campaigns();
+        }
+
+        @Override
+        public io.crmkit.core.document.DocumentRepository documents() {
+            return delegate.documents();
         }
     }
 }

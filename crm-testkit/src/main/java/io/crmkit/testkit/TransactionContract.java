@@ -115,6 +115,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         ServiceCase sc = data.serviceCase(c.id()).interaction(i.id()).requirement(q.id())
                 .change(io.crmkit.core.service.ServiceCaseStatus.NEW, io.crmkit.core.service.ServiceCaseStatus.ON_HOLD,
                         "u1", data.now(), "rollback").build();
+        io.crmkit.core.document.Document document = data.document("rolled back.pdf")
+                .link(io.crmkit.core.document.DocumentLink.customer(c.id())).build();
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -132,6 +134,9 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
             r.audit().insert(List.of(a));
             r.serviceCases().insert(sc);
+            r.documents().insert(document);
+            r.documents().recordDownload(new io.crmkit.core.document.DocumentDownload(data.uuid(), document.id(), 1,
+                    UserRef.of("u1"), data.now()));
             throw boom;
         })).isSameAs(boom);
 
@@ -161,6 +166,10 @@ public abstract class TransactionContract extends StorageContractSupport {
                 .isEmpty();
         assertThat(readOne(r -> r.serviceCases().findById(sc.id()))).isEmpty();
         assertThat(readList(r -> r.serviceCases().search(ServiceCaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.documents().findById(document.id()))).isEmpty();
+        assertThat(readList(r -> r.documents().search(io.crmkit.core.document.DocumentQuery.all(), AccessScope.everything(),
+                PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.documents().downloads(document.id(), PageRequest.first(10)).items())).isEmpty();
     }
 
     @Test

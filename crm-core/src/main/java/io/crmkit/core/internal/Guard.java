@@ -5,6 +5,8 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.document.Document;
+import io.crmkit.core.document.DocumentId;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.marketing.Campaign;
 import io.crmkit.core.marketing.CampaignId;
@@ -160,6 +162,7 @@ public final class Guard {
             case OPPORTUNITY -> repos.opportunities().findById(new OpportunityId(id)).map(o -> permits(repos, o, action))
                     .orElse(false);
             case CAMPAIGN -> repos.campaigns().findById(new CampaignId(id)).map(c -> permits(c, action)).orElse(false);
+            case DOCUMENT -> repos.documents().findById(new DocumentId(id)).map(d -> permits(repos, d, action)).orElse(false);
         };
     }
 
@@ -215,6 +218,24 @@ public final class Guard {
             throw denied(action, RecordKind.CAMPAIGN, "campaign " + campaign.id());
         }
         return campaign;
+    }
+
+    /** Whether the actor may do {@code action} to this document: by its owner, its department or a document grant. */
+    public boolean permits(Repositories repos, Document document, Action action) {
+        AccessScope scope = scope(RecordKind.DOCUMENT, action);
+        return scope.admits(Optional.of(document.owner()), document.department())
+                || shared(repos, RecordKind.DOCUMENT, document.id().value(), scope, action);
+    }
+
+    /** The document if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public Document require(Repositories repos, Document document, Action action) {
+        if (!permits(repos, document, Action.READ)) {
+            throw new NotFoundException("no document " + document.id());
+        }
+        if (action != Action.READ && !permits(repos, document, action)) {
+            throw denied(action, RecordKind.DOCUMENT, "document " + document.id());
+        }
+        return document;
     }
 
     /** Refuses an action on a record that is not stored yet (a new customer, a new task). */

@@ -5,6 +5,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
@@ -14,6 +15,7 @@ import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
+import io.crmkit.core.spi.ContentStore;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
@@ -21,6 +23,7 @@ import io.crmkit.core.task.TaskRepository;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -34,6 +37,7 @@ public final class InMemoryStorage implements CrmStorage {
     /** Undo actions of the write unit of work on the thread that holds the write lock. */
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final Tables tables = new Tables(undo, lock);
+    private final InMemoryContentStore contents = InMemoryContentStore.create();
     private volatile boolean closed;
 
     private InMemoryStorage() {
@@ -98,9 +102,16 @@ public final class InMemoryStorage implements CrmStorage {
         try {
             closed = true;
             tables.clear();
+            contents.clear();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Document content in the heap, dropped with the data on {@link #close()}. */
+    @Override
+    public Optional<ContentStore> contentStore() {
+        return Optional.of(contents);
     }
 
     @Override
@@ -122,6 +133,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryServiceCases serviceCases;
         private final MemoryOpportunities opportunities;
         private final MemoryCampaigns campaigns;
+        private final MemoryDocuments documents;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -141,6 +153,7 @@ public final class InMemoryStorage implements CrmStorage {
             opportunities = new MemoryOpportunities(new Table<>(undo, lock), new Table<>(undo, lock), access);
             campaigns = new MemoryCampaigns(new Table<>(undo, lock), new Table<>(undo, lock, MemoryCampaigns::memberUniqueKeys,
                     MemoryCampaigns::memberLookupKeys, m -> false), purchases.table(), opportunities.table(), access);
+            documents = new MemoryDocuments(new Table<>(undo, lock), MemoryDocuments.downloads(undo, lock), access);
         }
 
         void clear() {
@@ -159,6 +172,8 @@ public final class InMemoryStorage implements CrmStorage {
             opportunities.snapshots().clear();
             campaigns.table().clear();
             campaigns.memberTable().clear();
+            documents.table().clear();
+            documents.downloadTable().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -173,5 +188,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
+        @Override public DocumentRepository documents() { return documents; }
     }
 }

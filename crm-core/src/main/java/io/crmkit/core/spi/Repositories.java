@@ -3,6 +3,7 @@ package io.crmkit.core.spi;
 import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -37,4 +38,6 @@ public interface Repositories {
     OpportunityRepository opportunities();
 
     CampaignRepository campaigns();
+
+    DocumentRepository documents();
 }

@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -17,6 +18,7 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
+import io.crmkit.jdbc.internal.document.JdbcDocuments;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
@@ -100,6 +102,19 @@ public final class JdbcEngine {
         return joined != null ? work.apply(joined.sql) : transactions.run(work);
     }
 
+    /**
+     * Runs {@code work} in a transaction of its own, on a connection of its own, even inside a unit of work of this
+     * thread: for the content store, whose objects are written before the records that name them.
+     */
+    public <T> T separately(Function<Sql, T> work) {
+        return transactions.run(work);
+    }
+
+    /** As {@link #separately}, for work that only reads. */
+    public <T> T readSeparately(Function<Sql, T> work) {
+        return transactions.read(work);
+    }
+
     /** The repositories of one transaction. */
     private static final class Tx implements Repositories {
         private final Sql sql;
@@ -116,6 +131,7 @@ public final class JdbcEngine {
         private final JdbcServiceCases serviceCases;
         private final JdbcOpportunities opportunities;
         private final JdbcCampaigns campaigns;
+        private final JdbcDocuments documents;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -132,6 +148,7 @@ public final class JdbcEngine {
             serviceCases = new JdbcServiceCases(sql);
             opportunities = new JdbcOpportunities(sql);
             campaigns = new JdbcCampaigns(sql);
+            documents = new JdbcDocuments(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -146,6 +163,7 @@ public final class JdbcEngine {
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
+        @Override public DocumentRepository documents() { return documents; }
     }
 
 }
