@@ -6,12 +6,11 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.Checks;
 import io.crmkit.core.StorageException;
-import io.crmkit.core.spi.ContentStore;
+import io.crmkit.core.document.ContentStore;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.jdbc.internal.JdbcEngine;
 import io.crmkit.jdbc.internal.Migrations;
-import io.crmkit.jdbc.internal.document.JdbcContentStore;
 import io.crmkit.jdbc.internal.sql.DataProblems;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
@@ -82,7 +81,6 @@ public final class JdbcStorage implements CrmStorage {
     private final @Nullable HikariDataSource ownPool;
     private final String prefix;
     private final String description;
-    private final JdbcContentStore contents;
     private volatile boolean closed;
 
     private JdbcStorage(JdbcEngine engine, @Nullable HikariDataSource ownPool, String prefix, String description) {
@@ -90,7 +88,6 @@ public final class JdbcStorage implements CrmStorage {
         this.ownPool = ownPool;
         this.prefix = prefix;
         this.description = description;
-        this.contents = new JdbcContentStore(engine);
     }
 
     /**
@@ -156,7 +153,7 @@ public final class JdbcStorage implements CrmStorage {
      */
     @Override
     public Optional<ContentStore> contentStore() {
-        return Optional.of(contents);
+        return Optional.of(engine.contentStore());
     }
 
     @Override

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.StorageException;
-import io.crmkit.core.spi.ContentStore;
-import io.crmkit.core.spi.StoredContent;
+import io.crmkit.core.document.ContentStore;
+import io.crmkit.core.document.StoredContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

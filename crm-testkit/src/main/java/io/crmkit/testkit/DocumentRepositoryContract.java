@@ -69,11 +69,17 @@ public abstract class DocumentRepositoryContract extends StorageContractSupport 
         DocumentLink task = DocumentLink.task(data.taskId());
         Document d = data.document("x").link(customer).build();
         insert(d);
-        Document changed = d.addVersion(10, "a".repeat(64), "key-2", UserRef.of("u2"), data.now().plusSeconds(5))
-                .link(task, data.now().plusSeconds(5)).unlink(customer, data.now().plusSeconds(6));
+        Document versioned = d.addVersion(10, "a".repeat(64), "key-2", UserRef.of("u2"), data.now().plusSeconds(5));
+        write(r -> r.documents().update(versioned));
+        assertThat(find(d.id())).contains(versioned);
+        Document linked = versioned.link(task, data.now().plusSeconds(6));
+        write(r -> r.documents().update(linked));
+        assertThat(find(d.id()).orElseThrow().links()).containsExactlyInAnyOrder(customer, task);
+        Document changed = linked.unlink(customer, data.now().plusSeconds(7));
         write(r -> r.documents().update(changed));
         assertThat(find(d.id())).contains(changed);
         assertThat(find(d.id()).orElseThrow().links()).containsExactly(task);
+        assertThat(find(d.id()).orElseThrow().versions()).hasSize(2);
 
         assertThatThrownBy(() -> write(r -> r.documents().update(changed))).isInstanceOf(ConflictException.class);
         Document unknown = data.document("none").version(2).build();

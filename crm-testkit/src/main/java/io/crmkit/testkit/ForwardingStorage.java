@@ -55,7 +55,7 @@ public final class ForwardingStorage implements CrmStorage {
     }
 
     @Override
-    public java.util.Optional<io.crmkit.core.spi.ContentStore> contentStore() {
+    public java.util.Optional<io.crmkit.core.document.ContentStore> contentStore() {
         return delegate.contentStore();
     }
 

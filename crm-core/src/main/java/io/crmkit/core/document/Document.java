@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A file the CRM keeps: its name and media type, its versions (the content lives in a
- * {@link io.crmkit.core.spi.ContentStore}), its owner and department, and the records it is linked to. Immutable;
+ * {@link io.crmkit.core.document.ContentStore}), its owner and department, and the records it is linked to. Immutable;
  * behaviour methods return the changed document with the next version. An archived document is read-only.
  */
 public final class Document {

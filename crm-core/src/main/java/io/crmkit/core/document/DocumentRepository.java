@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Storage port for documents, their versions and links, and their downloads. Content is not here: it is in a
- * {@link io.crmkit.core.spi.ContentStore}.
+ * {@link io.crmkit.core.document.ContentStore}.
  */
 public interface DocumentRepository {
     void insert(Document document);

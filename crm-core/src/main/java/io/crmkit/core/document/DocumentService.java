@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Documents and their content. From {@code crm.documents()}; thread-safe. Content streams through the
- * {@link io.crmkit.core.spi.ContentStore} of the {@link DocumentSettings}; it is written before the document's row,
+ * {@link io.crmkit.core.document.ContentStore} of the {@link DocumentSettings}; it is written before the document's row,
  * and deleted again when the row's transaction fails, so a rejected upload leaves nothing behind (only a crash
  * between the two can leave an unreferenced content object). A document the actor may not read is reported as
  * missing; changes need the right to edit it, from the access policy (owner, department) or a grant.
@@ -43,7 +43,10 @@ public interface DocumentService {
         return get(id).orElseThrow(() -> new NotFoundException("no document " + id));
     }
 
-    /** Opens the current version, recording the download. */
+    /**
+     * Opens the current version, recording the download. A download is a write (it records itself), so it is refused
+     * inside {@code crm.read(...)}.
+     */
     Download open(DocumentId id);
 
     /**

@@ -1,7 +1,6 @@
 package io.crmkit.core.document;
 
 import io.crmkit.core.Checks;
-import io.crmkit.core.spi.ContentStore;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

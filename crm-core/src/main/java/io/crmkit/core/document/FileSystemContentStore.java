@@ -2,8 +2,6 @@ package io.crmkit.core.document;
 
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.StorageException;
-import io.crmkit.core.spi.ContentStore;
-import io.crmkit.core.spi.StoredContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

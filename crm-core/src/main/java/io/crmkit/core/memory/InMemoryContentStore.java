@@ -2,8 +2,8 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.StorageException;
-import io.crmkit.core.spi.ContentStore;
-import io.crmkit.core.spi.StoredContent;
+import io.crmkit.core.document.ContentStore;
+import io.crmkit.core.document.StoredContent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -28,7 +28,7 @@ public interface CrmStorage extends AutoCloseable {
      * database, the heap in memory). Empty by default, for adapters that have none; documents then need a store in
      * their settings.
      */
-    default java.util.Optional<ContentStore> contentStore() {
+    default java.util.Optional<io.crmkit.core.document.ContentStore> contentStore() {
         return java.util.Optional.empty();
     }
 

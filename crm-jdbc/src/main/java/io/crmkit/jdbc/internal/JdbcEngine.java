@@ -18,6 +18,7 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
+import io.crmkit.jdbc.internal.document.JdbcContentStore;
 import io.crmkit.jdbc.internal.document.JdbcDocuments;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
@@ -44,10 +45,12 @@ public final class JdbcEngine {
     private final Transactions transactions;
     private final Dialect dialect;
     private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
+    private final JdbcContentStore contents;
 
     public JdbcEngine(DataSource dataSource, Dialect dialect, String prefix, Errors errors) {
         this.transactions = new Transactions(dataSource, dialect, prefix, errors);
         this.dialect = dialect;
+        this.contents = new JdbcContentStore(transactions);
         errors.dialect(dialect);
     }
 
@@ -103,16 +106,11 @@ public final class JdbcEngine {
     }
 
     /**
-     * Runs {@code work} in a transaction of its own, on a connection of its own, even inside a unit of work of this
-     * thread: for the content store, whose objects are written before the records that name them.
+     * The database's content store, on transactions and connections of its own, even inside a unit of work of this
+     * thread: its objects are written before the records that name them.
      */
-    public <T> T separately(Function<Sql, T> work) {
-        return transactions.run(work);
-    }
-
-    /** As {@link #separately}, for work that only reads. */
-    public <T> T readSeparately(Function<Sql, T> work) {
-        return transactions.read(work);
+    public JdbcContentStore contentStore() {
+        return contents;
     }
 
     /** The repositories of one transaction. */

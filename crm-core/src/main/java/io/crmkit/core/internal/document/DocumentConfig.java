@@ -2,7 +2,7 @@ package io.crmkit.core.internal.document;
 
 import io.crmkit.core.document.DocumentSettings;
 import io.crmkit.core.internal.Engine;
-import io.crmkit.core.spi.ContentStore;
+import io.crmkit.core.document.ContentStore;
 import io.crmkit.core.spi.CrmStorage;
 import org.jspecify.annotations.Nullable;
 

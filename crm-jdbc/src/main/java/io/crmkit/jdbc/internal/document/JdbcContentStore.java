@@ -2,9 +2,9 @@ package io.crmkit.jdbc.internal.document;
 
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.StorageException;
-import io.crmkit.core.spi.ContentStore;
-import io.crmkit.core.spi.StoredContent;
-import io.crmkit.jdbc.internal.JdbcEngine;
+import io.crmkit.core.document.ContentStore;
+import io.crmkit.core.document.StoredContent;
+import io.crmkit.jdbc.internal.sql.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -28,17 +28,17 @@ public final class JdbcContentStore implements ContentStore {
     /** The largest chunk, in bytes: 256 KiB. */
     public static final int CHUNK = 256 * 1024;
 
-    private final JdbcEngine engine;
+    private final Transactions transactions;
 
-    public JdbcContentStore(JdbcEngine engine) {
-        this.engine = engine;
+    public JdbcContentStore(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     @Override
     public StoredContent write(InputStream content) {
         Objects.requireNonNull(content, "content");
         String key = UUID.randomUUID().toString();
-        return engine.separately(sql -> {
+        return transactions.run(sql -> {
             MessageDigest sha = sha256();
             byte[] buffer = new byte[CHUNK];
             long size = 0;
@@ -80,7 +80,7 @@ public final class JdbcContentStore implements ContentStore {
     @Override
     public InputStream open(String key) {
         Objects.requireNonNull(key, "key");
-        int chunks = engine.readSeparately(sql -> sql.read("open content " + key, () -> sql.stmt(
+        int chunks = transactions.read(sql -> sql.read("open content " + key, () -> sql.stmt(
                         "SELECT chunks FROM {p}content_objects WHERE content_key = ?").text(key).one(r -> r.integer("chunks"))))
                 .orElseThrow(() -> new NotFoundException("no content " + key));
         return new ChunkStream(key, chunks);
@@ -89,7 +89,7 @@ public final class JdbcContentStore implements ContentStore {
     @Override
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
-        return engine.separately(sql -> {
+        return transactions.run(sql -> {
             int[] deleted = new int[1];
             sql.write("delete content " + key, () -> {
                 sql.stmt("DELETE FROM {p}content_chunks WHERE content_key = ?").text(key).execute();
@@ -100,7 +100,7 @@ public final class JdbcContentStore implements ContentStore {
     }
 
     private byte[] chunk(String key, int seq) {
-        return engine.readSeparately(sql -> sql.read("read content " + key, () -> sql.stmt(
+        return transactions.read(sql -> sql.read("read content " + key, () -> sql.stmt(
                 "SELECT data FROM {p}content_chunks WHERE content_key = ? AND seq = ?").text(key).integer(seq)
                 .one(r -> r.bytes("data"))))
                 .orElseThrow(() -> new StorageException("content " + key + " lacks its chunk " + seq

@@ -1,4 +1,4 @@
-package io.crmkit.core.spi;
+package io.crmkit.core.document;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
