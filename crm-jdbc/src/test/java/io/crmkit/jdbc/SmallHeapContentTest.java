@@ -50,6 +50,7 @@ class SmallHeapContentTest {
             output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(child.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        System.out.println(which + ": " + output.lines().filter(l -> l.contains("round trip")).findFirst().orElse(output));
         try {
             assertThat(child.exitValue()).as("the child's output:%n%s", output).isZero();
             assertThat(output).contains("round trip of " + (CONTENT_MB * 1024L * 1024) + " bytes ok");
@@ -67,12 +68,14 @@ class SmallHeapContentTest {
             try (Crm crm = Crm.builder().storage(JdbcStorage.builder().url(args[0]).tablePrefix(args[1])
                     .maximumPoolSize(2).build()).build()) {
                 MessageDigest sent = MessageDigest.getInstance("SHA-256");
+                long started = System.nanoTime();
                 Document d = crm.documents().upload(NewDocument.named("大文件.bin", "application/octet-stream"),
                         new ContentStoreContract.Generated(size, sent));
                 String expected = HexFormat.of().formatHex(sent.digest());
                 if (!d.current().sha256().equals(expected) || d.current().size() != size) {
                     throw new AssertionError("stored " + d.current() + ", sent " + size + " bytes " + expected);
                 }
+                long written = System.nanoTime();
                 MessageDigest back = MessageDigest.getInstance("SHA-256");
                 long read = 0;
                 byte[] buffer = new byte[64 * 1024];
@@ -85,8 +88,10 @@ class SmallHeapContentTest {
                 if (read != size || !HexFormat.of().formatHex(back.digest()).equals(expected)) {
                     throw new AssertionError("read " + read + " bytes back with another checksum");
                 }
-                System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, round trip of "
-                        + size + " bytes ok");
+                long done = System.nanoTime();
+                System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, upload "
+                        + (written - started) / 1_000_000 + " ms, download " + (done - written) / 1_000_000
+                        + " ms, round trip of " + size + " bytes ok");
             }
         }
     }

@@ -143,7 +143,10 @@ class DocumentServiceTest {
         assertThat(downloads).extracting(DocumentDownload::by, DocumentDownload::version, DocumentDownload::at)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LI.user(), 1, clock.instant()),
                         org.assertj.core.groups.Tuple.tuple(UserRef.of("chen"), 2, clock.instant()));
-        assertThatThrownBy(() -> li.open(d.id(), 3)).isInstanceOf(NotFoundException.class).hasMessageContaining("version 3");
+        for (int missing : new int[] {3, 0, -1}) {
+            assertThatThrownBy(() -> li.open(d.id(), missing)).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("version " + missing);
+        }
         assertThat(li.downloads(d.id(), PageRequest.first(10)).items()).as("a refused open records nothing").hasSize(2);
     }
 
@@ -297,6 +300,8 @@ class DocumentServiceTest {
                 clock.instant(), LI.user()));
         assertThat(new String(read(wang.open(d.id())), StandardCharsets.UTF_8)).isEqualTo("content of 机密.pdf");
         assertThatThrownBy(() -> wang.addVersion(d.id(), text("x"))).isInstanceOf(AccessDeniedException.class);
+        assertThat(crm.as(WANG).access().can(io.crmkit.core.security.Action.READ, RecordKind.DOCUMENT, d.id().value())).isTrue();
+        assertThat(crm.as(WANG).access().can(io.crmkit.core.security.Action.EDIT, RecordKind.DOCUMENT, d.id().value())).isFalse();
         assertThat(contents.size()).isEqualTo(1);
         assertThat(crm.as(ZHAO).documents().get(d.id())).as("a user grant is for that user only").isEmpty();
 
@@ -305,6 +310,8 @@ class DocumentServiceTest {
         assertThat(li.grants(d.id())).extracting(s -> s.grantee().id() + "=" + s.access()).containsExactly("sales=EDIT", "wang=READ");
         assertThat(wang.search(DocumentQuery.all(), PageRequest.first(10)).items()).extracting(Document::id).containsExactly(d.id());
 
+        assertThatThrownBy(() -> crm.as(LI).access().share(RecordKind.DOCUMENT, d.id().value(), WANG.user(), ShareAccess.EDIT))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("crm.documents().grant");
         assertThat(li.revoke(d.id(), SALES)).isTrue();
         assertThat(li.revoke(d.id(), SALES)).isFalse();
         assertThat(crm.as(ZHAO).documents().get(d.id())).isEmpty();

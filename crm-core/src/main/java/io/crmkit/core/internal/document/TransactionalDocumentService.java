@@ -116,16 +116,21 @@ public final class TransactionalDocumentService implements DocumentService {
 
     @Override
     public Download open(DocumentId id) {
-        return open(id, 0);
+        return open(id, Document::current);
     }
 
     @Override
     public Download open(DocumentId id, int version) {
+        return open(id, d -> d.version(version)
+                .orElseThrow(() -> new NotFoundException("document " + id + " has no version " + version)));
+    }
+
+    /** Decides, records the download of the version {@code which} picks, and opens it once that committed. */
+    private Download open(DocumentId id, Function<Document, DocumentVersion> which) {
         Objects.requireNonNull(id, "id");
         Opened opened = engine.write(tx -> {
             Document d = guard.require(tx.repos(), tx.repos().documents().require(id), Action.READ);
-            DocumentVersion v = version == 0 ? d.current() : d.version(version)
-                    .orElseThrow(() -> new NotFoundException("document " + id + " has no version " + version));
+            DocumentVersion v = which.apply(d);
             tx.repos().documents().recordDownload(new DocumentDownload(Ids.uuid7(engine.clock()), id, v.number(),
                     actor.user(), tx.now()));
             return new Opened(shown(tx.repos(), d), v);
