@@ -26,4 +26,5 @@ module io.crmkit.core {
     exports io.crmkit.core.workflow;
     exports io.crmkit.core.spi;
     exports io.crmkit.core.memory;
+    exports io.crmkit.core.document;
 }

@@ -4,9 +4,11 @@ import io.crmkit.core.audit.AuditSettings;
 import io.crmkit.core.calendar.WorkCalendar;
 import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.customer.PhoneNumber;
+import io.crmkit.core.document.DocumentSettings;
 import io.crmkit.core.event.DomainEventListener;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.AuditLog;
+import io.crmkit.core.internal.document.DocumentConfig;
 import io.crmkit.core.internal.event.EventRelays;
 import io.crmkit.core.internal.marketing.CampaignDeliveries;
 import io.crmkit.core.internal.marketing.MarketingConfig;
@@ -66,6 +68,7 @@ public final class CrmBuilder {
     private MarketingSettings marketing = MarketingSettings.DEFAULT;
     private ServiceSettings service = ServiceSettings.DEFAULT;
     private @Nullable WorkCalendars calendars;
+    private DocumentSettings documents = DocumentSettings.DEFAULT;
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -172,6 +175,15 @@ public final class CrmBuilder {
         return this;
     }
 
+    /**
+     * Documents: where content is stored and the largest version. Default: {@link DocumentSettings#DEFAULT}, the
+     * storage's own content store.
+     */
+    public CrmBuilder documents(DocumentSettings settings) {
+        this.documents = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -200,6 +212,7 @@ public final class CrmBuilder {
         SalesConfig.install(engine, sales);
         MarketingConfig.install(engine, marketing, deliveries);
         SlaMonitor.install(engine, service, held);
+        DocumentConfig.install(engine, documents, Objects.requireNonNull(storage));
         CaseRouter.install(engine, service);
         EventRelays.install(engine);
         Crm crm = new Crm(engine, defaultActor);

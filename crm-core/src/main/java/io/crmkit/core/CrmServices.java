@@ -5,12 +5,14 @@ import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.event.EventFeed;
+import io.crmkit.core.document.DocumentService;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.TransactionalAuditService;
 import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.event.TransactionalEventFeed;
+import io.crmkit.core.internal.document.TransactionalDocumentService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.marketing.TransactionalCampaignService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
@@ -55,6 +57,7 @@ public sealed class CrmServices permits Crm {
     private final OpportunityService opportunities;
     private final CampaignService campaigns;
     private final EventFeed events;
+    private final DocumentService documents;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -72,6 +75,7 @@ public sealed class CrmServices permits Crm {
         this.opportunities = new TransactionalOpportunityService(engine, actor);
         this.campaigns = new TransactionalCampaignService(engine, actor);
         this.events = new TransactionalEventFeed(engine, actor);
+        this.documents = new TransactionalDocumentService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -151,6 +155,11 @@ public sealed class CrmServices permits Crm {
     /** Marketing campaigns: members from segments, sending through messaging, results and attribution. */
     public final CampaignService campaigns() {
         return campaigns;
+    }
+
+    /** Documents: files with versions, linked to records, granted to users and departments, every download recorded. */
+    public final DocumentService documents() {
+        return documents;
     }
 
     /**

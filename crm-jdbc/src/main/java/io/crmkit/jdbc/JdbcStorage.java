@@ -6,6 +6,7 @@ import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.Checks;
 import io.crmkit.core.StorageException;
+import io.crmkit.core.document.ContentStore;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.jdbc.internal.JdbcEngine;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,6 +146,16 @@ public final class JdbcStorage implements CrmStorage {
     }
 
     /** Closes the pool this storage created, if any; a host's {@link DataSource} stays open. Idempotent. */
+    /**
+     * Document content in the database: tables {@code content_objects} and {@code content_chunks}, in chunks of 256 KiB
+     * so that no file is ever held in memory whole. Each write is a transaction of its own, on a second connection of
+     * the pool.
+     */
+    @Override
+    public Optional<ContentStore> contentStore() {
+        return Optional.of(engine.contentStore());
+    }
+
     @Override
     public void close() {
         if (closed) {

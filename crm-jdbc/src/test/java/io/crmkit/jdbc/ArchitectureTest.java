@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final List<String> FEATURES = List.of("customer", "interaction", "requirement", "task",
             "satisfaction", "commerce", "messaging", "security",
             "service",
-            "event");
+            "event",
+            "document");
 
     @Test
     void aFeaturePackageDependsOnNoOtherFeatureNorOnTheEngine() {

@@ -10,6 +10,11 @@ import io.crmkit.core.commerce.NewPurchase;
 import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.document.Document;
+import io.crmkit.core.document.DocumentLink;
+import io.crmkit.core.document.DocumentQuery;
+import io.crmkit.core.document.Download;
+import io.crmkit.core.document.NewDocument;
 import io.crmkit.core.customer.CustomerQuery;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.DeliveryStatus;
@@ -138,6 +143,17 @@ public abstract class AccessContract extends StorageContractSupport {
             OSCAR, Set.of("k4"),
             NORA, Set.of(),
             SYSTEM, Set.of("k1", "k2", "k3", "k4", "k5"));
+    /**
+     * Which documents each actor sees, all linked to c1: d1 olga's without department, d2 dan's in sales-east, d3 wes's in
+     * sales-west, d4 oscar's in service, d5 zed's granted to nora to read, d6 zed's granted to the service department to edit.
+     */
+    static final Map<Actor, Set<String>> SEES_DOCUMENTS = Map.of(
+            OLGA, Set.of("d1"),
+            DAN, Set.of("d2"),
+            MIA, Set.of("d2", "d3"),
+            OSCAR, Set.of("d4", "d6"),
+            NORA, Set.of("d5"),
+            SYSTEM, Set.of("d1", "d2", "d3", "d4", "d5", "d6"));
 
     static final AccessPolicy POLICY = AccessPolicy.builder()
             .grant("rep", AccessLevel.OWN, RecordKind.CUSTOMER, Action.READ, Action.CREATE, Action.EDIT)
@@ -151,6 +167,8 @@ public abstract class AccessContract extends StorageContractSupport {
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.OPPORTUNITY)
             .grantAll("rep", AccessLevel.OWN, RecordKind.CAMPAIGN)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.CAMPAIGN)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.DOCUMENT)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.DOCUMENT)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
 
@@ -167,6 +185,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, ServiceCase> cases = new LinkedHashMap<>();
     private final Map<String, Opportunity> opportunities = new LinkedHashMap<>();
     private final Map<String, io.crmkit.core.marketing.Campaign> campaigns = new LinkedHashMap<>();
+    private final Map<String, Document> documents = new LinkedHashMap<>();
     private @Nullable Crm crm;
     private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T09:00:00Z"));
 
@@ -225,6 +244,25 @@ public abstract class AccessContract extends StorageContractSupport {
         campaign("k3", "wes", SALES_WEST);
         campaign("k4", "oscar", SERVICE);
         campaign("k5", "olga", SALES_WEST);
+        document("d1", "olga", null);
+        document("d2", "dan", SALES_EAST);
+        document("d3", "wes", SALES_WEST);
+        document("d4", "oscar", SERVICE);
+        crm.documents().grant(document("d5", "zed", null).id(), NORA.user(), ShareAccess.READ);
+        crm.documents().grant(document("d6", "zed", null).id(), SERVICE, ShareAccess.EDIT);
+    }
+
+    /** A document linked to c1: who sees it depends on its owner, department and grants only. */
+    private Document document(String name, String owner, @Nullable DepartmentRef department) {
+        NewDocument form = NewDocument.named(name + ".txt", "text/plain").owner(UserRef.of(owner))
+                .linkTo(DocumentLink.customer(the(customers, "c1").id()));
+        if (department != null) {
+            form.department(department);
+        }
+        Document d = crm().documents().upload(form, new java.io.ByteArrayInputStream(
+                ("content " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        documents.put(name, d);
+        return d;
     }
 
     /** A campaign: who sees it depends on its owner and department only; c1 is its member. */
@@ -287,6 +325,11 @@ public abstract class AccessContract extends StorageContractSupport {
         @Override
         public <T> T read(UnitOfWork<T> work) {
             return delegate.read(work);
+        }
+
+        @Override
+        public Optional<io.crmkit.core.document.ContentStore> contentStore() {
+            return delegate.contentStore();
         }
 
         @Override
@@ -652,6 +695,88 @@ public abstract class AccessContract extends StorageContractSupport {
                     .as("can read opportunities as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_OPPORTUNITIES, a)));
             assertThat(seen(campaigns, c -> Optional.of(c).filter(x -> s.access().can(Action.READ, RecordKind.CAMPAIGN, x.id().value()))))
                     .as("can read campaigns as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_CAMPAIGNS, a)));
+            assertThat(seen(documents, d -> Optional.of(d).filter(x -> s.access().can(Action.READ, RecordKind.DOCUMENT, x.id().value()))))
+                    .as("can read documents as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_DOCUMENTS, a)));
+        }
+    }
+
+    @Test
+    void documentGet() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(documents, d -> s.documents().get(d.id()))).as("document get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES_DOCUMENTS, a)));
+        }
+    }
+
+    @Test
+    void documentOpenRecordsOnlyDownloadsItAllows() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(documents, d -> {
+                try (Download download = s.documents().open(d.id())) {
+                    return Optional.of(download.content().readAllBytes());
+                } catch (io.crmkit.core.NotFoundException e) {
+                    return Optional.empty();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).as("document open as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_DOCUMENTS, a)));
+        }
+        for (Map.Entry<String, Document> e : documents.entrySet()) {
+            long readers = ACTORS.stream().filter(a -> the(SEES_DOCUMENTS, a).contains(e.getKey())).count();
+            assertThat(crm().documents().downloads(e.getValue().id(), PageRequest.first(PageRequest.MAX_LIMIT)).items())
+                    .as("downloads of %s", e.getKey()).hasSize((int) readers);
+        }
+    }
+
+    @Test
+    void documentDownloadsAndGrants() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(documents, d -> {
+                try {
+                    return Optional.of(s.documents().downloads(d.id(), PageRequest.first(10)));
+                } catch (io.crmkit.core.NotFoundException e) {
+                    return Optional.empty();
+                }
+            })).as("document downloads as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_DOCUMENTS, a)));
+            assertThat(seen(documents, d -> {
+                try {
+                    return Optional.of(s.documents().grants(d.id()));
+                } catch (io.crmkit.core.NotFoundException e) {
+                    return Optional.empty();
+                }
+            })).as("document grants as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_DOCUMENTS, a)));
+        }
+    }
+
+    @Test
+    void documentSearchAcrossPagesAndByTheirCustomer() {
+        DocumentLink c1 = DocumentLink.customer(the(customers, "c1").id());
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(documents, all((x, p) -> x.documents().search(DocumentQuery.all(), p), s), Document::id,
+                    Document::id)).as("document search as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_DOCUMENTS, a));
+            Set<String> ofC1 = the(SEES, a).contains("c1") ? the(SEES_DOCUMENTS, a) : Set.of();
+            assertThat(names(documents, all((x, p) -> x.documents().search(DocumentQuery.all().linkedTo(c1), p), s),
+                    Document::id, Document::id)).as("documents of c1 as %s", a.user()).containsExactlyInAnyOrderElementsOf(ofC1);
+        }
+    }
+
+    @Test
+    void documentLinksShowOnlyReadableRecords() {
+        DocumentLink c1 = DocumentLink.customer(the(customers, "c1").id());
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            List<DocumentLink> expected = the(SEES, a).contains("c1") ? List.of(c1) : List.of();
+            for (String name : the(SEES_DOCUMENTS, a)) {
+                assertThat(s.documents().require(the(documents, name).id()).links()).as("links of %s as %s", name, a.user())
+                        .isEqualTo(expected);
+            }
+            for (Document d : all((x, p) -> x.documents().search(DocumentQuery.all(), p), s)) {
+                assertThat(d.links()).as("links of %s in a search as %s", d.name(), a.user()).isEqualTo(expected);
+            }
         }
     }
 }

@@ -449,4 +449,58 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                     byId(m -> m.id().value()), m -> m.id().value(), (r, s, p) -> r.outbox().byStatus(status, s, p));
         }
     }
+
+    private boolean admits(AccessScope scope, io.crmkit.core.document.Document d) {
+        return scope.unrestricted()
+                || (scope.owner().isPresent() && d.owner().equals(scope.owner().get()))
+                || (d.department().isPresent() && scope.departments().contains(d.department().get()))
+                || shared(RecordKind.DOCUMENT, d.id().value(), scope);
+    }
+
+    @Test
+    void documentSearchesListWhatTheScopeAdmits() {
+        Random docs = new Random(SEED + 13); // its own, so the data of the other listings stays as it was
+        List<io.crmkit.core.document.DocumentLink> links = List.of(
+                io.crmkit.core.document.DocumentLink.customer(customers.get(0).id()),
+                io.crmkit.core.document.DocumentLink.customer(customers.get(1).id()),
+                io.crmkit.core.document.DocumentLink.task(tasks.get(0).id()));
+        List<UserRef> owners = new ArrayList<>(USERS);
+        owners.add(UserRef.of("agent-1"));
+        List<io.crmkit.core.document.Document> generated = new ArrayList<>();
+        List<Share> grants = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            DocumentBuilder b = data.document("文档 " + i).owner(owners.get(docs.nextInt(owners.size())).id())
+                    .department(docs.nextInt(3) == 0 ? null : DEPARTMENTS.get(docs.nextInt(DEPARTMENTS.size())));
+            if (docs.nextInt(3) == 0) {
+                b.link(links.get(docs.nextInt(links.size())));
+            }
+            io.crmkit.core.document.Document d = b.build();
+            generated.add(d);
+            if (docs.nextInt(5) == 0) {
+                Grantee g = GRANTEES.get(docs.nextInt(GRANTEES.size()));
+                grants.add(new Share(RecordKind.DOCUMENT, d.id().value(), g, ShareAccess.READ, ShareCause.MANUAL, USERS.get(0),
+                        data.now()));
+                shares.add(List.of(RecordKind.DOCUMENT, d.id().value(), g));
+            }
+            if (docs.nextInt(25) == 0) { // a document share of another kind admits nothing
+                grants.add(new Share(RecordKind.TASK, d.id().value(), GRANTEES.get(docs.nextInt(GRANTEES.size())),
+                        ShareAccess.READ, ShareCause.MANUAL, USERS.get(0), data.now()));
+            }
+            data.clock().advance(Duration.ofMillis(1));
+        }
+        write(r -> {
+            generated.forEach(r.documents()::insert);
+            grants.forEach(r.shares()::put);
+        });
+        Comparator<io.crmkit.core.document.Document> byId = byId(d -> d.id().value());
+        check("documents", generated, d -> true, this::admits, byId, d -> d.id().value(),
+                (r, s, p) -> r.documents().search(io.crmkit.core.document.DocumentQuery.all(), s, p));
+        io.crmkit.core.document.DocumentLink first = links.get(0);
+        check("documents of a customer", generated, d -> d.links().contains(first), this::admits, byId, d -> d.id().value(),
+                (r, s, p) -> r.documents().search(io.crmkit.core.document.DocumentQuery.all().linkedTo(first), s, p));
+        for (UserRef user : USERS) {
+            check("documents of " + user, generated, d -> d.owner().equals(user), this::admits, byId, d -> d.id().value(),
+                    (r, s, p) -> r.documents().search(io.crmkit.core.document.DocumentQuery.all().owner(user), s, p));
+        }
+    }
 }

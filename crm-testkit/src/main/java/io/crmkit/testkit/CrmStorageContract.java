@@ -166,4 +166,12 @@ public abstract class CrmStorageContract {
             super(storages);
         }
     }
+
+    /** {@link DocumentRepositoryContract} on this storage. */
+    @Nested
+    public class Documents extends DocumentRepositoryContract {
+        Documents() {
+            super(storages);
+        }
+    }
 }

@@ -56,6 +56,11 @@ public final class ForwardingStorage implements CrmStorage {
     }
 
     @Override
+    public java.util.Optional<io.crmkit.core.document.ContentStore> contentStore() {
+        return delegate.contentStore();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
@@ -136,6 +141,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public EventOutboxRepository events() {
             return delegate.events();
+        }
+
+        @Override
+        public io.crmkit.core.document.DocumentRepository documents() {
+            return delegate.documents();
         }
     }
 }

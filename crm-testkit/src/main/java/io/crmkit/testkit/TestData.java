@@ -266,4 +266,14 @@ public final class TestData {
     public OpportunityBuilder opportunity(CustomerId customer, String name, String amount, String currency, LocalDate expectedClose) {
         return new OpportunityBuilder(opportunityId(), customer, name, new BigDecimal(amount), currency, expectedClose, now());
     }
+
+    /** A fresh document id. */
+    public io.crmkit.core.document.DocumentId documentId() {
+        return new io.crmkit.core.document.DocumentId(uuid());
+    }
+
+    /** A PDF with one version uploaded now; see {@link DocumentBuilder}. */
+    public DocumentBuilder document(String name) {
+        return new DocumentBuilder(documentId(), name, now());
+    }
 }

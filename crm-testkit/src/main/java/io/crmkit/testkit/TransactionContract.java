@@ -115,6 +115,8 @@ public abstract class TransactionContract extends StorageContractSupport {
         ServiceCase sc = data.serviceCase(c.id()).interaction(i.id()).requirement(q.id())
                 .change(io.crmkit.core.service.ServiceCaseStatus.NEW, io.crmkit.core.service.ServiceCaseStatus.ON_HOLD,
                         "u1", data.now(), "rollback").build();
+        io.crmkit.core.document.Document document = data.document("rolled back.pdf")
+                .link(io.crmkit.core.document.DocumentLink.customer(c.id())).build();
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -134,6 +136,9 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.serviceCases().insert(sc);
             r.events().reservePositions(1);
             r.events().insert(List.of(EventOutboxContract.event(1, c.id().value(), data.now())));
+            r.documents().insert(document);
+            r.documents().recordDownload(new io.crmkit.core.document.DocumentDownload(data.uuid(), document.id(), 1,
+                    UserRef.of("u1"), data.now()));
             throw boom;
         })).isSameAs(boom);
 
@@ -166,6 +171,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.events().after(0, 10))).isEmpty();
         long next = writeAndGet(r -> r.events().reservePositions(1));
         assertThat(next).as("the rolled back position is free again").isEqualTo(1);
+        assertThat(readOne(r -> r.documents().findById(document.id()))).isEmpty();
+        assertThat(readList(r -> r.documents().search(io.crmkit.core.document.DocumentQuery.all(), AccessScope.everything(),
+                PageRequest.first(10)).items())).isEmpty();
+        assertThat(readList(r -> r.documents().downloads(document.id(), PageRequest.first(10)).items())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.crmkit.core.event;
 
 import io.crmkit.core.commerce.PurchaseEvent;
 import io.crmkit.core.customer.CustomerEvent;
+import io.crmkit.core.document.DocumentEvent;
 import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.marketing.CampaignEvent;
 import io.crmkit.core.messaging.MessageEvent;
@@ -33,7 +34,7 @@ import java.util.UUID;
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent, OpportunityEvent, CampaignEvent {
+        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

@@ -5,6 +5,8 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.document.Document;
+import io.crmkit.core.document.DocumentId;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.marketing.Campaign;
 import io.crmkit.core.marketing.CampaignId;
@@ -160,6 +162,7 @@ public final class Guard {
             case OPPORTUNITY -> repos.opportunities().findById(new OpportunityId(id)).map(o -> permits(repos, o, action))
                     .orElse(false);
             case CAMPAIGN -> repos.campaigns().findById(new CampaignId(id)).map(c -> permits(c, action)).orElse(false);
+            case DOCUMENT -> repos.documents().findById(new DocumentId(id)).map(d -> permits(repos, d, action)).orElse(false);
         };
     }
 
@@ -185,20 +188,14 @@ public final class Guard {
 
     /** Whether the actor may do {@code action} to this opportunity: by its owner, its department or an opportunity share. */
     public boolean permits(Repositories repos, Opportunity opportunity, Action action) {
-        AccessScope scope = scope(RecordKind.OPPORTUNITY, action);
-        return scope.admits(Optional.of(opportunity.owner()), opportunity.department())
-                || shared(repos, RecordKind.OPPORTUNITY, opportunity.id().value(), scope, action);
+        return owned(repos, RecordKind.OPPORTUNITY, opportunity.id().value(), opportunity.owner(), opportunity.department(),
+                action);
     }
 
     /** The opportunity if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
     public Opportunity require(Repositories repos, Opportunity opportunity, Action action) {
-        if (!permits(repos, opportunity, Action.READ)) {
-            throw new NotFoundException("no opportunity " + opportunity.id());
-        }
-        if (action != Action.READ && !permits(repos, opportunity, action)) {
-            throw denied(action, RecordKind.OPPORTUNITY, "opportunity " + opportunity.id());
-        }
-        return opportunity;
+        return require(opportunity, a -> permits(repos, opportunity, a), action, RecordKind.OPPORTUNITY,
+                "opportunity " + opportunity.id());
     }
 
     /** Whether the actor may do {@code action} to this campaign: by its owner or its department (campaigns are not shared). */
@@ -215,6 +212,34 @@ public final class Guard {
             throw denied(action, RecordKind.CAMPAIGN, "campaign " + campaign.id());
         }
         return campaign;
+    }
+
+    /** Whether the actor may do {@code action} to this document: by its owner, its department or a document grant. */
+    public boolean permits(Repositories repos, Document document, Action action) {
+        return owned(repos, RecordKind.DOCUMENT, document.id().value(), document.owner(), document.department(), action);
+    }
+
+    /** The document if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public Document require(Repositories repos, Document document, Action action) {
+        return require(document, a -> permits(repos, document, a), action, RecordKind.DOCUMENT, "document " + document.id());
+    }
+
+    /** Whether the actor may do {@code action} to a record with an owner, maybe a department, and shares of its kind. */
+    private boolean owned(Repositories repos, RecordKind kind, UUID id, UserRef owner, Optional<DepartmentRef> department,
+                          Action action) {
+        AccessScope scope = scope(kind, action);
+        return scope.admits(Optional.of(owner), department) || shared(repos, kind, id, scope, action);
+    }
+
+    /** The record if {@code permits} allows {@code action}: missing if it does not allow reading, else refused. */
+    private <R> R require(R record, java.util.function.Predicate<Action> permits, Action action, RecordKind kind, String what) {
+        if (!permits.test(Action.READ)) {
+            throw new NotFoundException("no " + what);
+        }
+        if (action != Action.READ && !permits.test(action)) {
+            throw denied(action, kind, what);
+        }
+        return record;
     }
 
     /** Refuses an action on a record that is not stored yet (a new customer, a new task). */

@@ -6,6 +6,7 @@ import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.event.EventOutboxRepository;
+import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
@@ -15,6 +16,7 @@ import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
+import io.crmkit.core.document.ContentStore;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
@@ -22,6 +24,7 @@ import io.crmkit.core.task.TaskRepository;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -35,6 +38,7 @@ public final class InMemoryStorage implements CrmStorage {
     /** Undo actions of the write unit of work on the thread that holds the write lock. */
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final Tables tables = new Tables(undo, lock);
+    private final InMemoryContentStore contents = InMemoryContentStore.create();
     private volatile boolean closed;
 
     private InMemoryStorage() {
@@ -99,9 +103,16 @@ public final class InMemoryStorage implements CrmStorage {
         try {
             closed = true;
             tables.clear();
+            contents.clear();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Document content in the heap, dropped with the data on {@link #close()}. */
+    @Override
+    public Optional<ContentStore> contentStore() {
+        return Optional.of(contents);
     }
 
     @Override
@@ -124,6 +135,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryOpportunities opportunities;
         private final MemoryCampaigns campaigns;
         private final MemoryEvents events;
+        private final MemoryDocuments documents;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -144,6 +156,7 @@ public final class InMemoryStorage implements CrmStorage {
             campaigns = new MemoryCampaigns(new Table<>(undo, lock), new Table<>(undo, lock, MemoryCampaigns::memberUniqueKeys,
                     MemoryCampaigns::memberLookupKeys, m -> false), purchases.table(), opportunities.table(), access);
             events = new MemoryEvents(undo);
+            documents = new MemoryDocuments(new Table<>(undo, lock), MemoryDocuments.downloads(undo, lock), access);
         }
 
         void clear() {
@@ -163,6 +176,8 @@ public final class InMemoryStorage implements CrmStorage {
             campaigns.table().clear();
             campaigns.memberTable().clear();
             events.clear();
+            documents.table().clear();
+            documents.downloadTable().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -178,5 +193,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
         @Override public EventOutboxRepository events() { return events; }
+        @Override public DocumentRepository documents() { return documents; }
     }
 }

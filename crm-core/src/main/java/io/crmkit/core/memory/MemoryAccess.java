@@ -34,6 +34,12 @@ record MemoryAccess(Table<Customer> customers, MemoryShares shares) {
         return scope.admits(Optional.of(campaign.owner()), campaign.department());
     }
 
+    /** A document is owned by its owner and belongs to its department; it is granted through document shares. */
+    boolean admits(AccessScope scope, io.crmkit.core.document.Document document) {
+        return scope.admits(Optional.of(document.owner()), document.department())
+                || shares.sharedWithAny(RecordKind.DOCUMENT, document.id().value(), scope.sharedWith());
+    }
+
     /** An opportunity is owned by its owner and belongs to its department. */
     boolean admits(AccessScope scope, Opportunity opportunity) {
         return scope.admits(Optional.of(opportunity.owner()), opportunity.department())

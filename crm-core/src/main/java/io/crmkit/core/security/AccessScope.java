@@ -13,7 +13,8 @@ import java.util.Set;
  * <p>What owner, department and shares are depends on the record: for a customer its owner, department
  * and customer shares; for a task its assignee user or its creator, its assignee department, and task
  * shares; for an opportunity its owner user, its department, and opportunity shares; for a campaign its owner user
- * and its department; for records that belong to a customer (interactions, needs, surveys, purchases, messages,
+ * and its department; for a document its owner user, its department, and document shares (its grants); for records
+ * that belong to a customer (interactions, needs, surveys, purchases, messages,
  * service cases), those of their customer.
  *
  * @param unrestricted every record is admitted; the other components are then empty

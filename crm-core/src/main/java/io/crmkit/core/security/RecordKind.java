@@ -21,5 +21,7 @@ public enum RecordKind {
     /** A marketing campaign: owned by its owner user and belonging to its department, as an opportunity is. */
     CAMPAIGN,
     /** The audit trail itself: who may read the history of records and of actors. */
-    AUDIT
+    AUDIT,
+    /** A document: owned by its owner user and belonging to its department, as an opportunity is; granted through shares. */
+    DOCUMENT
 }

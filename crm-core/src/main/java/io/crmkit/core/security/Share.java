@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * A record given to a user or a department beyond what the access rules grant: they may read it, and with
  * {@link ShareAccess#EDIT} edit it. Customers, tasks and opportunities (the owned records) are shared; a shared customer brings what belongs to it
- * (its timeline, needs, surveys, purchases and messages) with it.
+ * (its timeline, needs, surveys, purchases and messages) with it. Documents are granted the same way, as shares of
+ * {@link RecordKind#DOCUMENT}, through {@code crm.documents().grant(...)} (which raises the event notifications
+ * follow), not through the access service.
  *
  * @param kind     {@link RecordKind#CUSTOMER}, {@link RecordKind#TASK} or {@link RecordKind#OPPORTUNITY}
  * @param recordId the shared record's id

@@ -23,6 +23,15 @@ public interface CrmStorage extends AutoCloseable {
         return inTransaction(work);
     }
 
+    /**
+     * Where document content goes unless the {@code DocumentSettings} name a store: the storage's own (a table of the
+     * database, the heap in memory). Empty by default, for adapters that have none; documents then need a store in
+     * their settings.
+     */
+    default java.util.Optional<io.crmkit.core.document.ContentStore> contentStore() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases what the storage owns (pools it created, files). Never throws checked exceptions. */
     @Override
     void close();

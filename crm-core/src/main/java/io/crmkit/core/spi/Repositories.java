@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.event.EventOutboxRepository;
+import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -40,4 +41,5 @@ public interface Repositories {
     CampaignRepository campaigns();
 
     EventOutboxRepository events();
+    DocumentRepository documents();
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.event.EventOutboxRepository;
+import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -19,6 +20,8 @@ import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.event.JdbcEvents;
+import io.crmkit.jdbc.internal.document.JdbcContentStore;
+import io.crmkit.jdbc.internal.document.JdbcDocuments;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
@@ -44,10 +47,12 @@ public final class JdbcEngine {
     private final Transactions transactions;
     private final Dialect dialect;
     private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
+    private final JdbcContentStore contents;
 
     public JdbcEngine(DataSource dataSource, Dialect dialect, String prefix, Errors errors) {
         this.transactions = new Transactions(dataSource, dialect, prefix, errors);
         this.dialect = dialect;
+        this.contents = new JdbcContentStore(transactions);
         errors.dialect(dialect);
     }
 
@@ -102,6 +107,14 @@ public final class JdbcEngine {
         return joined != null ? work.apply(joined.sql) : transactions.run(work);
     }
 
+    /**
+     * The database's content store, on transactions and connections of its own, even inside a unit of work of this
+     * thread: its objects are written before the records that name them.
+     */
+    public JdbcContentStore contentStore() {
+        return contents;
+    }
+
     /** The repositories of one transaction. */
     private static final class Tx implements Repositories {
         private final Sql sql;
@@ -119,6 +132,7 @@ public final class JdbcEngine {
         private final JdbcOpportunities opportunities;
         private final JdbcCampaigns campaigns;
         private final JdbcEvents events;
+        private final JdbcDocuments documents;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -136,6 +150,7 @@ public final class JdbcEngine {
             opportunities = new JdbcOpportunities(sql);
             campaigns = new JdbcCampaigns(sql);
             events = new JdbcEvents(sql);
+            documents = new JdbcDocuments(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -151,6 +166,7 @@ public final class JdbcEngine {
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
         @Override public EventOutboxRepository events() { return events; }
+        @Override public DocumentRepository documents() { return documents; }
     }
 
 }

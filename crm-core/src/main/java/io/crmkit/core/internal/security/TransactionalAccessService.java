@@ -108,7 +108,8 @@ public final class TransactionalAccessService implements AccessService {
         Objects.requireNonNull(recordId, "recordId");
         if (!Share.isShareable(kind)) {
             throw ValidationException.of("kind", "not_shareable", "only customers, tasks and opportunities are shared, not " + kind
-                    + "; records that belong to a customer come with it");
+                    + "; records that belong to a customer come with it"
+                    + (kind == RecordKind.DOCUMENT ? "; documents are granted with crm.documents().grant(...)" : ""));
         }
     }
 }

@@ -26,11 +26,11 @@ final class CustomerSearch {
         }
         q.namePrefix().ifPresent(p -> {
             where.append(" AND c.name_lower LIKE ? ESCAPE '!'");
-            binds.add(s -> s.text(escapeLike(CustomerRows.lower(p)) + "%"));
+            binds.add(s -> s.text(Sql.escapeLike(CustomerRows.lower(p)) + "%"));
         });
         q.nameContains().ifPresent(p -> {
             where.append(" AND c.name_lower LIKE ? ESCAPE '!'");
-            binds.add(s -> s.text("%" + escapeLike(CustomerRows.lower(p)) + "%"));
+            binds.add(s -> s.text("%" + Sql.escapeLike(CustomerRows.lower(p)) + "%"));
         });
         q.email().ifPresent(e -> {
             where.append(" AND c.id IN (SELECT e.customer_id FROM {p}customer_emails e WHERE e.email_lower = ?)");
@@ -75,18 +75,5 @@ final class CustomerSearch {
                 + " ORDER BY c.id LIMIT " + (limit + 1));
         binds.forEach(b -> b.accept(stmt));
         return stmt;
-    }
-
-    /** Escapes LIKE wildcards with {@code !} as the escape character. */
-    static String escapeLike(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 4);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '!' || ch == '%' || ch == '_') {
-                sb.append('!');
-            }
-            sb.append(ch);
-        }
-        return sb.toString();
     }
 }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <p>A customer row is admitted by its owner, its department or a customer share with one of the scope's
  * grantees; a row that belongs to a customer by that customer ({@code customer_id IN (SELECT ... customers
  * ...)}); a task by its assignee user or its creator, its assignee department, or a task share; an opportunity by
- * its owner, its department, or an opportunity share; a campaign by its owner or its department. The IN lists of
+ * its owner, its department, or an opportunity share; a document likewise with document shares; a campaign by
+ * its owner or its department. The IN lists of
  * departments and grantees are padded to a few lengths (repeating the last value), so that actors with
  * different numbers of departments share statement texts and with them the parsed statements the drivers and
  * databases keep by text.
@@ -79,13 +80,7 @@ public final class AccessSql {
 
     /** For rows of {@code opportunities} aliased {@code o}. */
     public static Condition opportunities(AccessScope scope, String o) {
-        return of(scope, () -> {
-            Terms terms = new Terms();
-            scope.owner().ifPresent(u -> terms.add(o + ".owner_id = ?", s -> s.text(u.id())));
-            terms.in(o + ".department_id", scope.departments().stream().map(DepartmentRef::id).toList());
-            terms.shared(RecordKind.OPPORTUNITY, o + ".id", scope);
-            return terms.and();
-        });
+        return owned(scope, o, RecordKind.OPPORTUNITY);
     }
 
     /** For rows of {@code campaigns} aliased {@code c}: by owner or department (campaigns are not shared). */
@@ -94,6 +89,22 @@ public final class AccessSql {
             Terms terms = new Terms();
             scope.owner().ifPresent(u -> terms.add(c + ".owner_id = ?", s -> s.text(u.id())));
             terms.in(c + ".department_id", scope.departments().stream().map(DepartmentRef::id).toList());
+            return terms.and();
+        });
+    }
+
+    /** For rows of {@code documents} aliased {@code d}: by owner, department or a document grant (a share). */
+    public static Condition documents(AccessScope scope, String d) {
+        return owned(scope, d, RecordKind.DOCUMENT);
+    }
+
+    /** Rows with {@code owner_id}, {@code department_id} and shares of {@code kind}, aliased {@code t}. */
+    private static Condition owned(AccessScope scope, String t, RecordKind kind) {
+        return of(scope, () -> {
+            Terms terms = new Terms();
+            scope.owner().ifPresent(u -> terms.add(t + ".owner_id = ?", s -> s.text(u.id())));
+            terms.in(t + ".department_id", scope.departments().stream().map(DepartmentRef::id).toList());
+            terms.shared(kind, t + ".id", scope);
             return terms.and();
         });
     }

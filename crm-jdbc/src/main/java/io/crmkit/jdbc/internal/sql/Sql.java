@@ -424,4 +424,16 @@ public final class Sql {
         return sb.toString();
     }
 
+    /** Escapes LIKE wildcards with {@code !} as the escape character: for {@code LIKE ? ESCAPE '!'}. */
+    public static String escapeLike(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '!' || ch == '%' || ch == '_') {
+                sb.append('!');
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
+    }
 }
