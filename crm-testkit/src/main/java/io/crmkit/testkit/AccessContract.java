@@ -567,6 +567,7 @@ public abstract class AccessContract extends StorageContractSupport {
                     ServiceCaseQuery.all().assigneeDepartment(SERVICE).createdBetween(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))) {
                 assertThat(names(cases, all((x, p) -> x.cases().search(q, p), s), ServiceCase::id, ServiceCase::id))
                         .as("%s as %s", q, a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));
+                assertThat(s.cases().count(q)).as("count of %s as %s", q, a.user()).isEqualTo(childrenOf(a).size());
             }
             assertThat(names(cases, all((x, p) -> x.cases().assignedToUser(HANDLER, p), s), ServiceCase::id, ServiceCase::id))
                     .as("assigned cases as %s", a.user()).containsExactlyInAnyOrderElementsOf(childrenOf(a));

@@ -338,6 +338,10 @@ public abstract class ServiceCaseRepositoryContract extends StorageContractSuppo
                     .as("%s", query).containsExactlyElementsOf(expected);
             assertThat(idsOf(readAllPages(3, (r, p) -> r.serviceCases().search(query, AccessScope.everything(), p))))
                     .as("%s in pages of 3", query).containsExactlyElementsOf(expected);
+            long counted = read(r -> r.serviceCases().count(query, AccessScope.everything()));
+            assertThat(counted).as("count of %s", query).isEqualTo(expected.size());
+            long none = read(r -> r.serviceCases().count(query, AccessScope.nothing()));
+            assertThat(none).as("count of %s, no access", query).isZero();
         }
         assertThat(idsOf(readAllPages(MAX, (r, p) -> r.serviceCases().search(q.openOnly(), AccessScope.everything(), p))))
                 .as("the generated cases cover open and closed ones").isNotEmpty().hasSizeLessThan(all.size());

@@ -41,6 +41,11 @@ record MemoryServiceCases(Table<ServiceCase> table, MemoryAccess access) impleme
     }
 
     @Override
+    public long count(ServiceCaseQuery query, AccessScope scope) {
+        return table.all().filter(c -> query.matches(c) && access.admitsCustomer(scope, c.customerId())).count();
+    }
+
+    @Override
     public Page<ServiceCase> dueBefore(Instant instant, AccessScope scope, PageRequest page) {
         return BY_DUE.page(table.all().filter(c -> c.sla().dueAt().map(d -> d.isBefore(instant)).orElse(false)
                 && access.admitsCustomer(scope, c.customerId())), page);

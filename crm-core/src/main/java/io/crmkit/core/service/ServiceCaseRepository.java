@@ -35,6 +35,9 @@ public interface ServiceCaseRepository {
     /** Matching cases that the scope admits (by their customer), in id order. */
     Page<ServiceCase> search(ServiceCaseQuery query, AccessScope scope, PageRequest page);
 
+    /** How many cases {@link #search} would list, without reading them. */
+    long count(ServiceCaseQuery query, AccessScope scope);
+
     /**
      * Cases the scope admits whose stored {@linkplain SlaMarks#dueAt() due instant} is before {@code instant}: breaching
      * soon, or past due and not yet marked breached. Earliest due first, then by id.

@@ -95,6 +95,9 @@ public interface ServiceCaseService {
     /** The matching cases the actor may read, oldest first. */
     Page<ServiceCase> search(ServiceCaseQuery query, PageRequest page);
 
+    /** How many cases {@link #search} lists for the actor, counted by the storage (a backlog, say). */
+    long count(ServiceCaseQuery query);
+
     /** A customer's cases, oldest first. */
     default Page<ServiceCase> ofCustomer(CustomerId customer, PageRequest page) {
         return search(ServiceCaseQuery.all().customer(customer), page);

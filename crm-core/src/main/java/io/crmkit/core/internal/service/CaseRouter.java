@@ -1,6 +1,5 @@
 package io.crmkit.core.internal.service;
 
-import io.crmkit.core.PageRequest;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
@@ -24,8 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * unit of work that assigns.
  */
 public final class CaseRouter implements Engine.Component {
-    private static final int PAGE = 500;
-
     private final Map<DepartmentRef, RoutingStrategy> routes;
     private final Optional<TeamDirectory> directory;
     private final Map<DepartmentRef, AtomicLong> turns = new ConcurrentHashMap<>();
@@ -66,7 +63,7 @@ public final class CaseRouter implements Engine.Component {
         UserRef best = members.get(0);
         long fewest = Long.MAX_VALUE;
         for (UserRef u : members) {
-            long open = openCases(repos, u, fewest);
+            long open = openCases(repos, u);
             if (open < fewest) {
                 fewest = open;
                 best = u;
@@ -75,16 +72,9 @@ public final class CaseRouter implements Engine.Component {
         return best;
     }
 
-    /** The open cases of {@code user}, counted up to {@code enough} (more cannot make them the least busy). */
-    private static long openCases(Repositories repos, UserRef user, long enough) {
-        ServiceCaseQuery open = ServiceCaseQuery.all().assigneeUser(user).openOnly();
-        var page = repos.serviceCases().search(open, AccessScope.everything(), PageRequest.first(PAGE));
-        long n = page.size();
-        while (page.nextCursor().isPresent() && n < enough) {
-            page = repos.serviceCases().search(open, AccessScope.everything(), PageRequest.after(page.nextCursor().get(), PAGE));
-            n += page.size();
-        }
-        return n;
+    /** The open cases of {@code user}, counted by the storage. */
+    private static long openCases(Repositories repos, UserRef user) {
+        return repos.serviceCases().count(ServiceCaseQuery.all().assigneeUser(user).openOnly(), AccessScope.everything());
     }
 
     @Override

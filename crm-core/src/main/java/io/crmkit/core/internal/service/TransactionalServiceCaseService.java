@@ -252,6 +252,13 @@ public final class TransactionalServiceCaseService implements ServiceCaseService
         return listed((cases, scope) -> cases.search(query, scope, page));
     }
 
+    @Override
+    public long count(ServiceCaseQuery query) {
+        Objects.requireNonNull(query, "query");
+        AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);
+        return scope.isNothing() ? 0 : engine.read(repos -> repos.serviceCases().count(query, scope));
+    }
+
     /** A listing of the cases the actor may read: empty without reading when they may read none. */
     private Page<ServiceCase> listed(BiFunction<ServiceCaseRepository, AccessScope, Page<ServiceCase>> listing) {
         AccessScope scope = guard.scope(RecordKind.SERVICE_CASE, Action.READ);

@@ -145,10 +145,42 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
     @Override
     public Page<ServiceCase> search(ServiceCaseQuery query, AccessScope scope, PageRequest page) {
         Optional<Cursor.IdKey> after = page.cursor().map(Cursor::idKey);
+        Optional<Filter> filter = filter(query, scope);
+        if (filter.isEmpty()) {
+            return Page.last(List.of());
+        }
+        Filter f = filter.get();
+        return sql.read("search service cases", () -> {
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}service_cases" + f.where()
+                    + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
+            f.bind().accept(s);
+            after.ifPresent(k -> s.uuid(k.id()));
+            return Cursor.page(load(s.list(JdbcServiceCases::readRow)), page.limit(), c -> new Cursor.IdKey(c.id().value()));
+        });
+    }
+
+    @Override
+    public long count(ServiceCaseQuery query, AccessScope scope) {
+        Optional<Filter> filter = filter(query, scope);
+        if (filter.isEmpty()) {
+            return 0;
+        }
+        return sql.read("count service cases", () -> {
+            Sql.Stmt s = sql.stmt("SELECT COUNT(*) AS n FROM {p}service_cases" + filter.get().where());
+            filter.get().bind().accept(s);
+            return s.one(r -> r.lng("n")).orElse(0L);
+        });
+    }
+
+    /** The WHERE clause (with the access conditions) of a query and what it binds; empty when nothing can match. */
+    private record Filter(String where, Consumer<Sql.Stmt> bind) {
+    }
+
+    private static Optional<Filter> filter(ServiceCaseQuery query, AccessScope scope) {
         AccessSql.Condition access = AccessSql.ofCustomer(scope, "customer_id");
         Set<ServiceCaseStatus> statuses = query.admittedStatuses();
         if (access.nothing() || query.restrictsStatus() && statuses.isEmpty()) {
-            return Page.last(List.of());
+            return Optional.empty();
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Consumer<Sql.Stmt>> binds = new ArrayList<>();
@@ -164,14 +196,10 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
         query.parentId().ifPresent(p -> criterion(where, binds, " AND parent_id = ?", s -> s.uuid(p.value())));
         query.createdFrom().ifPresent(f -> criterion(where, binds, " AND created_at >= ?", s -> s.instant(f)));
         query.createdTo().ifPresent(t -> criterion(where, binds, " AND created_at < ?", s -> s.instant(t)));
-        return sql.read("search service cases", () -> {
-            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}service_cases" + where + access.sql()
-                    + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + (page.limit() + 1));
+        return Optional.of(new Filter(where + access.sql(), s -> {
             binds.forEach(b -> b.accept(s));
             access.bind().accept(s);
-            after.ifPresent(k -> s.uuid(k.id()));
-            return Cursor.page(load(s.list(JdbcServiceCases::readRow)), page.limit(), c -> new Cursor.IdKey(c.id().value()));
-        });
+        }));
     }
 
     @Override
