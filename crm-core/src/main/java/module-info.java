@@ -6,6 +6,8 @@ module io.crmkit.core {
     requires org.slf4j;
     requires static org.jspecify;
     requires com.google.i18n.phonenumbers.libphonenumber;
+    requires org.apache.commons.text;
+    requires com.ibm.icu;
 
     exports io.crmkit.core;
     exports io.crmkit.core.audit;
@@ -26,4 +28,5 @@ module io.crmkit.core {
     exports io.crmkit.core.workflow;
     exports io.crmkit.core.spi;
     exports io.crmkit.core.memory;
+    exports io.crmkit.core.dedup;
 }

@@ -4,12 +4,14 @@ import io.crmkit.core.audit.AuditService;
 import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
+import io.crmkit.core.dedup.DuplicateService;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.marketing.CampaignService;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.TransactionalAuditService;
 import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
+import io.crmkit.core.internal.dedup.TransactionalDuplicateService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.marketing.TransactionalCampaignService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
@@ -52,6 +54,7 @@ public sealed class CrmServices permits Crm {
     private final ServiceCaseService cases;
     private final OpportunityService opportunities;
     private final CampaignService campaigns;
+    private final DuplicateService duplicates;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -68,6 +71,7 @@ public sealed class CrmServices permits Crm {
         this.cases = new TransactionalServiceCaseService(engine, actor);
         this.opportunities = new TransactionalOpportunityService(engine, actor);
         this.campaigns = new TransactionalCampaignService(engine, actor);
+        this.duplicates = new TransactionalDuplicateService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -147,6 +151,11 @@ public sealed class CrmServices permits Crm {
     /** Marketing campaigns: members from segments, sending through messaging, results and attribution. */
     public final CampaignService campaigns() {
         return campaigns;
+    }
+
+    /** Duplicate customers: candidates with a score, merges that keep every record, and their undoing. */
+    public final DuplicateService duplicates() {
+        return duplicates;
     }
 
     /**

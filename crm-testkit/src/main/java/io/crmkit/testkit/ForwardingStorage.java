@@ -3,6 +3,7 @@ package io.crmkit.testkit;
 import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -130,6 +131,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public CampaignRepository campaigns() {
             return delegate.campaigns();
+        }
+
+        @Override
+        public MergeRepository merges() {
+            return delegate.merges();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
+import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
@@ -122,6 +123,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryServiceCases serviceCases;
         private final MemoryOpportunities opportunities;
         private final MemoryCampaigns campaigns;
+        private final MemoryMerges merges;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -141,6 +143,7 @@ public final class InMemoryStorage implements CrmStorage {
             opportunities = new MemoryOpportunities(new Table<>(undo, lock), new Table<>(undo, lock), access);
             campaigns = new MemoryCampaigns(new Table<>(undo, lock), new Table<>(undo, lock, MemoryCampaigns::memberUniqueKeys,
                     MemoryCampaigns::memberLookupKeys, m -> false), purchases.table(), opportunities.table(), access);
+            merges = new MemoryMerges(new Table<>(undo, lock, m -> List.of(), MemoryMerges::lookupKeys, m -> false));
         }
 
         void clear() {
@@ -159,6 +162,7 @@ public final class InMemoryStorage implements CrmStorage {
             opportunities.snapshots().clear();
             campaigns.table().clear();
             campaigns.memberTable().clear();
+            merges.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -173,5 +177,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
+        @Override public MergeRepository merges() { return merges; }
     }
 }
