@@ -115,6 +115,9 @@ public abstract class TransactionContract extends StorageContractSupport {
         ServiceCase sc = data.serviceCase(c.id()).interaction(i.id()).requirement(q.id())
                 .change(io.crmkit.core.service.ServiceCaseStatus.NEW, io.crmkit.core.service.ServiceCaseStatus.ON_HOLD,
                         "u1", data.now(), "rollback").build();
+        io.crmkit.core.dedup.Merge merge = new io.crmkit.core.dedup.Merge(new io.crmkit.core.dedup.MergeId(data.uuid()),
+                c.id(), 2, List.of(), "rolled back", UserRef.of("u1"), data.now(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -132,6 +135,7 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.audit().advance(AuditHead.empty(0), AuditHead.empty(0).after(a));
             r.audit().insert(List.of(a));
             r.serviceCases().insert(sc);
+            r.merges().insert(merge);
             throw boom;
         })).isSameAs(boom);
 
@@ -161,6 +165,31 @@ public abstract class TransactionContract extends StorageContractSupport {
                 .isEmpty();
         assertThat(readOne(r -> r.serviceCases().findById(sc.id()))).isEmpty();
         assertThat(readList(r -> r.serviceCases().search(ServiceCaseQuery.all(), AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.merges().findById(merge.id()))).isEmpty();
+        assertThat(readList(r -> r.merges().byCustomer(c.id(), PageRequest.first(10)).items())).isEmpty();
+    }
+
+    @Test
+    void failedWorkPutsMovedRecordsBackWithTheirCustomer() {
+        Customer from = data.person("From").build();
+        Customer to = data.person("To").build();
+        Interaction i = data.interaction(from.id()).build();
+        Requirement q = data.requirement(from.id()).build();
+        write(r -> {
+            r.customers().insert(from);
+            r.customers().insert(to);
+            r.interactions().insert(i);
+            r.requirements().insert(q);
+        });
+        Boom boom = new Boom();
+
+        assertThatThrownBy(() -> write(r -> {
+            r.customerReferences().values().forEach(refs -> refs.reassignCustomer(from.id(), to.id()));
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(readOne(r -> r.interactions().findById(i.id()))).map(Interaction::customerId).contains(from.id());
+        assertThat(readOne(r -> r.requirements().findById(q.id()))).contains(q);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
@@ -16,6 +17,7 @@ import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
+import io.crmkit.jdbc.internal.dedup.JdbcMerges;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
@@ -116,6 +118,7 @@ public final class JdbcEngine {
         private final JdbcServiceCases serviceCases;
         private final JdbcOpportunities opportunities;
         private final JdbcCampaigns campaigns;
+        private final JdbcMerges merges;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -132,6 +135,7 @@ public final class JdbcEngine {
             serviceCases = new JdbcServiceCases(sql);
             opportunities = new JdbcOpportunities(sql);
             campaigns = new JdbcCampaigns(sql);
+            merges = new JdbcMerges(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -146,6 +150,7 @@ public final class JdbcEngine {
         @Override public ServiceCaseRepository serviceCases() { return serviceCases; }
         @Override public OpportunityRepository opportunities() { return opportunities; }
         @Override public CampaignRepository campaigns() { return campaigns; }
+        @Override public MergeRepository merges() { return merges; }
     }
 
 }

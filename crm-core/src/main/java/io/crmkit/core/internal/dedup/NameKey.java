@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A name reduced to what two spellings of it share: Latin words lower-cased without accents, Chinese characters as
- * their pinyin syllables without tones (ICU4J's Han-Latin), so that 张伟, 張偉 and "Zhang Wei" have one key; and the
+ * their pinyin without tones (ICU4J's Han-Latin; a run of characters as surname and given name, the way names are
+ * written in Latin letters), so that 张伟, 張偉 and "Zhang Wei" have one key, as 张小明 and "Xiaoming Zhang"; and the
  * Chinese characters in their simplified form, for comparing characters. ICU's transliterators take a tenth of a
  * millisecond per name, so each character's reading is computed once and kept (a few thousand characters are in
  * use).
@@ -31,21 +32,26 @@ record NameKey(List<String> tokens, String key, String han) {
         List<String> tokens = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         StringBuilder han = new StringBuilder();
+        List<String> run = new ArrayList<>(); // the syllables of consecutive Chinese characters
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 flush(word, tokens);
                 String[] reading = READINGS.computeIfAbsent(cp, NameKey::reading);
-                tokens.add(reading[0]);
+                run.add(reading[0]);
                 han.append(reading[1]);
-            } else if (Character.isLetterOrDigit(cp)) {
+                continue;
+            }
+            flushRun(run, tokens);
+            if (Character.isLetterOrDigit(cp)) {
                 word.appendCodePoint(cp);
             } else if (Character.getType(cp) != Character.NON_SPACING_MARK) {
                 flush(word, tokens); // spaces, punctuation, emoji separate words
             }
         }
         flush(word, tokens);
+        flushRun(run, tokens);
         String[] sorted = tokens.stream().filter(t -> !t.isEmpty()).sorted().toArray(String[]::new);
         return new NameKey(List.of(sorted), String.join(" ", sorted), han.toString());
     }
@@ -64,6 +70,20 @@ record NameKey(List<String> tokens, String key, String han) {
             }
         }
         return b.append(':').append(longest, 0, Math.min(3, longest.length())).toString();
+    }
+
+    /**
+     * A run of Chinese characters as a name is written in pinyin: the surname (the first character) and the given
+     * name as one word, so that 张小明 is "zhang xiaoming", as "Xiaoming Zhang" is.
+     */
+    private static void flushRun(List<String> run, List<String> tokens) {
+        if (!run.isEmpty()) {
+            tokens.add(run.get(0));
+            if (run.size() > 1) {
+                tokens.add(String.join("", run.subList(1, run.size())));
+            }
+            run.clear();
+        }
     }
 
     private static void flush(StringBuilder word, List<String> tokens) {
