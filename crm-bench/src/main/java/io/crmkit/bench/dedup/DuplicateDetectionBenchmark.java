@@ -50,7 +50,7 @@ public class DuplicateDetectionBenchmark {
         InMemoryStorage storage = InMemoryStorage.create();
         storage.inTransaction(repos -> {
             repos.customers().insertAll(data.customers);
-            return null;
+            return data.customers.size();
         });
         crm = Crm.builder().storage(storage).build();
     }

@@ -27,7 +27,7 @@ public final class DuplicateDetectionRun {
         InMemoryStorage storage = InMemoryStorage.create();
         storage.inTransaction(repos -> {
             repos.customers().insertAll(data.customers);
-            return null;
+            return data.customers.size();
         });
         System.out.printf(Locale.ROOT, "generated and stored %d customers (%d seeded pairs) in %d ms%n",
                 data.customers.size(), data.seeded.size(), (System.nanoTime() - t0) / 1_000_000);

@@ -28,8 +28,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 public final class TransactionalDuplicateService implements DuplicateService {
-    /** Customers read per query while collecting profiles. */
-    private static final int READ_PAGE = 1_000;
     /** Best first; ties in id order, so that the same data gives the same list. */
     private static final Comparator<DuplicateCandidate> BEST_FIRST = Comparator
             .comparingDouble(DuplicateCandidate::score).reversed()
@@ -72,16 +70,9 @@ public final class TransactionalDuplicateService implements DuplicateService {
         DuplicateMatcher matcher = new DuplicateMatcher();
         CustomerQuery customers = CustomerQuery.all().includeArchived(query.includeArchived());
         engine.read(repos -> {
-            PageRequest page = PageRequest.first(READ_PAGE);
-            while (true) {
-                Page<Customer> batch = repos.customers().search(customers, scope, page);
-                // Masked, so that a hidden email or phone cannot be learnt from a candidate's reasons.
-                batch.items().forEach(c -> matcher.add(guard.mask(c)));
-                if (batch.nextCursor().isEmpty()) {
-                    return null;
-                }
-                page = PageRequest.after(batch.nextCursor().get(), READ_PAGE);
-            }
+            // Masked, so that a hidden email or phone cannot be learnt from a candidate's reasons.
+            repos.customers().forEach(customers, scope, c -> matcher.add(guard.mask(c)));
+            return matcher.size();
         });
         return matcher.run(query, sink);
     }
