@@ -47,8 +47,6 @@ import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.service.ServiceSettings;
 import io.crmkit.core.service.SlaMetric;
 import io.crmkit.core.service.SlaPolicy;
-import io.crmkit.core.spi.CrmStorage;
-import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
@@ -277,22 +275,6 @@ public abstract class AccessContract extends StorageContractSupport {
         return c;
     }
 
-    /** The storage under test for the CRM, which would close it: the suite does, after the test. */
-    private record KeptOpen(CrmStorage delegate) implements CrmStorage {
-        @Override
-        public <T> T inTransaction(UnitOfWork<T> work) {
-            return delegate.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(UnitOfWork<T> work) {
-            return delegate.read(work);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private Customer organization(String name) {
         return crm().customers().create(NewCustomer.organization(name).email(name + "@example.com").tag("vip")

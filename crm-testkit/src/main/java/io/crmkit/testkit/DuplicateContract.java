@@ -47,9 +47,7 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseId;
-import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
-import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
 import java.time.LocalDate;
@@ -608,21 +606,5 @@ public abstract class DuplicateContract extends StorageContractSupport {
         };
     }
 
-    /** The storage under test for a CRM, which would close it: the suite does, after the test. */
-    private record KeptOpen(CrmStorage delegate) implements CrmStorage {
-        @Override
-        public <T> T inTransaction(UnitOfWork<T> work) {
-            return delegate.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(UnitOfWork<T> work) {
-            return delegate.read(work);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
 }
