@@ -6,8 +6,6 @@ module io.crmkit.core {
     requires org.slf4j;
     requires static org.jspecify;
     requires com.google.i18n.phonenumbers.libphonenumber;
-    requires org.apache.commons.text;
-    requires com.ibm.icu;
 
     exports io.crmkit.core;
     exports io.crmkit.core.audit;

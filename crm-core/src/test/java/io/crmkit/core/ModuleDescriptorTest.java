@@ -44,8 +44,6 @@ class ModuleDescriptorTest {
     void theCoreNeedsOnlyWhatDesignAllows() throws IOException {
         assertThat(descriptor().requires()).extracting(ModuleDescriptor.Requires::name)
                 .containsExactlyInAnyOrder("java.base", "org.slf4j", "org.jspecify",
-                        "com.google.i18n.phonenumbers.libphonenumber",
-                        // duplicate detection: name similarity (commons-text) and pinyin, traditional to simplified (ICU4J)
-                        "org.apache.commons.text", "com.ibm.icu");
+                        "com.google.i18n.phonenumbers.libphonenumber");
     }
 }

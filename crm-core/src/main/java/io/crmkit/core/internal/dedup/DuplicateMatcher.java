@@ -4,6 +4,8 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.dedup.DuplicateCandidate;
 import io.crmkit.core.dedup.DuplicateQuery;
 import io.crmkit.core.dedup.MatchReason;
+import io.crmkit.core.dedup.NameKey;
+import io.crmkit.core.dedup.NameMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,12 +35,15 @@ public final class DuplicateMatcher {
     /** In a larger block, how many following members (in name order) each member is compared with. */
     static final int WINDOW = 8;
 
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
-
+    private final NameMatcher names;
     private final List<Profile> profiles = new ArrayList<>();
     private long[] keys = new long[1024];
     private int keyCount;
+
+    /** A matcher reading and comparing names with {@code names}. */
+    public DuplicateMatcher(NameMatcher names) {
+        this.names = Objects.requireNonNull(names, "names");
+    }
 
     /** Adds a customer to compare. */
     public void add(Customer customer) {
@@ -49,7 +52,7 @@ public final class DuplicateMatcher {
             throw new IllegalStateException("duplicate detection takes at most " + MAX_CUSTOMERS + " customers");
         }
         int index = profiles.size();
-        Profile p = Profile.of(customer);
+        Profile p = Profile.of(customer, names);
         profiles.add(p);
         for (String e : p.emails()) {
             key('e', e, index);
@@ -60,9 +63,8 @@ public final class DuplicateMatcher {
         for (String r : p.refs()) {
             key('r', r, index);
         }
-        if (!p.name().key().isEmpty()) {
-            key('n', p.name().key(), index);
-            key('f', p.name().fuzzyKey(), index);
+        for (String n : p.name().blockingKeys()) {
+            key('n', n, index);
         }
     }
 
@@ -168,22 +170,9 @@ public final class DuplicateMatcher {
         return new DuplicateCandidate(ordered ? a.id() : b.id(), ordered ? b.id() : a.id(), score, reasons, similarity);
     }
 
-    /**
-     * How alike two names are, 0 to 1: Jaro-Winkler over the sorted pinyin or Latin tokens; when both are written
-     * in Chinese characters, 70% that and 30% how alike the characters are (simplified, by edit distance), so that
-     * homophones such as 张伟 and 张玮 come out a little apart while 張偉 and 张伟 are one name.
-     */
-    static double similarity(NameKey a, NameKey b) {
-        if (a.key().isEmpty() || b.key().isEmpty()) {
-            return 0;
-        }
-        double sound = JARO_WINKLER.apply(a.key(), b.key());
-        if (a.han().isEmpty() || b.han().isEmpty()) {
-            return sound;
-        }
-        int longest = Math.max(a.han().length(), b.han().length());
-        double chars = 1 - (double) LEVENSHTEIN.apply(a.han(), b.han()) / longest;
-        return 0.7 * sound + 0.3 * chars;
+    private double similarity(NameKey a, NameKey b) {
+        double s = names.similarity(a, b);
+        return s >= 0 && s <= 1 ? s : 0; // a matcher's slip out of range counts as no likeness
     }
 
     private static boolean shares(String[] a, String[] b) {

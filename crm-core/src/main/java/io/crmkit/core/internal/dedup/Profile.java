@@ -6,6 +6,8 @@ import io.crmkit.core.customer.EmailAddress;
 import io.crmkit.core.customer.ExternalRef;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.dedup.NameKey;
+import io.crmkit.core.dedup.NameMatcher;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 record Profile(CustomerId id, NameKey name, String[] emails, String[] phones, String[] refs,
                @Nullable UUID organization, String[] cities) {
 
-    static Profile of(Customer c) {
-        return new Profile(c.id(), NameKey.of(c.displayName()),
+    static Profile of(Customer c, NameMatcher names) {
+        return new Profile(c.id(), names.key(c.displayName()),
                 c.emails().stream().map(EmailAddress::value).map(Profile::email).distinct().toArray(String[]::new),
                 c.phones().stream().map(PhoneNumber::value).distinct().toArray(String[]::new),
                 c.externalRefs().stream().map(Profile::ref).distinct().toArray(String[]::new),

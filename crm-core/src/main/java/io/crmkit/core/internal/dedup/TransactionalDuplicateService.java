@@ -67,7 +67,7 @@ public final class TransactionalDuplicateService implements DuplicateService {
         if (scope.isNothing()) {
             return 0;
         }
-        DuplicateMatcher matcher = new DuplicateMatcher();
+        DuplicateMatcher matcher = new DuplicateMatcher(engine.component(DuplicateConfig.class).nameMatcher());
         CustomerQuery customers = CustomerQuery.all().includeArchived(query.includeArchived());
         engine.read(repos -> {
             // Masked, so that a hidden email or phone cannot be learnt from a candidate's reasons.

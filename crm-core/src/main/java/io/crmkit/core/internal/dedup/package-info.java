@@ -1,6 +1,6 @@
 /**
- * Duplicate detection ({@code DuplicateMatcher}: profiles, blocking keys, scoring; {@code NameKey}: names as pinyin or
- * Latin tokens) and the merge service.
+ * Duplicate detection ({@code DuplicateMatcher}: profiles, blocking keys, scoring; names read and compared by
+ * the configured {@code NameMatcher}) and the merge service.
  */
 @NullMarked
 package io.crmkit.core.internal.dedup;
