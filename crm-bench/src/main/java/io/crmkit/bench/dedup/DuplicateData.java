@@ -10,6 +10,9 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PhoneNumber;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dedup.DuplicateCandidate;
+import io.crmkit.core.dedup.DuplicateSettings;
+import io.crmkit.core.dedup.NameMatcher;
+import io.crmkit.dedup.icu.IcuNameMatcher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -144,5 +147,15 @@ final class DuplicateData {
 
     private static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The duplicate settings with the matcher named {@code icu} (crm-dedup-icu) or {@code standard} (crm-core). */
+    static DuplicateSettings settings(String matcher) {
+        NameMatcher names = switch (matcher) {
+            case "icu" -> IcuNameMatcher.create();
+            case "standard" -> NameMatcher.standard();
+            default -> throw new IllegalArgumentException("matcher is icu or standard: " + matcher);
+        };
+        return DuplicateSettings.builder().nameMatcher(names).build();
     }
 }

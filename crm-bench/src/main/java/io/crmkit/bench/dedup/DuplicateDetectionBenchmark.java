@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * every customer through the service, builds its blocking keys (email, phone, external reference, pinyin or Latin
  * name, misspelt name) and scores the pairs; beside a hand-written baseline doing the blocking a plain program would
  * do over the same customers: a hash map from lower-cased email and from phone to the customers holding it, every
- * pair within a key. Each operation returns how many seeded pairs it found, and the trial prints its recall; memory
+ * pair within a key. Names are read by the {@link #matcher} chosen. Each operation returns how many seeded pairs it found, and the trial prints its recall; memory
  * is measured with {@code -prof gc} (allocated bytes per operation) and by {@link DuplicateDetectionRun} (heap).
  */
 @State(Scope.Benchmark)
@@ -39,6 +39,10 @@ import org.openjdk.jmh.annotations.TearDown;
 public class DuplicateDetectionBenchmark {
     @Param({"100000"})
     public int size;
+
+    /** The name matcher: {@code icu} (crm-dedup-icu's, as docs/benchmarks.md measured) or {@code standard} (crm-core's). */
+    @Param({"icu"})
+    public String matcher = "icu";
 
     private DuplicateData data;
     private Crm crm;
@@ -52,13 +56,13 @@ public class DuplicateDetectionBenchmark {
             repos.customers().insertAll(data.customers);
             return data.customers.size();
         });
-        crm = Crm.builder().storage(storage).build();
+        crm = Crm.builder().storage(storage).duplicates(DuplicateData.settings(matcher)).build();
     }
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf(Locale.ROOT, "%n%d customers, %d seeded pairs, last operation found %d of them (recall %.4f)%n",
-                data.customers.size(), data.seeded.size(), lastFound, (double) lastFound / data.seeded.size());
+        System.out.printf(Locale.ROOT, "%n%s matcher, %d customers, %d seeded pairs, last operation found %d of them (recall %.4f)%n",
+                matcher, data.customers.size(), data.seeded.size(), lastFound, (double) lastFound / data.seeded.size());
         crm.close();
     }
 
@@ -122,6 +126,7 @@ public class DuplicateDetectionBenchmark {
     public static void main(String[] args) {
         DuplicateDetectionBenchmark b = new DuplicateDetectionBenchmark();
         b.size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        b.matcher = args.length > 1 ? args[1] : "icu";
         b.load();
         List<String> lines = new ArrayList<>();
         long t0 = System.nanoTime();

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One detection over {@code args[0]} generated customers (default 1,000,000), measuring what JMH does not: the heap
+ * One detection over {@code args[0]} generated customers (default 1,000,000), names read by the matcher {@code args[1]}
+ * ({@code icu}, the default, or {@code standard}), measuring what JMH does not: the heap
  * it needs (the peak of the heap pools during the run, less the heap held before it, after a GC), its recall of the
  * seeded duplicates and its precision (the share of candidates that are seeded pairs), by reason.
  */
@@ -22,6 +23,7 @@ public final class DuplicateDetectionRun {
 
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String matcher = args.length > 1 ? args[1] : "icu";
         long t0 = System.nanoTime();
         DuplicateData data = DuplicateData.generate(size, 42);
         InMemoryStorage storage = InMemoryStorage.create();
@@ -29,10 +31,10 @@ public final class DuplicateDetectionRun {
             repos.customers().insertAll(data.customers);
             return data.customers.size();
         });
-        System.out.printf(Locale.ROOT, "generated and stored %d customers (%d seeded pairs) in %d ms%n",
-                data.customers.size(), data.seeded.size(), (System.nanoTime() - t0) / 1_000_000);
-        try (Crm crm = Crm.builder().storage(storage).build()) {
-            for (int run = 1; run <= 2; run++) { // the first run also loads ICU's transliterators
+        System.out.printf(Locale.ROOT, "%s matcher: generated and stored %d customers (%d seeded pairs) in %d ms%n",
+                matcher, data.customers.size(), data.seeded.size(), (System.nanoTime() - t0) / 1_000_000);
+        try (Crm crm = Crm.builder().storage(storage).duplicates(DuplicateData.settings(matcher)).build()) {
+            for (int run = 1; run <= 2; run++) { // the first run also loads ICU's transliterators (with the icu matcher)
                 System.gc();
                 long before = heapUsed();
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
