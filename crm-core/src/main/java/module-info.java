@@ -27,4 +27,5 @@ module io.crmkit.core {
     exports io.crmkit.core.spi;
     exports io.crmkit.core.memory;
     exports io.crmkit.core.document;
+    exports io.crmkit.core.dedup;
 }

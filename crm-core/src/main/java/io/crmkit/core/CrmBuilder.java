@@ -1,6 +1,7 @@
 package io.crmkit.core;
 
 import io.crmkit.core.audit.AuditSettings;
+import io.crmkit.core.dedup.DuplicateSettings;
 import io.crmkit.core.calendar.WorkCalendar;
 import io.crmkit.core.calendar.WorkCalendars;
 import io.crmkit.core.customer.PhoneNumber;
@@ -14,6 +15,7 @@ import io.crmkit.core.internal.marketing.CampaignDeliveries;
 import io.crmkit.core.internal.marketing.MarketingConfig;
 import io.crmkit.core.internal.messaging.Dispatcher;
 import io.crmkit.core.internal.sales.SalesConfig;
+import io.crmkit.core.internal.dedup.DuplicateConfig;
 import io.crmkit.core.internal.service.CaseRouter;
 import io.crmkit.core.internal.service.SlaMonitor;
 import io.crmkit.core.marketing.CampaignStatus;
@@ -67,6 +69,7 @@ public final class CrmBuilder {
     private SalesSettings sales = SalesSettings.DEFAULT;
     private MarketingSettings marketing = MarketingSettings.DEFAULT;
     private ServiceSettings service = ServiceSettings.DEFAULT;
+    private DuplicateSettings duplicates = DuplicateSettings.DEFAULT;
     private @Nullable WorkCalendars calendars;
     private DocumentSettings documents = DocumentSettings.DEFAULT;
 
@@ -184,6 +187,15 @@ public final class CrmBuilder {
         return this;
     }
 
+    /**
+     * Duplicate detection: how names are read and compared. Default: {@link DuplicateSettings#DEFAULT}, the built-in
+     * {@link io.crmkit.core.dedup.NameMatcher#standard()}.
+     */
+    public CrmBuilder duplicates(DuplicateSettings settings) {
+        this.duplicates = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -215,6 +227,7 @@ public final class CrmBuilder {
         DocumentConfig.install(engine, documents, Objects.requireNonNull(storage));
         CaseRouter.install(engine, service);
         EventRelays.install(engine);
+        DuplicateConfig.install(engine, duplicates);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

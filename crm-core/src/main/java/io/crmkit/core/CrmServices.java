@@ -6,6 +6,7 @@ import io.crmkit.core.commerce.PurchaseService;
 import io.crmkit.core.customer.CustomerService;
 import io.crmkit.core.event.EventFeed;
 import io.crmkit.core.document.DocumentService;
+import io.crmkit.core.dedup.DuplicateService;
 import io.crmkit.core.interaction.InteractionService;
 import io.crmkit.core.internal.Engine;
 import io.crmkit.core.internal.audit.TransactionalAuditService;
@@ -13,6 +14,7 @@ import io.crmkit.core.internal.commerce.TransactionalPurchaseService;
 import io.crmkit.core.internal.customer.TransactionalCustomerService;
 import io.crmkit.core.internal.event.TransactionalEventFeed;
 import io.crmkit.core.internal.document.TransactionalDocumentService;
+import io.crmkit.core.internal.dedup.TransactionalDuplicateService;
 import io.crmkit.core.internal.interaction.TransactionalInteractionService;
 import io.crmkit.core.internal.marketing.TransactionalCampaignService;
 import io.crmkit.core.internal.messaging.TransactionalMessagingService;
@@ -58,6 +60,7 @@ public sealed class CrmServices permits Crm {
     private final CampaignService campaigns;
     private final EventFeed events;
     private final DocumentService documents;
+    private final DuplicateService duplicates;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -76,6 +79,7 @@ public sealed class CrmServices permits Crm {
         this.campaigns = new TransactionalCampaignService(engine, actor);
         this.events = new TransactionalEventFeed(engine, actor);
         this.documents = new TransactionalDocumentService(engine, actor);
+        this.duplicates = new TransactionalDuplicateService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -168,6 +172,11 @@ public sealed class CrmServices permits Crm {
      */
     public final EventFeed events() {
         return events;
+    }
+
+    /** Duplicate customers: candidates with a score, merges that keep every record, and their undoing. */
+    public final DuplicateService duplicates() {
+        return duplicates;
     }
 
     /**

@@ -93,6 +93,7 @@ class ModuleBoundariesTest {
         assertThat(ALL.containPackage("io.crmkit.jdbc")).isTrue();
         assertThat(ALL.containPackage("io.crmkit.messaging")).isTrue();
         assertThat(ALL.containPackage("io.crmkit.analytics.satisfaction")).isTrue();
+        assertThat(ALL.containPackage("io.crmkit.dedup.icu")).isTrue();
         assertThat(ALL.that(STORAGE_PORT)).isNotEmpty();
     }
 }

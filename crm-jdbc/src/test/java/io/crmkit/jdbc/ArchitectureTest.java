@@ -24,7 +24,8 @@ class ArchitectureTest {
             "satisfaction", "commerce", "messaging", "security",
             "service",
             "event",
-            "document");
+            "document",
+            "dedup");
 
     @Test
     void aFeaturePackageDependsOnNoOtherFeatureNorOnTheEngine() {

@@ -52,8 +52,6 @@ import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.service.ServiceSettings;
 import io.crmkit.core.service.SlaMetric;
 import io.crmkit.core.service.SlaPolicy;
-import io.crmkit.core.spi.CrmStorage;
-import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.Assignee;
 import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.Task;
@@ -315,27 +313,6 @@ public abstract class AccessContract extends StorageContractSupport {
         return c;
     }
 
-    /** The storage under test for the CRM, which would close it: the suite does, after the test. */
-    private record KeptOpen(CrmStorage delegate) implements CrmStorage {
-        @Override
-        public <T> T inTransaction(UnitOfWork<T> work) {
-            return delegate.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(UnitOfWork<T> work) {
-            return delegate.read(work);
-        }
-
-        @Override
-        public Optional<io.crmkit.core.document.ContentStore> contentStore() {
-            return delegate.contentStore();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private Customer organization(String name) {
         return crm().customers().create(NewCustomer.organization(name).email(name + "@example.com").tag("vip")
@@ -778,6 +755,123 @@ public abstract class AccessContract extends StorageContractSupport {
             for (Document d : all((x, p) -> x.documents().search(DocumentQuery.all(), p), s)) {
                 assertThat(d.links()).as("links of %s in a search as %s", d.name(), a.user()).isEqualTo(expected);
             }
+        }
+    }
+
+    // ---- duplicates: twins c1' .. c7' of every customer (same email, owner, department, organisation, shares), and
+    // x, zed's, holding c1's email, which only the system sees
+
+    /** Stores the twins and x; returns every customer by name, the originals too. */
+    private Map<String, Customer> twins() {
+        Map<String, Customer> all = new LinkedHashMap<>(customers);
+        for (Map.Entry<String, Customer> e : customers.entrySet()) {
+            Customer c = e.getValue();
+            NewCustomer form = NewCustomer.of(c.kind(), c.displayName()).email(c.emails().get(0).value()).tag("vip");
+            c.owner().ifPresent(form::owner);
+            c.department().ifPresent(form::department);
+            c.organizationId().ifPresent(form::organization);
+            all.put(e.getKey() + "'", crm().customers().create(form));
+        }
+        crm().access().share(RecordKind.CUSTOMER, the(all, "c6'").id().value(), NORA.user(), ShareAccess.READ);
+        crm().access().share(RecordKind.CUSTOMER, the(all, "c7'").id().value(), SERVICE, ShareAccess.EDIT);
+        all.put("x", crm().customers().create(NewCustomer.person("x").email("c1@example.com").owner(UserRef.of("zed"))));
+        return all;
+    }
+
+    /** The pairs of names, "a+b" with a before b, of the customers among {@code visible} that share an email. */
+    private static Set<String> pairsSharingAnEmail(Map<String, Customer> all, Set<String> visible) {
+        Set<String> pairs = new TreeSet<>();
+        for (String a : visible) {
+            for (String b : visible) {
+                if (a.compareTo(b) < 0 && the(all, a).emails().get(0).equals(the(all, b).emails().get(0))) {
+                    pairs.add(a + "+" + b);
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static Set<String> pairNames(Map<String, Customer> all, java.util.Collection<io.crmkit.core.dedup.DuplicateCandidate> found) {
+        Map<io.crmkit.core.customer.CustomerId, String> byId = new LinkedHashMap<>();
+        all.forEach((name, c) -> byId.put(c.id(), name));
+        Set<String> pairs = new TreeSet<>();
+        for (io.crmkit.core.dedup.DuplicateCandidate c : found) {
+            String a = byId.getOrDefault(c.first(), "unknown " + c.first());
+            String b = byId.getOrDefault(c.second(), "unknown " + c.second());
+            pairs.add(a.compareTo(b) < 0 ? a + "+" + b : b + "+" + a);
+        }
+        return pairs;
+    }
+
+    private static Set<String> withTwins(Actor a) {
+        Set<String> visible = new TreeSet<>();
+        for (String name : the(SEES, a)) {
+            visible.add(name);
+            visible.add(name + "'");
+        }
+        if (a == SYSTEM) {
+            visible.add("x");
+        }
+        return visible;
+    }
+
+    @Test
+    void duplicateFind() {
+        Map<String, Customer> all = twins();
+        for (Actor a : ACTORS) {
+            assertThat(pairNames(all, crm().as(a).duplicates().find(io.crmkit.core.dedup.DuplicateQuery.all())))
+                    .as("duplicates found as %s", a.user()).isEqualTo(pairsSharingAnEmail(all, withTwins(a)));
+        }
+    }
+
+    @Test
+    void duplicateScan() {
+        Map<String, Customer> all = twins();
+        for (Actor a : ACTORS) {
+            List<io.crmkit.core.dedup.DuplicateCandidate> found = new ArrayList<>();
+            long count = crm().as(a).duplicates().scan(io.crmkit.core.dedup.DuplicateQuery.all(), found::add);
+            assertThat(count).as("scan count as %s", a.user()).isEqualTo(found.size());
+            assertThat(pairNames(all, found)).as("duplicates scanned as %s", a.user())
+                    .isEqualTo(pairsSharingAnEmail(all, withTwins(a)));
+        }
+    }
+
+    /** Each customer merged with its twin (the original wins), by the system. */
+    private Map<String, io.crmkit.core.dedup.Merge> mergeTwins() {
+        Map<String, Customer> all = twins();
+        Map<String, io.crmkit.core.dedup.Merge> merges = new LinkedHashMap<>();
+        for (String name : customers.keySet()) {
+            merges.put(name, crm().duplicates().merge(crm().customers().require(the(all, name).id()),
+                    List.of(crm().customers().require(the(all, name + "'").id())), "twin"));
+        }
+        return merges;
+    }
+
+    @Test
+    void duplicateGetMerge() {
+        Map<String, io.crmkit.core.dedup.Merge> merges = mergeTwins();
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(merges, m -> s.duplicates().getMerge(m.id()))).as("getMerge as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES, a)));
+        }
+    }
+
+    @Test
+    void duplicateMergesOfACustomerAcrossPages() {
+        Map<String, io.crmkit.core.dedup.Merge> merges = mergeTwins();
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            Set<String> listed = new TreeSet<>();
+            for (Map.Entry<String, Customer> e : customers.entrySet()) {
+                List<io.crmkit.core.dedup.Merge> of = all((x, p) -> x.duplicates().merges(e.getValue().id(), p), s);
+                if (!of.isEmpty()) {
+                    assertThat(of).as("merges of %s as %s", e.getKey(), a.user()).singleElement()
+                            .satisfies(m -> assertThat(m.id()).isEqualTo(the(merges, e.getKey()).id()));
+                    listed.add(e.getKey());
+                }
+            }
+            assertThat(listed).as("merges listed as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES, a)));
         }
     }
 }

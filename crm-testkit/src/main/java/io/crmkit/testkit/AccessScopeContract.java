@@ -503,4 +503,26 @@ public abstract class AccessScopeContract extends StorageContractSupport {
                     (r, s, p) -> r.documents().search(io.crmkit.core.document.DocumentQuery.all().owner(user), s, p));
         }
     }
+
+    /** The one-pass read duplicate detection makes: every customer the scope admits, once each, in no set order. */
+    @Test
+    void customerForEachVisitsWhatTheScopeAdmits() {
+        boolean someScopeChose = false;
+        for (boolean archived : new boolean[] {false, true}) {
+            List<UUID> matching = customers.stream().filter(c -> archived || !c.isArchived()).map(c -> c.id().value()).toList();
+            for (AccessScope scope : scopes) {
+                List<UUID> expected = customers.stream().filter(c -> archived || !c.isArchived())
+                        .filter(c -> admits(scope, c)).map(c -> c.id().value()).toList();
+                someScopeChose |= !expected.isEmpty() && expected.size() < matching.size();
+                List<UUID> visited = storage.read(r -> {
+                    List<UUID> ids = new ArrayList<>();
+                    r.customers().forEach(CustomerQuery.all().includeArchived(archived), scope, c -> ids.add(c.id().value()));
+                    return ids;
+                });
+                assertThat(visited).as("forEach under %s, archived %s", scope, archived)
+                        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+        assertThat(someScopeChose).as("some scope admits some customers but not all").isTrue();
+    }
 }

@@ -174,4 +174,12 @@ public abstract class CrmStorageContract {
             super(storages);
         }
     }
+
+    /** {@link DuplicateContract}: duplicate detection, merge and unmerge through the services on this storage. */
+    @Nested
+    public class Duplicates extends DuplicateContract {
+        Duplicates() {
+            super(storages);
+        }
+    }
 }

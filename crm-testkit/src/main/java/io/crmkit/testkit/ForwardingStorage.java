@@ -4,6 +4,7 @@ import io.crmkit.core.audit.AuditRepository;
 import io.crmkit.core.commerce.PurchaseRepository;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.event.EventOutboxRepository;
+import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
@@ -146,6 +147,11 @@ public final class ForwardingStorage implements CrmStorage {
         @Override
         public io.crmkit.core.document.DocumentRepository documents() {
             return delegate.documents();
+        }
+
+        @Override
+        public MergeRepository merges() {
+            return delegate.merges();
         }
     }
 }

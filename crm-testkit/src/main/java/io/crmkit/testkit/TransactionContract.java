@@ -117,6 +117,9 @@ public abstract class TransactionContract extends StorageContractSupport {
                         "u1", data.now(), "rollback").build();
         io.crmkit.core.document.Document document = data.document("rolled back.pdf")
                 .link(io.crmkit.core.document.DocumentLink.customer(c.id())).build();
+        io.crmkit.core.dedup.Merge merge = new io.crmkit.core.dedup.Merge(new io.crmkit.core.dedup.MergeId(data.uuid()),
+                c.id(), 2, List.of(), "rolled back", UserRef.of("u1"), data.now(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -139,6 +142,7 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.documents().insert(document);
             r.documents().recordDownload(new io.crmkit.core.document.DocumentDownload(data.uuid(), document.id(), 1,
                     UserRef.of("u1"), data.now()));
+            r.merges().insert(merge);
             throw boom;
         })).isSameAs(boom);
 
@@ -175,6 +179,31 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.documents().search(io.crmkit.core.document.DocumentQuery.all(), AccessScope.everything(),
                 PageRequest.first(10)).items())).isEmpty();
         assertThat(readList(r -> r.documents().downloads(document.id(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.merges().findById(merge.id()))).isEmpty();
+        assertThat(readList(r -> r.merges().byCustomer(c.id(), PageRequest.first(10)).items())).isEmpty();
+    }
+
+    @Test
+    void failedWorkPutsMovedRecordsBackWithTheirCustomer() {
+        Customer from = data.person("From").build();
+        Customer to = data.person("To").build();
+        Interaction i = data.interaction(from.id()).build();
+        Requirement q = data.requirement(from.id()).build();
+        write(r -> {
+            r.customers().insert(from);
+            r.customers().insert(to);
+            r.interactions().insert(i);
+            r.requirements().insert(q);
+        });
+        Boom boom = new Boom();
+
+        assertThatThrownBy(() -> write(r -> {
+            r.customerReferences().values().forEach(refs -> refs.reassignCustomer(from.id(), to.id()));
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(readOne(r -> r.interactions().findById(i.id()))).map(Interaction::customerId).contains(from.id());
+        assertThat(readOne(r -> r.requirements().findById(q.id()))).contains(q);
     }
 
     @Test

@@ -85,6 +85,16 @@ public final class TenMillionResponses {
             }
 
             @Override
+            public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<UUID> reassignCustomer(java.util.Collection<UUID> ids, CustomerId from, CustomerId to) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Page<SurveyResponse> search(SurveyQuery query, AccessScope scope, PageRequest page) {
                 // read as the system actor: the scope admits every generated response
                 long from = page.cursor().map(Long::parseLong).orElse(0L);

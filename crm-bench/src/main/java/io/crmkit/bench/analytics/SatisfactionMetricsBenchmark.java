@@ -191,6 +191,16 @@ public class SatisfactionMetricsBenchmark {
         }
 
         @Override
+        public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+            return stored.reassignCustomer(from, to); // generated responses belong to no stored customer
+        }
+
+        @Override
+        public List<UUID> reassignCustomer(java.util.Collection<UUID> ids, CustomerId from, CustomerId to) {
+            return stored.reassignCustomer(ids, from, to);
+        }
+
+        @Override
         public Page<SurveyResponse> search(SurveyQuery query, AccessScope scope, PageRequest page) {
             // the benchmark reads as the system actor, whose scope admits every generated response
             String cursor = page.cursor().orElse("g0");

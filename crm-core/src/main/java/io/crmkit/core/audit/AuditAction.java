@@ -27,5 +27,7 @@ public enum AuditAction {
     /** A person's data was erased. */
     ERASE,
     /** Another record was linked to it (an interaction or a need to a service case). */
-    LINK
+    LINK,
+    /** A merge was undone: the merged records are apart again. */
+    UNMERGE
 }

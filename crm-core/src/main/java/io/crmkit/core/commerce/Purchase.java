@@ -23,4 +23,9 @@ public record Purchase(PurchaseId id, CustomerId customerId, Instant occurredAt,
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(externalId, "externalId");
     }
+
+    /** The same record belonging to another customer: a merge's change (and an unmerge's). */
+    public Purchase withCustomer(CustomerId to) {
+        return new Purchase(id, to, occurredAt, amount, currency, quantity, product, externalId);
+    }
 }

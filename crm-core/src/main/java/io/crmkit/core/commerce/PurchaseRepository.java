@@ -3,6 +3,7 @@ package io.crmkit.core.commerce;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.security.AccessScope;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Storage port for purchases. */
-public interface PurchaseRepository {
+public interface PurchaseRepository extends CustomerReferences {
     /**
      * Stores a purchase.
      *

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Storage port for customers, implemented by storage adapters and used inside a unit of work.
@@ -49,6 +50,23 @@ public interface CustomerRepository {
     Page<Customer> search(CustomerQuery query, AccessScope scope, PageRequest page);
 
     Optional<Customer> findByExternalRef(ExternalRef ref);
+
+    /**
+     * Hands every customer matching the query that the scope admits to {@code sink}, in no particular order: a full
+     * read such as duplicate detection's. By default page by page through {@link #search}; adapters whose search
+     * sorts on every page (the in-memory one) override it to read in one pass.
+     */
+    default void forEach(CustomerQuery query, AccessScope scope, Consumer<? super Customer> sink) {
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<Customer> batch = search(query, scope, page);
+            batch.items().forEach(sink);
+            if (batch.nextCursor().isEmpty()) {
+                return;
+            }
+            page = PageRequest.after(batch.nextCursor().get(), PageRequest.MAX_LIMIT);
+        }
+    }
 
     /** Stores new customers, as {@link #insert} does for each; adapters override it to batch the writes. */
     default void insertAll(List<Customer> customers) {

@@ -3,6 +3,7 @@ package io.crmkit.core.event;
 import io.crmkit.core.commerce.PurchaseEvent;
 import io.crmkit.core.customer.CustomerEvent;
 import io.crmkit.core.document.DocumentEvent;
+import io.crmkit.core.dedup.MergeEvent;
 import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.marketing.CampaignEvent;
 import io.crmkit.core.messaging.MessageEvent;
@@ -34,7 +35,7 @@ import java.util.UUID;
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent {
+        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

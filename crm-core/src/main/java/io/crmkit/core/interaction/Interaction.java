@@ -74,6 +74,12 @@ public record Interaction(
                 outcome, links, recordedAt, Optional.of(status), providerMessageId.or(() -> this.providerMessageId));
     }
 
+    /** The same record belonging to another customer: a merge's change (and an unmerge's). */
+    public Interaction withCustomer(CustomerId to) {
+        return new Interaction(id, to, channel, direction, subject, notes, occurredAt, duration, author,
+                outcome, links, recordedAt, deliveryStatus, providerMessageId);
+    }
+
     public static NewInteraction of(InteractionChannel channel, Direction direction) {
         return new NewInteraction(channel, direction);
     }

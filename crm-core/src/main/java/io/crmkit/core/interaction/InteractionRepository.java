@@ -4,10 +4,11 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerReferences;
 import java.util.Optional;
 
 /** Storage port for interactions. */
-public interface InteractionRepository {
+public interface InteractionRepository extends CustomerReferences {
     /** @throws io.crmkit.core.ConflictException if the id is taken */
     void insert(Interaction interaction);
 

@@ -7,6 +7,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.event.EventOutboxRepository;
 import io.crmkit.core.document.DocumentRepository;
+import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
@@ -136,6 +137,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryCampaigns campaigns;
         private final MemoryEvents events;
         private final MemoryDocuments documents;
+        private final MemoryMerges merges;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -157,6 +159,7 @@ public final class InMemoryStorage implements CrmStorage {
                     MemoryCampaigns::memberLookupKeys, m -> false), purchases.table(), opportunities.table(), access);
             events = new MemoryEvents(undo);
             documents = new MemoryDocuments(new Table<>(undo, lock), MemoryDocuments.downloads(undo, lock), access);
+            merges = new MemoryMerges(new Table<>(undo, lock, m -> List.of(), MemoryMerges::lookupKeys, m -> false));
         }
 
         void clear() {
@@ -178,6 +181,7 @@ public final class InMemoryStorage implements CrmStorage {
             events.clear();
             documents.table().clear();
             documents.downloadTable().clear();
+            merges.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -194,5 +198,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public CampaignRepository campaigns() { return campaigns; }
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
+        @Override public MergeRepository merges() { return merges; }
     }
 }

@@ -35,6 +35,11 @@ record MemoryCustomers(Table<Customer> table, MemoryAccess access) implements Cu
         return PAGES.page(table.all().filter(c -> matches(q, c) && access.admits(scope, c)), page);
     }
 
+    @Override
+    public void forEach(CustomerQuery q, AccessScope scope, java.util.function.Consumer<? super Customer> sink) {
+        table.all().filter(c -> matches(q, c) && access.admits(scope, c)).forEach(sink);
+    }
+
     private static boolean matches(CustomerQuery q, Customer c) {
         String name = c.displayName().toLowerCase(Locale.ROOT);
         return (q.includeArchived() || !c.isArchived())

@@ -10,7 +10,10 @@ import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.spi.Cursor;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 record MemoryInteractions(Table<Interaction> table) implements InteractionRepository {
     private static final Keyset<Interaction, Cursor.TimeKey> TIMELINE =
@@ -35,5 +38,15 @@ record MemoryInteractions(Table<Interaction> table) implements InteractionReposi
     @Override
     public Page<Interaction> timeline(CustomerId customer, TimelineQuery query, PageRequest page) {
         return TIMELINE.page(table.all().filter(i -> i.customerId().equals(customer) && query.matches(i)), page);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), ids);
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.sales.ForecastCategory;
 import io.crmkit.core.sales.ForecastQuery;
 import io.crmkit.core.sales.ForecastRow;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -143,5 +145,15 @@ record MemoryOpportunities(Table<Opportunity> table, Table<ForecastSnapshot> sna
             return new ForecastRow(key.period(), key.owner(), key.department(), key.category(), key.currency(), count,
                     amount, weighted);
         }
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), ids);
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.messaging.MessageId;
 import io.crmkit.core.messaging.OutboxMessage;
@@ -9,9 +10,11 @@ import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 record MemoryOutbox(Table<OutboxMessage> table, MemoryAccess access) implements OutboxRepository {
     private static final Keyset<OutboxMessage, Cursor.IdKey> BY_ID = Keyset.byId(m -> m.id().value());
@@ -77,5 +80,15 @@ record MemoryOutbox(Table<OutboxMessage> table, MemoryAccess access) implements 
     @Override
     public Page<OutboxMessage> byStatus(DeliveryStatus status, AccessScope scope, PageRequest page) {
         return BY_ID.page(table.all().filter(m -> m.status() == status && access.admitsCustomer(scope, m.customerId())), page);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), ids);
     }
 }

@@ -6,9 +6,13 @@ import io.crmkit.core.commerce.Purchase;
 import io.crmkit.core.commerce.PurchaseId;
 import io.crmkit.core.commerce.PurchaseQuery;
 import io.crmkit.core.commerce.PurchaseRepository;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 record MemoryPurchases(Table<Purchase> table, MemoryAccess access) implements PurchaseRepository {
     private static final Keyset<Purchase, Cursor.IdKey> BY_ID = Keyset.byId(p -> p.id().value());
@@ -31,5 +35,15 @@ record MemoryPurchases(Table<Purchase> table, MemoryAccess access) implements Pu
     @Override
     public Page<Purchase> search(PurchaseQuery query, AccessScope scope, PageRequest page) {
         return BY_ID.page(table.all().filter(p -> query.matches(p) && access.admitsCustomer(scope, p.customerId())), page);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), ids);
     }
 }

@@ -10,7 +10,10 @@ import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 record MemoryRequirements(Table<Requirement> table, MemoryAccess access) implements RequirementRepository {
     private static final Keyset<Requirement, Cursor.IdKey> BY_ID = Keyset.byId(r -> r.id().value());
@@ -46,5 +49,15 @@ record MemoryRequirements(Table<Requirement> table, MemoryAccess access) impleme
     @Override
     public Page<Requirement> byCustomer(CustomerId customer, PageRequest page) {
         return BY_ID.page(table.all().filter(r -> r.customerId().equals(customer)), page);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), ids);
     }
 }

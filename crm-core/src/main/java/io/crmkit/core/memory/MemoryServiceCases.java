@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.service.ServiceCaseId;
@@ -9,9 +10,11 @@ import io.crmkit.core.service.ServiceCaseQuery;
 import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.spi.Cursor;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 record MemoryServiceCases(Table<ServiceCase> table, MemoryAccess access) implements ServiceCaseRepository {
     private static final Keyset<ServiceCase, Cursor.IdKey> BY_ID = Keyset.byId(c -> c.id().value());
@@ -66,5 +69,15 @@ record MemoryServiceCases(Table<ServiceCase> table, MemoryAccess access) impleme
                 }).orElse(true))
                 .sorted(Comparator.comparing((ServiceCase c) -> c.sla().checkAt().orElseThrow()).thenComparing(c -> c.id().value()))
                 .limit(limit).toList();
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().equals(from), r -> r.withCustomer(to), ids);
     }
 }

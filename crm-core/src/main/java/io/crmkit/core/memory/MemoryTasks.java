@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
@@ -10,7 +11,10 @@ import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
 import io.crmkit.core.task.TaskRepository;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 record MemoryTasks(Table<Task> table, MemoryAccess access) implements TaskRepository {
     private static final Keyset<Task, Cursor.DateKey> BY_DUE =
@@ -47,5 +51,15 @@ record MemoryTasks(Table<Task> table, MemoryAccess access) implements TaskReposi
     @Override
     public Page<Task> overdue(LocalDate today, AccessScope scope, PageRequest page) {
         return BY_DUE.page(table.all().filter(t -> t.isOverdue(today) && access.admits(scope, t)), page);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().filter(from::equals).isPresent(), r -> r.withCustomer(to), null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return table.replaceWhere(r -> r.customerId().filter(from::equals).isPresent(), r -> r.withCustomer(to), ids);
     }
 }

@@ -3,12 +3,14 @@ package io.crmkit.core.memory;
 import io.crmkit.core.ConflictException;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.StorageException;
+import org.jspecify.annotations.Nullable;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,8 +18,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Rows of one aggregate by id, with three optional indexes: unique keys (such as external references),
@@ -151,6 +153,21 @@ final class Table<T> {
             reindex(id, null, previous);
         });
         return true;
+    }
+
+    /**
+     * Replaces every row {@code belongs} holds for (among {@code only}, when given) by {@code move} of it: a merge's
+     * re-pointing of records to another customer. The ids replaced, in id order.
+     */
+    List<UUID> replaceWhere(Predicate<T> belongs, UnaryOperator<T> move, @Nullable Collection<UUID> only) {
+        checkWritable();
+        Stream<UUID> ids = only == null ? rows.keySet().stream() : only.stream().distinct().filter(rows::containsKey);
+        List<UUID> moved = ids.filter(id -> belongs.test(rows.get(id))).sorted().toList();
+        for (UUID id : moved) {
+            T previous = Objects.requireNonNull(rows.get(id), "row"); // listed from the rows just now
+            swap(id, previous, move.apply(previous));
+        }
+        return moved;
     }
 
     private void swap(UUID id, T previous, T row) {

@@ -33,6 +33,12 @@ public record OutboxMessage(OutboundMessage message, CustomerId customerId, Inte
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** The same record belonging to another customer, at the next version: a merge's change (and an unmerge's). */
+    public OutboxMessage withCustomer(CustomerId to) {
+        return new OutboxMessage(message, to, interactionId, status, attempts, nextAttemptAt, leaseUntil, lastError,
+                providerMessageId, createdAt, updatedAt, version + 1);
+    }
+
     public MessageId id() {
         return message.id();
     }

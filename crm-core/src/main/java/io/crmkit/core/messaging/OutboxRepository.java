@@ -3,6 +3,7 @@ package io.crmkit.core.messaging;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.security.AccessScope;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * many, on one database: a message claimed by one is not claimed by another until its lease ends
  * (JDBC: {@code SELECT ... FOR UPDATE SKIP LOCKED} inside the claiming transaction).
  */
-public interface OutboxRepository {
+public interface OutboxRepository extends CustomerReferences {
     /**
      * Stores a new message.
      *

@@ -83,6 +83,12 @@ public final class Requirement {
     }
 
     /** Whether it is open and its due date is before {@code today}. */
+    /** The same record belonging to another customer, at the next version: a merge's change (and an unmerge's). */
+    public Requirement withCustomer(CustomerId to) {
+        return new Requirement(id, to, title, description(), priority, dueDate(), assignee(), status,
+                sourceInteraction(), history, createdBy, createdAt, updatedAt, version + 1);
+    }
+
     public boolean isOverdue(LocalDate today) {
         return status.isOpen() && dueDate != null && dueDate.isBefore(today);
     }

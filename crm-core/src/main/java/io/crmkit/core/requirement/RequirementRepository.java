@@ -4,13 +4,14 @@ import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.UserRef;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /** Storage port for customer needs. */
-public interface RequirementRepository {
+public interface RequirementRepository extends CustomerReferences {
     void insert(Requirement requirement);
 
     Optional<Requirement> findById(RequirementId id);

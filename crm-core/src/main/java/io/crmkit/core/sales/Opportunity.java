@@ -125,6 +125,13 @@ public final class Opportunity {
                 createdAt, at, at, version + 1, history);
     }
 
+    /** The same record belonging to another customer, at the next version: a merge's change (and an unmerge's). */
+    public Opportunity withCustomer(CustomerId to) {
+        return new Opportunity(id, to, name, amount, currency, expectedClose, pipelineCode, stageCode, probability,
+                category, owner, department(), sourceCampaign(), lostReason(), createdAt, updatedAt, lastActivityAt,
+                version + 1, stageHistory);
+    }
+
     /** The same opportunity with {@code at} as its last activity (if later), at the next version. */
     public Opportunity touch(Instant at) {
         Instant last = at.isAfter(lastActivityAt) ? at : lastActivityAt;

@@ -3,6 +3,7 @@ package io.crmkit.core.sales;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.security.AccessScope;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * Storage port for opportunities, with their stage history. Listings hold only what their {@link AccessScope}
  * admits: an opportunity by its owner, its department, or an opportunity share.
  */
-public interface OpportunityRepository {
+public interface OpportunityRepository extends CustomerReferences {
     /** @throws io.crmkit.core.ConflictException if its id is taken */
     void insert(Opportunity opportunity);
 

@@ -3,11 +3,12 @@ package io.crmkit.core.satisfaction;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.security.AccessScope;
 import java.util.Optional;
 
 /** Storage port for survey responses. */
-public interface SurveyRepository {
+public interface SurveyRepository extends CustomerReferences {
     void insert(SurveyResponse response);
 
     Optional<SurveyResponse> findById(SurveyResponseId id);

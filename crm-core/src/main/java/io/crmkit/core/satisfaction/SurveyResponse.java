@@ -31,4 +31,9 @@ public record SurveyResponse(SurveyResponseId id, CustomerId customerId, SurveyK
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(respondedAt, "respondedAt");
     }
+
+    /** The same record belonging to another customer: a merge's change (and an unmerge's). */
+    public SurveyResponse withCustomer(CustomerId to) {
+        return new SurveyResponse(id, to, kind, score, comment, touchpoint, channel, respondedAt);
+    }
 }

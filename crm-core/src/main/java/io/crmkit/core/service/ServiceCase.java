@@ -116,6 +116,13 @@ public final class ServiceCase {
                 parentId(), interactionIds, requirementIds, history, createdBy, createdAt, updatedAt, version, responses, sla);
     }
 
+    /** The same record belonging to another customer, at the next version: a merge's change (and an unmerge's). */
+    public ServiceCase withCustomer(CustomerId to) {
+        return new ServiceCase(id, to, subject, description(), origin, type, priority, status, assignee(),
+                parentId(), interactionIds, requirementIds, history, createdBy, createdAt, updatedAt, version + 1,
+                responses, sla);
+    }
+
     /** The same case with other service-level marks, at the next version: the SLA monitor's change. */
     public ServiceCase marked(SlaMarks sla, Instant at) {
         return new ServiceCase(id, customerId, subject, description(), origin, type, priority, status, assignee(),

@@ -3,13 +3,14 @@ package io.crmkit.core.service;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.security.AccessScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Storage port for service cases, with their status history and links. */
-public interface ServiceCaseRepository {
+public interface ServiceCaseRepository extends CustomerReferences {
     /**
      * Stores a new case.
      *

@@ -117,6 +117,12 @@ public final class Task {
     }
 
     /** Whether it is open and its due date is before {@code today}. */
+    /** The same record belonging to another customer, at the next version: a merge's change (and an unmerge's). */
+    public Task withCustomer(CustomerId to) {
+        return new Task(id, title, description(), Optional.of(to), requirementId(), assignee(), creator, dueDate(),
+                priority, status, progress, comments, assignments, statusHistory, createdAt, updatedAt, version + 1);
+    }
+
     public boolean isOverdue(LocalDate today) {
         return status.isOpen() && dueDate != null && dueDate.isBefore(today);
     }

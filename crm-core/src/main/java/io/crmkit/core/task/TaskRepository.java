@@ -3,6 +3,7 @@ package io.crmkit.core.task;
 import io.crmkit.core.NotFoundException;
 import io.crmkit.core.Page;
 import io.crmkit.core.PageRequest;
+import io.crmkit.core.customer.CustomerReferences;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * Storage port for tasks. The open-task lists are ordered by due date (undated last), then id, and hold only
  * the tasks their {@link AccessScope} admits.
  */
-public interface TaskRepository {
+public interface TaskRepository extends CustomerReferences {
     void insert(Task task);
 
     Optional<Task> findById(TaskId id);

@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerRepository;
 import io.crmkit.core.event.EventOutboxRepository;
 import io.crmkit.core.document.DocumentRepository;
 import io.crmkit.core.interaction.InteractionRepository;
+import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.requirement.RequirementRepository;
@@ -18,6 +19,7 @@ import io.crmkit.core.spi.UnitOfWork;
 import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
+import io.crmkit.jdbc.internal.dedup.JdbcMerges;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.event.JdbcEvents;
 import io.crmkit.jdbc.internal.document.JdbcContentStore;
@@ -133,6 +135,7 @@ public final class JdbcEngine {
         private final JdbcCampaigns campaigns;
         private final JdbcEvents events;
         private final JdbcDocuments documents;
+        private final JdbcMerges merges;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -151,6 +154,7 @@ public final class JdbcEngine {
             campaigns = new JdbcCampaigns(sql);
             events = new JdbcEvents(sql);
             documents = new JdbcDocuments(sql);
+            merges = new JdbcMerges(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -167,6 +171,7 @@ public final class JdbcEngine {
         @Override public CampaignRepository campaigns() { return campaigns; }
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
+        @Override public MergeRepository merges() { return merges; }
     }
 
 }

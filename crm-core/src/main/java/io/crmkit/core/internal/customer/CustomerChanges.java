@@ -15,7 +15,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The fields of a customer an audit entry lists as changed. */
-final class CustomerChanges {
+public final class CustomerChanges {
     private CustomerChanges() {
     }
 
@@ -25,7 +25,7 @@ final class CustomerChanges {
         tx.audit(source, actor, RecordKind.CUSTOMER, after.id().value(), action, () -> between(before, after));
     }
 
-    static List<Change> between(@Nullable Customer before, Customer after) {
+    public static List<Change> between(@Nullable Customer before, Customer after) {
         return Diff.of(before, after)
                 .value("kind", Customer::kind)
                 .value("displayName", Customer::displayName)

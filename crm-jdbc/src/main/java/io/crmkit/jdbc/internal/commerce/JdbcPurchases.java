@@ -10,6 +10,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Purchases in {@code purchases}. The amount is stored as a decimal with its scale beside it, so
@@ -115,5 +117,15 @@ public final class JdbcPurchases implements PurchaseRepository {
                 r.decimal("amount").setScale(r.integer("amount_scale"), java.math.RoundingMode.HALF_EVEN),
                 Currency.getInstance(r.text("currency")), r.integer("quantity"), r.optText("product"),
                 r.optText("external_id"));
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "purchases", false).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "purchases", false).move(from, to, ids);
     }
 }

@@ -14,11 +14,13 @@ import io.crmkit.core.interaction.RecordLink;
 import io.crmkit.core.interaction.TimelineQuery;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +142,15 @@ public final class JdbcInteractions implements InteractionRepository {
                     l.providerMessageId()));
         }
         return out;
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "interactions", false).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "interactions", false).move(from, to, ids);
     }
 }

@@ -18,10 +18,12 @@ import io.crmkit.core.messaging.OutboxRepository;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,5 +219,15 @@ public final class JdbcOutbox implements OutboxRepository {
                     l.lastError(), l.providerMessageId(), l.createdAt(), l.updatedAt(), l.version()));
         }
         return out;
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "outbox", true).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "outbox", true).move(from, to, ids);
     }
 }

@@ -16,6 +16,7 @@ import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.DuePages;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -23,6 +24,7 @@ import io.crmkit.jdbc.internal.sql.StatusHistory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,5 +154,15 @@ public final class JdbcRequirements implements RequirementRepository {
                     l.createdBy(), l.createdAt(), l.updatedAt(), l.version()));
         }
         return out;
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "requirements", true).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "requirements", true).move(from, to, ids);
     }
 }

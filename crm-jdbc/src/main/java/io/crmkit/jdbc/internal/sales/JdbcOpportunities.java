@@ -22,6 +22,7 @@ import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,5 +360,15 @@ public final class JdbcOpportunities implements OpportunityRepository {
                     history.getOrDefault(l.id().value(), List.of())));
         }
         return out;
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "opportunities", true).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "opportunities", true).move(from, to, ids);
     }
 }

@@ -12,10 +12,13 @@ import io.crmkit.core.satisfaction.SurveyResponseId;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Survey responses in {@code survey_responses}. */
 public final class JdbcSurveys implements SurveyRepository {
@@ -78,5 +81,15 @@ public final class JdbcSurveys implements SurveyRepository {
         return new SurveyResponse(new SurveyResponseId(r.uuid("id")), new CustomerId(r.uuid("customer_id")),
                 r.enumValue(SurveyKind.class, "kind"), r.integer("score"), r.optText("note"), r.optText("touchpoint"),
                 r.optEnum(InteractionChannel.class, "channel"), r.instant("responded_at"));
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "survey_responses", false).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "survey_responses", false).move(from, to, ids);
     }
 }

@@ -23,11 +23,13 @@ import io.crmkit.core.task.Assignee;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import io.crmkit.jdbc.internal.sql.StatusHistory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,5 +312,15 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
                     l.responses(), l.sla()));
         }
         return out;
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "service_cases", true).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "service_cases", true).move(from, to, ids);
     }
 }

@@ -20,12 +20,14 @@ import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Priority;
 import io.crmkit.core.workflow.StatusChange;
 import io.crmkit.jdbc.internal.sql.AccessSql;
+import io.crmkit.jdbc.internal.sql.CustomerMoves;
 import io.crmkit.jdbc.internal.sql.DuePages;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,5 +233,15 @@ public final class JdbcTasks implements TaskRepository {
                     history.getOrDefault(id, List.of()), l.createdAt(), l.updatedAt(), l.version()));
         }
         return out;
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "tasks", true).move(from, to, null);
+    }
+
+    @Override
+    public List<UUID> reassignCustomer(Collection<UUID> ids, CustomerId from, CustomerId to) {
+        return new CustomerMoves(sql, "tasks", true).move(from, to, ids);
     }
 }

@@ -1,0 +1,62 @@
+package io.crmkit.core.dedup;
+
+import io.crmkit.core.Checks;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of duplicate detection: how names are read and compared. {@link #DEFAULT} uses
+ * {@link NameMatcher#standard()}; hosts with Chinese customers written in traditional characters or pinyin give
+ * {@code IcuNameMatcher} from {@code io.crmkit:crm-dedup-icu}. Given to {@code Crm.builder().duplicates(...)}.
+ * Immutable.
+ *
+ * <pre>{@code
+ * DuplicateSettings settings = DuplicateSettings.builder().nameMatcher(IcuNameMatcher.create()).build();
+ * }</pre>
+ */
+public final class DuplicateSettings {
+    /** The built-in name matcher. */
+    public static final DuplicateSettings DEFAULT = builder().build();
+
+    private final NameMatcher nameMatcher;
+
+    private DuplicateSettings(NameMatcher nameMatcher) {
+        this.nameMatcher = nameMatcher;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How names are read and compared. */
+    public NameMatcher nameMatcher() {
+        return nameMatcher;
+    }
+
+    @Override
+    public String toString() {
+        return "DuplicateSettings[nameMatcher=" + nameMatcher + "]";
+    }
+
+    /** Collects the settings; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable NameMatcher nameMatcher = NameMatcher.standard();
+
+        private Builder() {
+        }
+
+        /** How names are read and compared. Default: {@link NameMatcher#standard()}. */
+        public Builder nameMatcher(NameMatcher matcher) {
+            this.nameMatcher = Objects.requireNonNull(matcher, "matcher");
+            return this;
+        }
+
+        /** @throws io.crmkit.core.ValidationException if a setting is missing */
+        public DuplicateSettings build() {
+            Checks checks = new Checks();
+            checks.require(nameMatcher != null, "nameMatcher", "required", "give a NameMatcher");
+            checks.throwIfAny();
+            return new DuplicateSettings(Objects.requireNonNull(nameMatcher));
+        }
+    }
+}
