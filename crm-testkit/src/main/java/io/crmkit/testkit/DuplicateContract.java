@@ -576,6 +576,8 @@ public abstract class DuplicateContract extends StorageContractSupport {
         OutboxMessage m = data.outboxMessage(c, i.id(), new MessageContent.Sms("您好")).build();
         ServiceCase sc = data.serviceCase(c).build();
         Opportunity o = data.opportunity(c, "deal", "1000", "CNY", LocalDate.parse("2026-12-31")).build();
+        io.crmkit.core.document.Document d = data.document("合同 😀.pdf")
+                .link(io.crmkit.core.document.DocumentLink.customer(c)).build();
         r.interactions().insert(i);
         r.requirements().insert(q);
         r.tasks().insert(t);
@@ -584,6 +586,7 @@ public abstract class DuplicateContract extends StorageContractSupport {
         r.outbox().insert(m);
         r.serviceCases().insert(sc);
         r.opportunities().insert(o);
+        r.documents().insert(d);
         Map<RecordKind, List<UUID>> ids = new EnumMap<>(RecordKind.class);
         ids.put(RecordKind.INTERACTION, List.of(i.id().value()));
         ids.put(RecordKind.REQUIREMENT, List.of(q.id().value()));
@@ -593,6 +596,7 @@ public abstract class DuplicateContract extends StorageContractSupport {
         ids.put(RecordKind.MESSAGE, List.of(m.id().value()));
         ids.put(RecordKind.SERVICE_CASE, List.of(sc.id().value()));
         ids.put(RecordKind.OPPORTUNITY, List.of(o.id().value()));
+        ids.put(RecordKind.DOCUMENT, List.of(d.id().value()));
         return ids;
     }
 
@@ -610,6 +614,8 @@ public abstract class DuplicateContract extends StorageContractSupport {
             case MESSAGE -> r.outbox().findById(new MessageId(id)).map(OutboxMessage::customerId);
             case SERVICE_CASE -> r.serviceCases().findById(new ServiceCaseId(id)).map(ServiceCase::customerId);
             case OPPORTUNITY -> r.opportunities().findById(new OpportunityId(id)).map(Opportunity::customerId);
+            case DOCUMENT -> r.documents().findById(new io.crmkit.core.document.DocumentId(id)).flatMap(d -> d.links().stream()
+                    .filter(l -> l.kind() == RecordKind.CUSTOMER).map(l -> new CustomerId(l.recordId())).findFirst());
             default -> throw new AssertionError("records of kind " + kind + " do not belong to a customer here");
         };
     }

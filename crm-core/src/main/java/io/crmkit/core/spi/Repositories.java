@@ -64,6 +64,7 @@ public interface Repositories {
         all.put(RecordKind.MESSAGE, outbox());
         all.put(RecordKind.SERVICE_CASE, serviceCases());
         all.put(RecordKind.OPPORTUNITY, opportunities());
+        all.put(RecordKind.DOCUMENT, documents());
         return all;
     }
 }
