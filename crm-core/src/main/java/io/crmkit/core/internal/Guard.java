@@ -118,7 +118,11 @@ public final class Guard {
                 || shared(repos, RecordKind.CUSTOMER, customer.id().value(), scope, action);
     }
 
-    /** As {@link #permits(Repositories, Customer, RecordKind, Action)} for the customer with this id; false if there is none. */
+    /**
+     * As {@link #permits(Repositories, Customer, RecordKind, Action)} for the customer with this id, which the caller
+     * knows exists (a record belongs to it): an unrestricted actor is permitted without reading it. False for a restricted
+     * actor if there is none.
+     */
     public boolean permits(Repositories repos, CustomerId customer, RecordKind kind, Action action) {
         AccessScope scope = scope(kind, action); // once: it walks the host's department tree
         return scope.unrestricted()
@@ -144,7 +148,8 @@ public final class Guard {
     /** Whether the actor may do {@code action} to the record of this kind and id; false if there is none. */
     public boolean permits(Repositories repos, RecordKind kind, UUID id, Action action) {
         return switch (kind) {
-            case CUSTOMER -> permits(repos, new CustomerId(id), kind, action);
+            case CUSTOMER -> repos.customers().findById(new CustomerId(id)).map(c -> permits(repos, c, kind, action))
+                    .orElse(false); // read even when unrestricted: an id that names no customer permits nothing
             case TASK -> repos.tasks().findById(new TaskId(id)).map(t -> permits(repos, t, action)).orElse(false);
             case INTERACTION -> repos.interactions().findById(new InteractionId(id))
                     .map(i -> permits(repos, i.customerId(), kind, action)).orElse(false);

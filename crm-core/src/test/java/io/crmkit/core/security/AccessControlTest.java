@@ -209,6 +209,19 @@ class AccessControlTest {
                 .as("to read only").isInstanceOf(AccessDeniedException.class);
     }
 
+    /** Even the system, which may do anything, may do nothing to a customer that does not exist. */
+    @Test
+    void aCustomerThatDoesNotExistPermitsNothingEvenToTheSystem() {
+        UUID unknown = UUID.randomUUID();
+        for (CrmServices who : new CrmServices[] {crm, crm.as(Actor.system()), eastRep}) {
+            assertThat(who.access().can(Action.READ, RecordKind.CUSTOMER, unknown)).as("%s", who.actor()).isFalse();
+            assertThat(who.access().can(Action.EDIT, RecordKind.CUSTOMER, unknown)).as("%s", who.actor()).isFalse();
+        }
+        assertThat(crm.access().can(Action.READ, RecordKind.CUSTOMER, eastCustomer("Known").id().value())).isTrue();
+        assertThatThrownBy(() -> crm.access().share(RecordKind.CUSTOMER, unknown, UserRef.of("wang"), ShareAccess.READ))
+                .isInstanceOf(NotFoundException.class);
+    }
+
     @Test
     void anEditShareLetsTheGranteeEditAndUnshareTakesItBack() {
         Customer c = eastCustomer("Zhang");
