@@ -21,11 +21,8 @@ class ArchitectureTest {
             .importPackages("io.crmkit.jdbc");
     private static final String INTERNAL = "io.crmkit.jdbc.internal";
     private static final List<String> FEATURES = List.of("customer", "interaction", "requirement", "task",
-            "satisfaction", "commerce", "messaging", "security",
-            "service",
-            "event",
-            "document",
-            "dedup");
+            "satisfaction", "commerce", "messaging", "security", "audit", "service", "sales", "marketing", "event",
+            "document", "dedup");
 
     @Test
     void aFeaturePackageDependsOnNoOtherFeatureNorOnTheEngine() {
