@@ -122,8 +122,12 @@ class EventFeedTest {
         }
         assertThat(all.await(30, TimeUnit.SECONDS)).as("every event relayed").isTrue();
         assertThat(got).doesNotHaveDuplicates().hasSize(count);
+        List<Thread> relayThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("crmkit-event-relay-" + relay.owner())).toList();
+        assertThat(relayThreads).as("the relay's thread while it runs").hasSize(1);
         crm.close();
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(n -> n.equals("crmkit-event-relay-" + relay.owner()));
+        // close() has stopped the relay's executor; its thread may still be returning from its last task
+        relayThreads.get(0).join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(relayThreads.get(0).isAlive()).as("the relay's thread after the CRM closed").isFalse();
     }
 }
