@@ -248,6 +248,8 @@ public abstract class DuplicateContract extends StorageContractSupport {
         assertThat(actions(crm, loser.id())).contains(AuditAction.MERGE);
         assertThat(events).anyMatch(e -> e instanceof MergeEvent.Merged m && m.winner().equals(winner.id())
                 && m.losers().equals(List.of(loser.id())));
+        assertThat(events).as("the loser's archiving is a customer event too")
+                .anyMatch(e -> e instanceof io.crmkit.core.customer.CustomerEvent.Archived a && a.customerId().equals(loser.id()));
 
         Merge undone = crm.duplicates().unmerge(merge.id(), "not the same person after all");
 

@@ -122,7 +122,7 @@ public final class FeedbackTopics {
             List<PeriodTopics> timeline = new ArrayList<>();
             if (!periods.isEmpty()) {
                 for (LocalDate d = periods.firstKey(); !d.isAfter(periods.lastKey()); d = granularity.next(d)) {
-                    Group g = periods.getOrDefault(d, Group.EMPTY);
+                    Group g = periods.getOrDefault(d, new Group());
                     timeline.add(new PeriodTopics(d, g.texts, g.top(top)));
                 }
             }
@@ -140,7 +140,8 @@ public final class FeedbackTopics {
         private TopicTrend trend(String topic, List<PeriodTopics> timeline) {
             List<Integer> counts = new ArrayList<>();
             for (PeriodTopics p : timeline) {
-                counts.add(periods.getOrDefault(p.start(), Group.EMPTY).count(topic));
+                Group g = periods.get(p.start());
+                counts.add(g == null ? 0 : g.count(topic));
             }
             int last = timeline.size() - 1;
             int lastTexts = timeline.get(last).texts();
@@ -161,7 +162,6 @@ public final class FeedbackTopics {
 
     /** Texts of one group and, per topic, how many of them have it. */
     private static final class Group {
-        static final Group EMPTY = new Group();
         int texts;
         final Map<String, Integer> topics = new HashMap<>();
 

@@ -1,8 +1,6 @@
 package io.crmkit.core.dedup;
 
-import io.crmkit.core.Checks;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of duplicate detection: how names are read and compared. {@link #DEFAULT} uses
@@ -40,7 +38,7 @@ public final class DuplicateSettings {
 
     /** Collects the settings; {@link #build()} checks them. Not thread-safe. */
     public static final class Builder {
-        private @Nullable NameMatcher nameMatcher = NameMatcher.standard();
+        private NameMatcher nameMatcher = NameMatcher.standard();
 
         private Builder() {
         }
@@ -51,12 +49,9 @@ public final class DuplicateSettings {
             return this;
         }
 
-        /** @throws io.crmkit.core.ValidationException if a setting is missing */
+        /** The settings; every setter refuses null, so there is nothing left to check. */
         public DuplicateSettings build() {
-            Checks checks = new Checks();
-            checks.require(nameMatcher != null, "nameMatcher", "required", "give a NameMatcher");
-            checks.throwIfAny();
-            return new DuplicateSettings(Objects.requireNonNull(nameMatcher));
+            return new DuplicateSettings(nameMatcher);
         }
     }
 }

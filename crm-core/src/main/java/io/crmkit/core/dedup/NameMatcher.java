@@ -7,7 +7,7 @@ package io.crmkit.core.dedup;
  *
  * <p>{@link #standard()} needs no library: Latin names are normalised (NFKD, marks stripped, lower-case, spaces and
  * punctuation collapsed, words sorted) and compared by Jaro-Winkler; Chinese names are compared by their characters,
- * exactly and by how many they share, so 张伟 and 张伟 are one name. It does <em>not</em> know that 張偉 (traditional)
+ * exactly and by how many they share, so "张伟" and "张伟 😀" are one name. It does <em>not</em> know that 張偉 (traditional)
  * or "Zhang Wei" (pinyin) is 张伟: for that, use {@code IcuNameMatcher} from the optional module
  * {@code io.crmkit:crm-dedup-icu} (ICU4J's Han-Latin and Traditional-Simplified).
  */

@@ -6,7 +6,7 @@
  * the same email address (lower-cased), the same phone number (E.164), the same external reference (system and id,
  * ignoring case, spaces and punctuation), or a similar name, read and compared by the configured
  * {@link io.crmkit.core.dedup.NameMatcher}. The built-in {@link io.crmkit.core.dedup.NameMatcher#standard()} compares
- * Latin names by Jaro-Winkler and Chinese names by their characters, so 张伟 and 张伟 are one name but 張偉
+ * Latin names by Jaro-Winkler and Chinese names by their characters, so "张伟" and "张伟 😀" are one name but 張偉
  * (traditional) and "Zhang Wei" (pinyin) are not; {@code IcuNameMatcher} in the optional module
  * {@code io.crmkit:crm-dedup-icu} makes 张伟, 張偉 and "Zhang Wei" one name. The scoring is on
  * {@link io.crmkit.core.dedup.MatchReason}. Detection never compares every customer with every other: only

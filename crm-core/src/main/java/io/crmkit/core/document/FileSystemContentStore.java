@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Content in files under a directory: each object a file named by a random UUID, in a subdirectory named by its
  * first two characters. A write streams to a temporary file in {@code .tmp}, forces it to disk and then moves it
  * into place atomically, so an object is either whole or absent: a failed or interrupted write leaves at most a
- * temporary file, never an object. Thread-safe; several CRMs may share a directory.
+ * temporary file, never an object. Nothing removes such files: after a crash, an operator may delete {@code .tmp}/*
+ * while no write runs. Thread-safe; several CRMs may share a directory.
  */
 public final class FileSystemContentStore implements ContentStore {
     private static final Pattern UUID_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -138,7 +139,7 @@ public final class FileSystemContentStore implements ContentStore {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a temporary file left behind holds no object; the next cleanup of .tmp removes it
+            // a temporary file left behind holds no object and is never read; nothing removes it (see the class javadoc)
         }
     }
 

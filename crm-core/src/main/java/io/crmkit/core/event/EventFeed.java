@@ -16,7 +16,8 @@ import java.time.Instant;
  * </ul>
  *
  * <p>Access control: what {@code crm.as(actor).events().read} returns are the events on records the actor may
- * read; events on records it may not, or that no longer exist, are skipped. The relay is a system path: it hands
+ * read; for an actor with restricted access, events on records it may not read, or that no longer exist, are skipped
+ * (an actor who may read every record of a kind sees every event of it). The relay is a system path: it hands
  * every event on, as the host configured it with the system's {@code crm}. Events carry no field values, only ids
  * and field names.
  */

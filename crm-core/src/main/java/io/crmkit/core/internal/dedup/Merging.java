@@ -101,6 +101,11 @@ final class Merging {
         }
         tx.raise(new MergeEvent.Merged(merge.id(), winner.id(), merge.loserIds(), tx.now(), actor));
         tx.raise(new CustomerEvent.Updated(winner.id(), winnerAfter.version(), tx.now(), actor));
+        for (Customer[] change : loserChanges) {
+            if (!change[0].isArchived()) { // a listener that follows customers learns that the loser is archived
+                tx.raise(new CustomerEvent.Archived(change[0].id(), tx.now(), actor));
+            }
+        }
         return merge;
     }
 

@@ -27,6 +27,10 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 
+/**
+ * {@code crm.duplicates()}: detection over the customers the actor may read, and merges and unmerges in one unit of
+ * work each, through {@link Merging}. Thread-safe.
+ */
 public final class TransactionalDuplicateService implements DuplicateService {
     /** Best first; ties in id order, so that the same data gives the same list. */
     private static final Comparator<DuplicateCandidate> BEST_FIRST = Comparator

@@ -237,17 +237,15 @@ public final class JdbcServiceCases implements ServiceCaseRepository {
 
     @Override
     public List<ServiceCase> slaCheckDue(Instant now, Optional<CheckPosition> after, int limit) {
-        if (after.isEmpty()) {
-            return sql.read("find service cases to check", () -> load(sql.stmt("SELECT " + COLUMNS
-                    + " FROM {p}service_cases WHERE sla_check_at <= ? ORDER BY sla_check_at, id LIMIT " + limit)
-                    .instant(now).list(JdbcServiceCases::readRow)));
-        }
-        CheckPosition a = after.get();
-        return sql.read("find service cases to check", () -> load(sql.stmt("SELECT " + COLUMNS
-                + " FROM {p}service_cases WHERE sla_check_at <= ? AND (sla_check_at > ? OR (sla_check_at = ? AND id > ?))"
-                + " ORDER BY sla_check_at, id LIMIT " + limit)
-                .instant(now).instant(a.checkAt()).instant(a.checkAt()).uuid(a.id().value()).list(JdbcServiceCases::readRow)));
+        String past = after.isEmpty() ? "" : " AND (sla_check_at > ? OR (sla_check_at = ? AND id > ?))";
+        return sql.read("find service cases to check", () -> {
+            Sql.Stmt s = sql.stmt("SELECT " + COLUMNS + " FROM {p}service_cases WHERE sla_check_at <= ?" + past
+                    + " ORDER BY sla_check_at, id LIMIT " + limit).instant(now);
+            after.ifPresent(a -> s.instant(a.checkAt()).instant(a.checkAt()).uuid(a.id().value()));
+            return load(s.list(JdbcServiceCases::readRow));
+        });
     }
+
 
     private static void criterion(StringBuilder where, List<Consumer<Sql.Stmt>> binds, String sql, Consumer<Sql.Stmt> bind) {
         where.append(sql);
