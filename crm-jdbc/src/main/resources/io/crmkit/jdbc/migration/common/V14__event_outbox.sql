@@ -27,7 +27,7 @@ CREATE TABLE ${prefix}events (
     delivered_at    ${timestamp},
     CONSTRAINT ${prefix}events_pk PRIMARY KEY (position)
 )${table_options};
-CREATE UNIQUE INDEX ${prefix}events_id_uq ON ${prefix}events (id);
+-- no index on id: no query looks an event up by it, and every write unit of work inserts here
 -- a relay's batch: the undelivered events of one partition in position order
 CREATE INDEX ${prefix}events_relay_idx ON ${prefix}events (relay_partition, delivered_at, position);
 -- the purge of delivered events
