@@ -98,7 +98,18 @@ class JdbcAuditTamperTest {
                 "UPDATE {p}audit_entries SET seq = 4 WHERE stream = 0 AND seq = 5",
                 "UPDATE {p}audit_entries SET seq = 5 WHERE stream = 0 AND seq = -4");
 
-        assertThat(broken()).isEqualTo(new BrokenLink(0, 4, "previous hash does not match the entry before"));
+        // rows are kept by a key of their own (stream and sequence as one number): the row in the place of 4 says 5
+        assertThat(broken()).isEqualTo(new BrokenLink(0, 4, "entry missing"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void anEntryGivenAnEarlierSequenceIsFound(TestDb on) {
+        tenEntries(on);
+
+        sql("UPDATE {p}audit_entries SET seq = 2 WHERE stream = 0 AND seq = 6");
+
+        assertThat(broken()).isEqualTo(new BrokenLink(0, 6, "entry out of place (it says 0/2)"));
     }
 
     @ParameterizedTest

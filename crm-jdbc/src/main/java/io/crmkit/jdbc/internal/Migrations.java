@@ -1,11 +1,13 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.StorageException;
+import io.crmkit.jdbc.internal.audit.AuditEntryKeys;
 import io.crmkit.jdbc.internal.customer.PhoneRenormalisation;
 import io.crmkit.jdbc.internal.sql.Dialect;
 import io.crmkit.jdbc.internal.sql.Errors;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * database ({@code migration/common}), written with placeholders for what differs, whose values
  * {@link #placeholders} chooses per database: {@code ${prefix}}, the table prefix; {@code ${uuid}},
  * {@code ${text}}, {@code ${timestamp}}, {@code ${blob}}, the column types of ids, long text, instants and
- * bytes; {@code ${table_options}}, what follows a {@code CREATE TABLE}'s closing bracket. Data migrations are
- * Java classes registered here, in version order with the scripts.
+ * bytes; {@code ${table_options}}, what follows a {@code CREATE TABLE}'s closing bracket. Data migrations, and
+ * changes whose statements differ per database beyond those placeholders (V20, {@link AuditEntryKeys}), are Java
+ * classes registered here, in version order with the scripts.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -95,6 +98,16 @@ public final class Migrations {
                 migrate, errors);
     }
 
+    /**
+     * Migrates the schema up to {@code version} only: a database as an earlier crmkit left it, for the tests of
+     * what the later migrations do to its rows.
+     */
+    public static void migrateTo(String url, @Nullable String user, @Nullable String password, Dialect dialect,
+                                 String prefix, String version) {
+        apply(() -> Flyway.configure(Migrations.class.getClassLoader()).dataSource(url, user, password).target(version),
+                dialect, prefix, true, new Errors(List.of()));
+    }
+
     /** Configuring Flyway already looks for the database's plugin, so it runs inside the error mapping. */
     private static void apply(Supplier<FluentConfiguration> config, Dialect dialect, String prefix, boolean migrate,
                               Errors errors) {
@@ -102,7 +115,7 @@ public final class Migrations {
         try {
             Flyway flyway = config.get()
                     .locations(dialect.migrationLocation(), COMMON_LOCATION)
-                    .javaMigrations(new PhoneRenormalisation(errors, Clock.systemUTC()))
+                    .javaMigrations(new PhoneRenormalisation(errors, Clock.systemUTC()), new AuditEntryKeys())
                     .table(historyTable(prefix))
                     .placeholders(placeholders(dialect, prefix))
                     // the schema may hold the host's tables: start crmkit's own history at version 0

@@ -209,7 +209,7 @@ public final class TransactionalAuditService implements AuditService {
                 for (AuditEntry e : repo.entries(stream, expected, chunkEnd)) {
                     Optional<String> problem = problem(e, stream, expected, previous);
                     if (problem.isPresent()) {
-                        broken.add(new BrokenLink(stream, Math.min(expected, e.sequence()), problem.get()));
+                        broken.add(new BrokenLink(stream, expected, problem.get()));
                         return;
                     }
                     checked++;
@@ -236,8 +236,13 @@ public final class TransactionalAuditService implements AuditService {
         }
 
         private static Optional<String> problem(AuditEntry e, int stream, long expected, String previous) {
-            if (e.sequence() != expected || e.stream() != stream) {
+            if (e.sequence() > expected && e.stream() == stream) {
                 return Optional.of("entry missing");
+            }
+            if (e.sequence() != expected || e.stream() != stream) {
+                // a storage that keys entries apart from their stored stream and sequence returns such a row in
+                // the place of the expected one: an edited sequence or stream
+                return Optional.of("entry out of place (it says " + e.stream() + "/" + e.sequence() + ")");
             }
             if (!e.previousHash().equals(previous)) {
                 return Optional.of("previous hash does not match the entry before");

@@ -30,8 +30,9 @@ import java.util.UUID;
  * The audit trail in {@code audit_entries} and {@code audit_heads}. An append is a compare-and-set {@code UPDATE} per
  * head it moves and one batch of entry rows ({@code SELECT ... FOR UPDATE} of the heads only when the appender does
  * not know them or a compare failed); the lists are keyset pages on
- * {@code (recorded_at, stream, seq)}, served by the indexes by record and by actor. A verification of a period
- * scans the table for its sequences, which saves every append a third index.
+ * {@code (recorded_at, stream, seq)}, served by the indexes by record and (but on H2) by actor. An entry's primary
+ * key is one number made of its stream and sequence ({@link AuditEntryKeys}), so a stream's entries are one key
+ * range. A verification of a period scans the table for its sequences, which saves every append another index.
  */
 public final class JdbcAudit implements AuditRepository {
     private static final String COLUMNS = "stream, seq, recorded_at, actor, source, record_kind, record_id, entry_action,"
@@ -90,9 +91,10 @@ public final class JdbcAudit implements AuditRepository {
     public void insert(List<AuditEntry> entries) {
         // the last write of its unit of work: a failure rolls back the whole of it, so no savepoint is needed
         sql.writeLast("append " + entries.size() + " audit entries", () -> {
-            Sql.Batch b = sql.batch("INSERT INTO {p}audit_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Sql.Batch b = sql.batch("INSERT INTO {p}audit_entries (entry_key, " + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             for (AuditEntry e : entries) {
-                b.integer(e.stream()).lng(e.sequence()).instant(e.at()).text(e.actor().id()).enumName(e.source())
+                b.lng(AuditEntryKeys.of(e.stream(), e.sequence())).integer(e.stream()).lng(e.sequence()).instant(e.at()).text(e.actor().id()).enumName(e.source())
                         .enumName(e.kind()).uuid(e.recordId()).enumName(e.action()).text(FieldChange.encode(e.changes()))
                         .text(e.salt()).text(e.previousHash()).text(e.hash()).add();
             }
@@ -109,15 +111,17 @@ public final class JdbcAudit implements AuditRepository {
     @Override
     public Optional<AuditEntry> find(int stream, long sequence) {
         return sql.read("find audit entry " + stream + "/" + sequence, () -> sql.stmt(
-                "SELECT " + COLUMNS + " FROM {p}audit_entries WHERE stream = ? AND seq = ?").integer(stream).lng(sequence)
+                "SELECT " + COLUMNS + " FROM {p}audit_entries WHERE entry_key = ?").lng(AuditEntryKeys.of(stream, sequence))
                 .one(JdbcAudit::entry));
     }
 
     @Override
     public List<AuditEntry> entries(int stream, long from, long to) {
         return sql.read("read audit entries of stream " + stream, () -> sql.stmt("SELECT " + COLUMNS
-                + " FROM {p}audit_entries WHERE stream = ? AND seq >= ? AND seq <= ? ORDER BY seq")
-                .integer(stream).lng(from).lng(to).list(JdbcAudit::entry));
+                + " FROM {p}audit_entries WHERE entry_key >= ? AND entry_key <= ? ORDER BY entry_key")
+                .lng(AuditEntryKeys.of(stream, Math.max(from, 0)))
+                .lng(AuditEntryKeys.of(stream, Math.min(to, AuditEntryKeys.MAX_SEQUENCE)))
+                .list(JdbcAudit::entry));
     }
 
     @Override
