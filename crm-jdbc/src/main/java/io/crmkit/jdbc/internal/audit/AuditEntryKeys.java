@@ -18,10 +18,9 @@ import org.flywaydb.core.api.migration.Context;
  * append; with one column an append writes one map less.
  *
  * <p>On H2 the index by actor goes as well: it was the last index an append wrote that the trail itself does not
- * need, and on H2, an embedded database, the entries of an actor are found by reading the period's entries in
- * time order instead ({@code AuditRepository.byActor}, an administrator's query). Measured in docs/benchmarks.md
- * ("Audit trail"): the trail's price on H2 fell from about 1.6 to about 1.3 times a plain update. PostgreSQL and
- * MariaDB keep the index.
+ * need, and on H2, an embedded database, the entries of an actor are found by scanning the entries instead
+ * ({@code AuditRepository.byActor}, an administrator's query). The trail's price on H2 before and after is measured
+ * in docs/benchmarks.md ("Audit trail"). PostgreSQL and MariaDB keep the index.
  *
  * <p>A Java migration because the statements differ per database (MariaDB changes a primary key in one
  * {@code ALTER TABLE}, the others in several); runs in Flyway's transaction where the database has transactional
