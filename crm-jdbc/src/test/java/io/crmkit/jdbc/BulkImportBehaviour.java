@@ -122,6 +122,36 @@ abstract class BulkImportBehaviour {
         }
     }
 
+    /**
+     * Batches of an import go the bulk way (COPY on PostgreSQL, multi-row inserts on MariaDB): every character
+     * that format escapes, and text that looks like its null marker, comes back as written.
+     */
+    @Test
+    void textThatTheBulkFormatsEscapeComesBackAsWritten() {
+        String[] nasty = {"back\\slash \\N", "\\N", "tab\there", "line\nbreak\r\nend", "'; DROP TABLE x; --",
+                "张三 😀 \\x41", "in   between", "naïve café", "\"quoted\" , comma"};
+        int n = 300;
+        ImportReport report = crm.customers().importAll(IntStream.range(0, n).mapToObj(i -> NewCustomer
+                        .person("客户 " + i + " \\ back\\slash 😀").externalRef("erp", "N-" + i)
+                        .tag("t\\" + i, "%_" + (i % 3))
+                        .attribute("note", nasty[i % nasty.length])
+                        .attribute("level", i)
+                        .attribute("vip", i % 2 == 0)),
+                ImportOptions.insertOnly().batchSize(150));
+
+        assertThat(report.inserted()).isEqualTo(n);
+        for (int i = 0; i < n; i++) {
+            Customer c = crm.customers().findByExternalRef("erp", "N-" + i).orElseThrow();
+            assertThat(c.displayName()).isEqualTo("客户 " + i + " \\ back\\slash 😀");
+            assertThat(c.tags()).containsExactly("t\\" + i, "%_" + (i % 3));
+            assertThat(c.attributes().get("note").asText()).isEqualTo(nasty[i % nasty.length]);
+            assertThat(c.attributes().get("level").asText()).isEqualTo(String.valueOf(i));
+            assertThat(c.attributes().get("vip").asText()).isEqualTo(String.valueOf(i % 2 == 0));
+            assertThat(c.archivedAt()).isEmpty();
+            assertThat(c.organizationId()).isEmpty();
+        }
+    }
+
     @Test
     void upsertByExternalReferenceUpdatesTheHolderAndInsertsTheRest() {
         crm.customers().importAll(IntStream.range(0, 3).mapToObj(BulkImportBehaviour::person), ImportOptions.insertOnly());

@@ -91,8 +91,7 @@ public final class JdbcAudit implements AuditRepository {
     public void insert(List<AuditEntry> entries) {
         // the last write of its unit of work: a failure rolls back the whole of it, so no savepoint is needed
         sql.writeLast("append " + entries.size() + " audit entries", () -> {
-            Sql.Batch b = sql.batch("INSERT INTO {p}audit_entries (entry_key, " + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Sql.Batch b = sql.insert("audit_entries", "entry_key, " + COLUMNS);
             for (AuditEntry e : entries) {
                 b.lng(AuditEntryKeys.of(e.stream(), e.sequence())).integer(e.stream()).lng(e.sequence()).instant(e.at()).text(e.actor().id()).enumName(e.source())
                         .enumName(e.kind()).uuid(e.recordId()).enumName(e.action()).text(FieldChange.encode(e.changes()))

@@ -50,7 +50,7 @@ public final class JdbcPurchases implements PurchaseRepository {
     }
 
     private void insertRows(List<Purchase> purchases) {
-        Sql.Batch b = sql.batch("INSERT INTO {p}purchases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Sql.Batch b = sql.insert("purchases", COLUMNS);
         for (Purchase p : purchases) {
             b.uuid(p.id().value()).uuid(p.customerId().value()).instant(p.occurredAt()).decimal(p.amount())
                     .integer(p.amount().scale()).text(p.currency().getCurrencyCode()).integer(p.quantity())

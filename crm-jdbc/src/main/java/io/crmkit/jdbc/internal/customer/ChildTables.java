@@ -54,9 +54,12 @@ final class ChildTables {
             this.columns = List.of(columns);
         }
 
-        String insertSql() {
-            return "INSERT INTO {p}" + table + " (customer_id, " + key + ", " + String.join(", ", columns)
-                    + ") VALUES (?, ?, " + Sql.marks(columns.size()) + ")";
+        Sql.Batch insert(Sql sql) {
+            List<String> all = new ArrayList<>(columns.size() + 2);
+            all.add("customer_id");
+            all.add(key);
+            all.addAll(columns);
+            return sql.insert(table, all);
         }
 
         String deleteSql() {
@@ -116,7 +119,7 @@ final class ChildTables {
     /** Every child row of these customers, one batch per child table. */
     static void insert(Sql sql, List<Customer> customers) {
         for (Child child : Child.values()) {
-            Sql.Batch b = sql.batch(child.insertSql());
+            Sql.Batch b = child.insert(sql);
             for (Customer c : customers) {
                 addRows(b, child, c);
             }
@@ -147,7 +150,7 @@ final class ChildTables {
                 }
             });
             deletes.execute();
-            Sql.Batch inserts = sql.batch(child.insertSql());
+            Sql.Batch inserts = child.insert(sql);
             now.forEach((key, values) -> {
                 if (!values.equals(old.get(key))) {
                     addRow(inserts, id, key, values);

@@ -19,13 +19,15 @@ final class CustomerRows {
     static final String COLUMNS = "id, kind, display_name, stage, owner_id, department_id, organization_id,"
             + " job_title, time_zone, archived_at, created_at, updated_at, version";
 
+    private static final List<String> INSERT_COLUMNS = List.of("id", "kind", "display_name", "name_lower", "stage",
+            "owner_id", "department_id", "organization_id", "job_title", "time_zone", "archived_at", "created_at",
+            "updated_at", "version");
+
     private CustomerRows() {
     }
 
     static void insert(Sql sql, List<Customer> customers) {
-        Sql.Batch b = sql.batch("INSERT INTO {p}customers (id, kind, display_name, name_lower, stage, owner_id, department_id,"
-                + " organization_id, job_title, time_zone, archived_at, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Sql.Batch b = sql.insert("customers", INSERT_COLUMNS);
         for (Customer c : customers) {
             b.uuid(c.id().value());
             bindState(b, c);

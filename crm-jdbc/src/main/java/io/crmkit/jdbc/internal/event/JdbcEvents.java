@@ -79,8 +79,7 @@ public final class JdbcEvents implements EventOutboxRepository {
             return;
         }
         sql.writeLast("insert events", () -> {
-            Sql.Batch b = sql.batch("INSERT INTO {p}events (" + COLUMNS + ", relay_partition) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?)");
+            Sql.Batch b = sql.insert("events", COLUMNS + ", relay_partition");
             for (EventRecord e : events) {
                 b.lng(e.position()).uuid(e.id()).text(e.type()).enumName(e.recordKind()).uuid(e.recordId())
                         .lng(e.recordVersion().isPresent() ? e.recordVersion().getAsLong() : null)
