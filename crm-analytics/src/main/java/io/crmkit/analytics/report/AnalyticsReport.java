@@ -3,6 +3,8 @@ package io.crmkit.analytics.report;
 import io.crmkit.analytics.feedback.FeedbackText;
 import io.crmkit.analytics.feedback.FeedbackTopics;
 import io.crmkit.analytics.feedback.TopicReport;
+import io.crmkit.analytics.quality.DataQuality;
+import io.crmkit.analytics.quality.DataQualityReport;
 import io.crmkit.analytics.satisfaction.Ces;
 import io.crmkit.analytics.satisfaction.Csat;
 import io.crmkit.analytics.satisfaction.Granularity;
@@ -64,11 +66,13 @@ import org.jspecify.annotations.Nullable;
  * @param campaigns    the campaigns' funnels and the period's attributed revenue, empty without campaigns
  * @param topics       what the feedback talks about and its trend, when {@link Builder#topics} asked for it and there
  *                     was feedback text
+ * @param dataQuality  completeness, unreachable contact points, stale records and duplicate candidates, when
+ *                     {@link Builder#dataQuality} asked for it
  */
 public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, List<SatisfactionSection> satisfaction,
                               Optional<ValueSection> value, Optional<ServiceSection> service,
                               Optional<PipelineSection> pipeline, Optional<CampaignSection> campaigns,
-                              Optional<TopicReport> topics) {
+                              Optional<TopicReport> topics, Optional<DataQualityReport> dataQuality) {
     public AnalyticsReport {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -79,6 +83,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(dataQuality, "dataQuality");
     }
 
     /** Starts a report over a CRM's data. */
@@ -91,7 +96,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
      *
      * @param section "satisfaction", "distribution", "trend", "value", "segment", "cohort", "customer", "pipeline"
      *                "stale", "service", "backlog", "campaign", "attribution", "topics", "topic", "topic_period",
-     *                "topic_sentiment" or "topic_product"
+     *                "topic_sentiment", "topic_product", "quality", "completeness", "unreachable" or "duplicates"
      * @param item    what it is about: a survey kind, a score, a period, a segment, a customer
      * @param metric  the measure, with its unit: {@code mean}, {@code csat_percent}, {@code revenue}
      * @param value   the formatted number, as shown everywhere
@@ -168,6 +173,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         pipeline.ifPresent(p -> PipelinePart.metrics(p, out));
         campaigns.ifPresent(c -> CampaignPart.metrics(c, out));
         topics.ifPresent(t -> TopicPart.metrics(t, out));
+        dataQuality.ifPresent(q -> QualityPart.metrics(q, out));
         return List.copyOf(out);
     }
 
@@ -240,6 +246,7 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
         private @Nullable Instant periodFrom;
         private @Nullable Instant periodTo;
         private @Nullable FeedbackTopics topics;
+        private @Nullable DataQuality quality;
         private Iterable<FeedbackText> feedback = List.of();
 
         private Builder(CrmServices crm) {
@@ -340,6 +347,15 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             return this;
         }
 
+        /**
+         * Adds the data-quality part, assessed by {@code quality} when the report is built (over every customer the
+         * services' actor may read). Default: no data-quality part.
+         */
+        public Builder dataQuality(DataQuality quality) {
+            this.quality = Objects.requireNonNull(quality, "quality");
+            return this;
+        }
+
         /** How many stale deals the pipeline part lists, 0 to 100 (all are counted). Default: 10. */
         public Builder staleDeals(int count) {
             this.staleDeals = count;
@@ -404,7 +420,10 @@ public record AnalyticsReport(String title, Instant generatedAt, ZoneId zone, Li
             Optional<CampaignSection> campaigns = CampaignPart.compute(crm, from, to);
             Optional<TopicReport> topicPart = topics == null ? Optional.empty()
                     : TopicPart.compute(crm, topics, slice, feedback);
-            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline, campaigns, topicPart);
+            Optional<DataQualityReport> qualityPart = quality == null ? Optional.empty()
+                    : Optional.of(quality.assess(crm, now));
+            return new AnalyticsReport(title, now, zone, sections, value, service, pipeline, campaigns, topicPart,
+                    qualityPart);
         }
 
         private static List<Double> lorenz(List<CustomerValue> byTotalDescending) {

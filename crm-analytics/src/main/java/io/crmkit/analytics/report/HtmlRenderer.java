@@ -14,7 +14,7 @@ final class HtmlRenderer {
     private static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',"
             + "sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}"
             + "h1{font-size:24px;margin-bottom:4px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}"
-            + "h3{font-size:15px;margin:18px 0 6px}.muted{color:#777;font-size:13px}"
+            + "h3{font-size:15px;margin:18px 0 6px}.muted{color:#777;font-size:13px}.bar{display:inline-block;height:10px;background:#4e79a7}"
             + "table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}"
             + "th{background:#f4f6f8}td.l,th.l{text-align:left}.charts{display:flex;flex-wrap:wrap;gap:16px}"
             + ".chart{background:#fbfbfb;border:1px solid #eee}"
@@ -41,6 +41,7 @@ final class HtmlRenderer {
         PipelinePart.html(r.pipeline(), m, sb);
         CampaignPart.html(r, m, sb);
         TopicPart.html(r, m, sb);
+        QualityPart.html(r, m, sb);
         sb.append("<p class=\"muted\">The same numbers are in the plain text and CSV files of this report.</p>");
         return sb.append("</body></html>\n").toString();
     }

@@ -17,7 +17,9 @@ final class TextRenderer {
             Map.entry("campaign", "Campaigns"), Map.entry("attribution", "Revenue attributed to campaigns"),
             Map.entry("topics", "Feedback topics"), Map.entry("topic", "Top topics and their trend"),
             Map.entry("topic_period", "Topics per period (% of the period's texts)"),
-            Map.entry("topic_sentiment", "Topics per sentiment"), Map.entry("topic_product", "Topics per product"));
+            Map.entry("topic_sentiment", "Topics per sentiment"), Map.entry("topic_product", "Topics per product"),
+            Map.entry("quality", "Data quality"), Map.entry("completeness", "Completeness per field"),
+            Map.entry("unreachable", "Unreachable contact points"), Map.entry("duplicates", "Duplicate candidates"));
 
     private TextRenderer() {
     }
