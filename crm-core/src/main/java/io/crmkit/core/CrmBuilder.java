@@ -14,6 +14,7 @@ import io.crmkit.core.internal.event.EventRelays;
 import io.crmkit.core.internal.marketing.CampaignDeliveries;
 import io.crmkit.core.internal.marketing.MarketingConfig;
 import io.crmkit.core.internal.messaging.Dispatcher;
+import io.crmkit.core.internal.notification.NoticePusher;
 import io.crmkit.core.internal.sales.SalesConfig;
 import io.crmkit.core.internal.dedup.DuplicateConfig;
 import io.crmkit.core.internal.service.CaseRouter;
@@ -228,6 +229,7 @@ public final class CrmBuilder {
         CaseRouter.install(engine, service);
         EventRelays.install(engine);
         DuplicateConfig.install(engine, duplicates);
+        NoticePusher.install(engine, messaging); // after the dispatcher: closed before it closes the channels
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

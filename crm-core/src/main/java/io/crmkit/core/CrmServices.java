@@ -25,6 +25,10 @@ import io.crmkit.core.internal.security.TransactionalAccessService;
 import io.crmkit.core.internal.service.SlaMonitor;
 import io.crmkit.core.internal.service.TransactionalServiceCaseService;
 import io.crmkit.core.internal.task.TransactionalTaskService;
+import io.crmkit.core.internal.notification.TransactionalNotificationService;
+import io.crmkit.core.internal.project.TransactionalProjectService;
+import io.crmkit.core.notification.NotificationService;
+import io.crmkit.core.project.ProjectService;
 import io.crmkit.core.marketing.CampaignService;
 import io.crmkit.core.messaging.MessagingService;
 import io.crmkit.core.requirement.RequirementService;
@@ -61,6 +65,8 @@ public sealed class CrmServices permits Crm {
     private final EventFeed events;
     private final DocumentService documents;
     private final DuplicateService duplicates;
+    private final NotificationService notifications;
+    private final ProjectService projects;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -80,6 +86,8 @@ public sealed class CrmServices permits Crm {
         this.events = new TransactionalEventFeed(engine, actor);
         this.documents = new TransactionalDocumentService(engine, actor);
         this.duplicates = new TransactionalDuplicateService(engine, actor);
+        this.notifications = new TransactionalNotificationService(engine, actor);
+        this.projects = new TransactionalProjectService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -177,6 +185,19 @@ public sealed class CrmServices permits Crm {
     /** Duplicate customers: candidates with a score, merges that keep every record, and their undoing. */
     public final DuplicateService duplicates() {
         return duplicates;
+    }
+
+    /**
+     * The acting user's inbox of notices (tasks assigned, cases breaching, mentions, documents shared) and how they
+     * want them pushed.
+     */
+    public final NotificationService notifications() {
+        return notifications;
+    }
+
+    /** Projects: tasks across departments grouped in milestones, their progress, overdue and blocked tasks. */
+    public final ProjectService projects() {
+        return projects;
     }
 
     /**

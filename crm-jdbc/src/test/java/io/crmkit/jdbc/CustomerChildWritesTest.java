@@ -179,10 +179,12 @@ class CustomerChildWritesTest {
         crm.tasks().transition(t.id(), TaskStatus.IN_PROGRESS, null);
         log.start();
         Task commented = crm.tasks().comment(t.id(), "第二条 🙏");
-        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_comments"); // no event: a comment raises none
+        // its event (TaskEvent.Commented, read for mentions): a comment without one raises no notice
+        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_comments", "UPDATE event_head", "INSERT events");
         log.start();
         Task handed = crm.tasks().assign(t.id(), Assignee.department(DepartmentRef.of("finance")), "转财务");
-        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_assignments", "UPDATE event_head", "INSERT events");
+        assertThat(log.writes(prefix)).containsExactly("UPDATE tasks", "INSERT task_assignments", "INSERT notices",
+                "UPDATE event_head", "INSERT events", "INSERT events"); // the notice to finance and its event, in the same transaction
         assertThat(crm.tasks().require(t.id())).isEqualTo(handed);
         assertThat(handed.comments()).isEqualTo(commented.comments()).hasSize(2);
         assertThat(handed.assignments()).hasSize(2);

@@ -153,6 +153,26 @@ public abstract class AccessContract extends StorageContractSupport {
             NORA, Set.of("d5"),
             SYSTEM, Set.of("d1", "d2", "d3", "d4", "d5", "d6"));
 
+    /** Which projects each actor sees (as campaigns: by owner and department, not shared); each holds t1 to t5. */
+    static final Map<Actor, Set<String>> SEES_PROJECTS = Map.of(
+            OLGA, Set.of("p1", "p5"),
+            DAN, Set.of("p2"),
+            MIA, Set.of("p2", "p3", "p5"),
+            OSCAR, Set.of("p4"),
+            NORA, Set.of(),
+            SYSTEM, Set.of("p1", "p2", "p3", "p4", "p5"));
+    /**
+     * The notices in each actor's inbox, by the record they are about: t1 assigned to olga, t5 to dan, d5 granted to nora,
+     * d6 to the service department; t3 (to service) is oscar's own doing, t2 goes to sales-west (mia is in sales, above it).
+     */
+    static final Map<Actor, Set<String>> SEES_NOTICES = Map.of(
+            OLGA, Set.of("t1"),
+            DAN, Set.of("t5"),
+            MIA, Set.of(),
+            OSCAR, Set.of("d6"),
+            NORA, Set.of("d5"),
+            SYSTEM, Set.of());
+
     static final AccessPolicy POLICY = AccessPolicy.builder()
             .grant("rep", AccessLevel.OWN, RecordKind.CUSTOMER, Action.READ, Action.CREATE, Action.EDIT)
             .grantAll("rep", AccessLevel.OWN, RecordKind.INTERACTION, RecordKind.REQUIREMENT, RecordKind.TASK,
@@ -167,6 +187,8 @@ public abstract class AccessContract extends StorageContractSupport {
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.CAMPAIGN)
             .grantAll("rep", AccessLevel.OWN, RecordKind.DOCUMENT)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.DOCUMENT)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.PROJECT)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.PROJECT)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
 
@@ -184,6 +206,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, Opportunity> opportunities = new LinkedHashMap<>();
     private final Map<String, io.crmkit.core.marketing.Campaign> campaigns = new LinkedHashMap<>();
     private final Map<String, Document> documents = new LinkedHashMap<>();
+    private final Map<String, io.crmkit.core.project.Project> projects = new LinkedHashMap<>();
     private @Nullable Crm crm;
     private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T09:00:00Z"));
 
@@ -248,6 +271,27 @@ public abstract class AccessContract extends StorageContractSupport {
         document("d4", "oscar", SERVICE);
         crm.documents().grant(document("d5", "zed", null).id(), NORA.user(), ShareAccess.READ);
         crm.documents().grant(document("d6", "zed", null).id(), SERVICE, ShareAccess.EDIT);
+        project("p1", "olga", null);
+        project("p2", "dan", SALES_EAST);
+        project("p3", "wes", SALES_WEST);
+        project("p4", "oscar", SERVICE);
+        project("p5", "olga", SALES_WEST);
+    }
+
+    /** A project holding t1 to t5 (overdue, t4 also waiting): who sees it depends on its owner and department only. */
+    private void project(String name, String owner, @Nullable DepartmentRef department) {
+        io.crmkit.core.project.NewProject form = io.crmkit.core.project.NewProject.named(name).owner(UserRef.of(owner));
+        if (department != null) {
+            form.department(department);
+        }
+        io.crmkit.core.project.Project p = crm().projects().create(form);
+        for (Task t : tasks.values()) {
+            crm().projects().putTask(p.id(), io.crmkit.core.project.ProjectTask.of(t.id()));
+        }
+        if (projects.isEmpty()) {
+            crm().tasks().transition(the(tasks, "t4").id(), io.crmkit.core.task.TaskStatus.WAITING, "等待 ' OR 1=1");
+        }
+        projects.put(name, crm().projects().require(p.id()));
     }
 
     /** A document linked to c1: who sees it depends on its owner, department and grants only. */
@@ -872,6 +916,72 @@ public abstract class AccessContract extends StorageContractSupport {
                 }
             }
             assertThat(listed).as("merges listed as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES, a)));
+        }
+    }
+
+    @Test
+    void projectGet() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(projects, p -> s.projects().get(p.id()))).as("project get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES_PROJECTS, a)));
+            assertThat(seen(projects, p -> Optional.of(p).filter(x -> s.access().can(Action.READ, RecordKind.PROJECT, x.id().value()))))
+                    .as("can read projects as %s", a.user()).isEqualTo(new TreeSet<>(the(SEES_PROJECTS, a)));
+        }
+    }
+
+    @Test
+    void projectListAcrossPages() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(names(projects, all((x, p) -> x.projects().list(p), s), io.crmkit.core.project.Project::id,
+                    io.crmkit.core.project.Project::id))
+                    .as("project list as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_PROJECTS, a));
+        }
+    }
+
+    @Test
+    void projectTaskListingsShowOnlyReadableTasksAndProgressCountsAll() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            for (String name : the(SEES_PROJECTS, a)) {
+                io.crmkit.core.project.ProjectId id = the(projects, name).id();
+                assertThat(names(tasks, all((x, p) -> x.projects().overdue(id, p), s), Task::id, Task::id))
+                        .as("overdue of %s as %s", name, a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_TASKS, a));
+                assertThat(names(tasks, all((x, p) -> x.projects().blocked(id, p), s), b -> b.task().id(), Task::id))
+                        .as("blocked of %s as %s", name, a.user())
+                        .containsExactlyInAnyOrderElementsOf(the(SEES_TASKS, a).contains("t4") ? Set.of("t4") : Set.of());
+                assertThat(s.projects().progress(id).project().total()).isEqualTo(5);
+            }
+            for (String name : projects.keySet()) {
+                if (!the(SEES_PROJECTS, a).contains(name)) {
+                    io.crmkit.core.project.ProjectId id = the(projects, name).id();
+                    assertThat(optional(() -> s.projects().progress(id))).as("progress of %s as %s", name, a.user()).isEmpty();
+                    assertThat(optional(() -> s.projects().overdue(id, PageRequest.first(10)))).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void noticeInboxHoldsOnlyTheActorsAndTheirDepartments() {
+        Map<String, Object> records = new LinkedHashMap<>();
+        tasks.forEach((n, t) -> records.put(n, t.id().value()));
+        documents.forEach((n, d) -> records.put(n, d.id().value()));
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            List<io.crmkit.core.notification.InboxEntry> inbox = all((x, p) -> x.notifications().inbox(p), s);
+            assertThat(names(records, inbox, e -> e.notice().recordId(), r -> r)).as("inbox as %s", a.user())
+                    .containsExactlyInAnyOrderElementsOf(the(SEES_NOTICES, a));
+            assertThat(s.notifications().unreadCount()).isEqualTo(the(SEES_NOTICES, a).size());
+            for (Actor other : ACTORS) {
+                for (io.crmkit.core.notification.InboxEntry e : all((x, p) -> x.notifications().inbox(p), crm().as(other))) {
+                    boolean mine = inbox.stream().anyMatch(m -> m.notice().id().equals(e.notice().id()));
+                    assertThat(s.notifications().get(e.notice().id()).isPresent()).as("%s gets a notice of %s", a.user(),
+                            other.user()).isEqualTo(mine);
+                    assertThat(s.access().can(Action.READ, RecordKind.NOTICE, e.notice().id().value())).isEqualTo(mine || a.isSystem());
+                }
+            }
         }
     }
 }

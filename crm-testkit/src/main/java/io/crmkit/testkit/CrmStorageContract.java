@@ -182,4 +182,20 @@ public abstract class CrmStorageContract {
             super(storages);
         }
     }
+
+    /** {@link NotificationRepositoryContract} on this storage, its push claims across two instances if it can open a second. */
+    @Nested
+    public class Notifications extends NotificationRepositoryContract {
+        Notifications() {
+            super(storages);
+        }
+    }
+
+    /** {@link ProjectRepositoryContract} on this storage. */
+    @Nested
+    public class Projects extends ProjectRepositoryContract {
+        Projects() {
+            super(storages);
+        }
+    }
 }

@@ -153,5 +153,15 @@ public final class ForwardingStorage implements CrmStorage {
         public MergeRepository merges() {
             return delegate.merges();
         }
+
+        @Override
+        public io.crmkit.core.notification.NotificationRepository notifications() {
+            return delegate.notifications();
+        }
+
+        @Override
+        public io.crmkit.core.project.ProjectRepository projects() {
+            return delegate.projects();
+        }
     }
 }

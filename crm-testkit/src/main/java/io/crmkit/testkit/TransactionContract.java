@@ -120,6 +120,17 @@ public abstract class TransactionContract extends StorageContractSupport {
         io.crmkit.core.dedup.Merge merge = new io.crmkit.core.dedup.Merge(new io.crmkit.core.dedup.MergeId(data.uuid()),
                 c.id(), 2, List.of(), "rolled back", UserRef.of("u1"), data.now(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty());
+        io.crmkit.core.notification.Notice notice = new io.crmkit.core.notification.Notice(
+                new io.crmkit.core.notification.NoticeId(data.uuid()), io.crmkit.core.notification.NoticeKind.TASK_ASSIGNED,
+                UserRef.of("u1"), RecordKind.TASK, t.id().value(), UserRef.of("u2"), data.now());
+        io.crmkit.core.notification.NoticePush push = new io.crmkit.core.notification.NoticePush(data.uuid(), notice.id(),
+                UserRef.of("u1"), io.crmkit.core.messaging.ChannelKind.EMAIL, "u1@example.com", "s", "t",
+                io.crmkit.core.notification.PushStatus.QUEUED, 0, data.now(), java.util.Optional.empty(),
+                java.util.Optional.empty(), data.now(), data.now(), 1);
+        io.crmkit.core.project.Project project = new io.crmkit.core.project.Project(
+                new io.crmkit.core.project.ProjectId(data.uuid()), "rolled back", java.util.Optional.empty(), UserRef.of("u1"),
+                java.util.Optional.empty(), List.of(new io.crmkit.core.project.Milestone("m", java.util.Optional.empty())),
+                List.of(io.crmkit.core.project.ProjectTask.of(t.id()).inMilestone("m")), data.now(), data.now(), 1);
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -143,6 +154,11 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.documents().recordDownload(new io.crmkit.core.document.DocumentDownload(data.uuid(), document.id(), 1,
                     UserRef.of("u1"), data.now()));
             r.merges().insert(merge);
+            r.notifications().insert(notice);
+            r.notifications().markRead(notice.id(), UserRef.of("u1"), data.now());
+            r.notifications().savePreferences(io.crmkit.core.notification.NotificationPreferences.none(UserRef.of("u1")));
+            r.notifications().insertPush(push);
+            r.projects().insert(project);
             throw boom;
         })).isSameAs(boom);
 
@@ -181,6 +197,11 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.documents().downloads(document.id(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.merges().findById(merge.id()))).isEmpty();
         assertThat(readList(r -> r.merges().byCustomer(c.id(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.notifications().findById(notice.id()))).isEmpty();
+        assertThat(readOne(r -> r.notifications().readAt(notice.id(), UserRef.of("u1")))).isEmpty();
+        assertThat(readOne(r -> r.notifications().preferences(UserRef.of("u1")))).isEmpty();
+        assertThat(readList(r -> r.notifications().pushes(notice.id()))).isEmpty();
+        assertThat(readOne(r -> r.projects().findById(project.id()))).isEmpty();
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.crmkit.core.dedup.MergeEvent;
 import io.crmkit.core.interaction.InteractionEvent;
 import io.crmkit.core.marketing.CampaignEvent;
 import io.crmkit.core.messaging.MessageEvent;
+import io.crmkit.core.notification.NotificationEvent;
+import io.crmkit.core.project.ProjectEvent;
 import io.crmkit.core.requirement.RequirementEvent;
 import io.crmkit.core.sales.OpportunityEvent;
 import io.crmkit.core.satisfaction.SurveyEvent;
@@ -29,13 +31,14 @@ import java.util.UUID;
  *         case TaskEvent.Created c -> ...
  *         case TaskEvent.Assigned a -> notify(a.assignee());
  *         case TaskEvent.Transitioned t -> ...
+ *         case TaskEvent.Commented c -> ...
  *     }
  * }
  * }</pre>
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent {
+        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent, NotificationEvent, ProjectEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

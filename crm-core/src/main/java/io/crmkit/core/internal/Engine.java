@@ -52,6 +52,16 @@ public final class Engine {
     }
 
     /**
+     * Reacts to the domain events of a unit of work inside its transaction, just before it commits: what it writes
+     * and the events it raises commit (or roll back) with the change that raised them. Raised events are offered to
+     * the reactors too, so a reactor ignores its own. Registered with {@link #react(Reactor)}.
+     */
+    @FunctionalInterface
+    public interface Reactor {
+        void react(Tx tx, DomainEvent event);
+    }
+
+    /**
      * Where the audit drafts of a unit of work go when it ends, inside its transaction: the audit trail
      * ({@code internal.audit.AuditLog}).
      */
@@ -75,6 +85,8 @@ public final class Engine {
     private final Map<Class<?>, Workflow<?>> workflows;
     private final List<DomainEventListener> listeners;
     private final AccessPolicy access;
+    /** Filled while the Crm is built, then frozen by {@link #start()}. */
+    private volatile List<Reactor> reactors = new ArrayList<>();
     /** Filled while the Crm is built, then frozen by {@link #start()}: read from any thread after. */
     private volatile Map<Class<?>, Component> components = new LinkedHashMap<>();
     /** The audit trail, if it is on; set while the Crm is built. */
@@ -111,6 +123,14 @@ public final class Engine {
         return component;
     }
 
+    /** Adds a reactor to the events of every write unit of work. Before {@link #start()} only. */
+    public void react(Reactor reactor) {
+        if (started.get()) {
+            throw new IllegalStateException("reactors are added before the engine starts");
+        }
+        reactors.add(Objects.requireNonNull(reactor, "reactor"));
+    }
+
     /** Sends the audit drafts of every write unit of work to {@code journal}. Before {@link #start()} only. */
     public void journal(Journal journal) {
         if (started.get()) {
@@ -134,6 +154,7 @@ public final class Engine {
     public void start() {
         if (started.compareAndSet(false, true)) {
             components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+            reactors = List.copyOf(reactors);
             try {
                 components.values().forEach(Component::start);
             } catch (RuntimeException | Error e) {
@@ -361,6 +382,7 @@ public final class Engine {
             try {
                 result = delegate.inTransaction(repos -> {
                     T done = work.run(repos);
+                    react(repos, scope);
                     Journal j = journal;
                     if (j != null && !scope.audit.isEmpty()) {
                         // last, so that the stream heads it locks are held only until the commit right after
@@ -377,6 +399,22 @@ public final class Engine {
             }
             afterCommit(scope); // only reached when the unit of work committed
             return result;
+        }
+
+        /** Offers every event of the unit of work to the reactors, the ones they raise too, in one transaction. */
+        private void react(Repositories repos, Pending scope) {
+            List<Reactor> all = reactors;
+            if (all.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < scope.events.size(); i++) { // grows while it runs: reactions raise events
+                DomainEvent event = scope.events.get(i);
+                Tx tx = new Tx(repos, clock.instant());
+                for (Reactor r : all) {
+                    r.react(tx, event);
+                }
+                scope.add(tx);
+            }
         }
 
         @Override

@@ -168,6 +168,12 @@ public final class Guard {
                     .orElse(false);
             case CAMPAIGN -> repos.campaigns().findById(new CampaignId(id)).map(c -> permits(c, action)).orElse(false);
             case DOCUMENT -> repos.documents().findById(new DocumentId(id)).map(d -> permits(repos, d, action)).orElse(false);
+            case NOTICE -> repos.notifications().findById(new io.crmkit.core.notification.NoticeId(id))
+                    .map(n -> actor.isSystem() || action == Action.READ // personal, whatever the policy: the inbox's own
+                            && new io.crmkit.core.notification.Inbox(actor.user(), actor.departments()).holds(n))
+                    .orElse(false);
+            case PROJECT -> repos.projects().findById(new io.crmkit.core.project.ProjectId(id)).map(p -> permits(p, action))
+                    .orElse(false);
         };
     }
 
@@ -217,6 +223,16 @@ public final class Guard {
             throw denied(action, RecordKind.CAMPAIGN, "campaign " + campaign.id());
         }
         return campaign;
+    }
+
+    /** Whether the actor may do {@code action} to this project: by its owner or its department (projects are not shared). */
+    public boolean permits(io.crmkit.core.project.Project project, Action action) {
+        return scope(RecordKind.PROJECT, action).admits(Optional.of(project.owner()), project.department());
+    }
+
+    /** The project if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public io.crmkit.core.project.Project require(io.crmkit.core.project.Project project, Action action) {
+        return require(project, a -> permits(project, a), action, RecordKind.PROJECT, "project " + project.id());
     }
 
     /** Whether the actor may do {@code action} to this document: by its owner, its department or a document grant. */

@@ -18,6 +18,8 @@ import io.crmkit.core.satisfaction.SurveyRepository;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.document.ContentStore;
+import io.crmkit.core.notification.NotificationRepository;
+import io.crmkit.core.project.ProjectRepository;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.spi.Repositories;
 import io.crmkit.core.spi.UnitOfWork;
@@ -138,6 +140,8 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryEvents events;
         private final MemoryDocuments documents;
         private final MemoryMerges merges;
+        private final MemoryNotifications notifications;
+        private final MemoryProjects projects;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -160,6 +164,8 @@ public final class InMemoryStorage implements CrmStorage {
             events = new MemoryEvents(undo);
             documents = new MemoryDocuments(new Table<>(undo, lock), MemoryDocuments.downloads(undo, lock), access);
             merges = new MemoryMerges(new Table<>(undo, lock, m -> List.of(), MemoryMerges::lookupKeys, m -> false));
+            notifications = MemoryNotifications.create(undo, lock);
+            projects = new MemoryProjects(new Table<>(undo, lock));
         }
 
         void clear() {
@@ -182,6 +188,8 @@ public final class InMemoryStorage implements CrmStorage {
             documents.table().clear();
             documents.downloadTable().clear();
             merges.table().clear();
+            notifications.clear();
+            projects.table().clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -199,5 +207,7 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
         @Override public MergeRepository merges() { return merges; }
+        @Override public NotificationRepository notifications() { return notifications; }
+        @Override public ProjectRepository projects() { return projects; }
     }
 }

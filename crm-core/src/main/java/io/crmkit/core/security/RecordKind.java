@@ -23,5 +23,9 @@ public enum RecordKind {
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT,
     /** A document: owned by its owner user and belonging to its department, as an opportunity is; granted through shares. */
-    DOCUMENT
+    DOCUMENT,
+    /** A notice in an inbox: seen only by its recipient user, or by the members of its recipient department. */
+    NOTICE,
+    /** A project: owned by its owner user and belonging to its department, as a campaign is; not shared. */
+    PROJECT
 }

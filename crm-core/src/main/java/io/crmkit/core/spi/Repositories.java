@@ -10,6 +10,8 @@ import io.crmkit.core.dedup.MergeRepository;
 import io.crmkit.core.interaction.InteractionRepository;
 import io.crmkit.core.marketing.CampaignRepository;
 import io.crmkit.core.messaging.OutboxRepository;
+import io.crmkit.core.notification.NotificationRepository;
+import io.crmkit.core.project.ProjectRepository;
 import io.crmkit.core.requirement.RequirementRepository;
 import io.crmkit.core.sales.OpportunityRepository;
 import io.crmkit.core.satisfaction.SurveyRepository;
@@ -49,6 +51,12 @@ public interface Repositories {
     DocumentRepository documents();
     /** The merge history of customers. */
     MergeRepository merges();
+
+    /** Notices, their read state, delivery preferences and the push queue. */
+    NotificationRepository notifications();
+
+    /** Projects with their milestones and tasks. */
+    ProjectRepository projects();
 
     /**
      * Every repository whose records belong to a customer, by the kind of record: what a merge of customers moves.

@@ -31,4 +31,12 @@ public sealed interface TaskEvent extends DomainEvent {
     /** A task moved through its workflow. */
     record Transitioned(TaskId taskId, TaskStatus from, TaskStatus to, Instant at, UserRef actor) implements TaskEvent {
     }
+
+    /**
+     * A comment was added to a task.
+     *
+     * @param comment the comment's number in {@link Task#comments()}, from 1
+     */
+    record Commented(TaskId taskId, int comment, Instant at, UserRef actor) implements TaskEvent {
+    }
 }

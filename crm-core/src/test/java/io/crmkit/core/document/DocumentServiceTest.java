@@ -296,7 +296,7 @@ class DocumentServiceTest {
         assertThat(contents.size()).as("a refused version is never stored").isEqualTo(1);
 
         li.grant(d.id(), WANG.user(), ShareAccess.READ);
-        assertThat(events.get(events.size() - 1)).isEqualTo(new DocumentEvent.Shared(d.id(), WANG.user(), ShareAccess.READ,
+        assertThat(events.get(events.size() - 2)).as("before the notice it raises").isEqualTo(new DocumentEvent.Shared(d.id(), WANG.user(), ShareAccess.READ,
                 clock.instant(), LI.user()));
         assertThat(new String(read(wang.open(d.id())), StandardCharsets.UTF_8)).isEqualTo("content of 机密.pdf");
         assertThatThrownBy(() -> wang.addVersion(d.id(), text("x"))).isInstanceOf(AccessDeniedException.class);

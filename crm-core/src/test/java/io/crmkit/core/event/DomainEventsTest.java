@@ -86,6 +86,8 @@ class DomainEventsTest {
         liSi.customers().archive(c.id());
 
         var at = clock.instant();
+        var notice = crm.as(Actor.user("wang").inDepartments("sales")).notifications()
+                .inbox(io.crmkit.core.PageRequest.first(1)).items().get(0).notice().id();
         assertThat(first).containsExactly(
                 new CustomerEvent.Created(c.id(), at, UserRef.of("li.si")),
                 new CustomerEvent.Updated(c.id(), updated.version(), at, UserRef.of("li.si")),
@@ -94,6 +96,8 @@ class DomainEventsTest {
                 new RequirementEvent.Transitioned(need.id(), RequirementStatus.NEW, RequirementStatus.IN_PROGRESS, at, UserRef.of("li.si")),
                 new TaskEvent.Created(task.id(), at, UserRef.of("li.si")),
                 new TaskEvent.Assigned(task.id(), Assignee.department(DepartmentRef.of("sales")), at, UserRef.of("li.si")),
+                new io.crmkit.core.notification.NotificationEvent.Raised(notice, io.crmkit.core.notification.NoticeKind.TASK_ASSIGNED,
+                        DepartmentRef.of("sales"), at, UserRef.of("li.si")), // raised by the assignment, in its transaction
                 new TaskEvent.Transitioned(task.id(), TaskStatus.NOT_STARTED, TaskStatus.WAITING, at, UserRef.of("li.si")),
                 new SurveyEvent.Recorded(survey.id(), c.id(), survey.kind(), 10, at, UserRef.of("li.si")),
                 new PurchaseEvent.Recorded(purchase.id(), c.id(), at, UserRef.of("li.si")),

@@ -104,7 +104,7 @@ class EventFeedTest {
         Customer c = crm.customers().create(NewCustomer.person("李四"));
         crm.tasks().create(NewTask.titled("回访").about(c.id()).assignTo(Assignee.user(UserRef.of("olga"))));
         assertThat(crm.events().read(0, 100).events()).extracting(EventRecord::type)
-                .containsExactly("customer.created", "task.created", "task.assigned");
+                .containsExactly("customer.created", "task.created", "task.assigned", "notice.raised");
     }
 
     @Test

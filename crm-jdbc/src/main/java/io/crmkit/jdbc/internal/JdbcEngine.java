@@ -24,6 +24,10 @@ import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.event.JdbcEvents;
 import io.crmkit.jdbc.internal.document.JdbcContentStore;
 import io.crmkit.jdbc.internal.document.JdbcDocuments;
+import io.crmkit.jdbc.internal.notification.JdbcNotifications;
+import io.crmkit.jdbc.internal.project.JdbcProjects;
+import io.crmkit.core.notification.NotificationRepository;
+import io.crmkit.core.project.ProjectRepository;
 import io.crmkit.jdbc.internal.interaction.JdbcInteractions;
 import io.crmkit.jdbc.internal.marketing.JdbcCampaigns;
 import io.crmkit.jdbc.internal.messaging.JdbcOutbox;
@@ -136,6 +140,8 @@ public final class JdbcEngine {
         private final JdbcEvents events;
         private final JdbcDocuments documents;
         private final JdbcMerges merges;
+        private final JdbcNotifications notifications;
+        private final JdbcProjects projects;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -155,6 +161,8 @@ public final class JdbcEngine {
             events = new JdbcEvents(sql);
             documents = new JdbcDocuments(sql);
             merges = new JdbcMerges(sql);
+            notifications = new JdbcNotifications(sql);
+            projects = new JdbcProjects(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -172,6 +180,8 @@ public final class JdbcEngine {
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
         @Override public MergeRepository merges() { return merges; }
+        @Override public NotificationRepository notifications() { return notifications; }
+        @Override public ProjectRepository projects() { return projects; }
     }
 
 }

@@ -138,7 +138,10 @@ public final class TransactionalTaskService implements TaskService {
         String t = text == null || text.isBlank() ? checks.required("text", text, Task.MAX_TEXT) : checks.multiline("text", text, Task.MAX_TEXT);
         checks.throwIfAny();
         Objects.requireNonNull(t, "text"); // null only with a violation
-        return change(id, AuditAction.COMMENT, (task, tx) -> task.comment(actor.user(), tx.now(), t));
+        return change(id, AuditAction.COMMENT, (task, tx) -> {
+            tx.raise(new TaskEvent.Commented(id, task.comments().size() + 1, tx.now(), actor.user()));
+            return task.comment(actor.user(), tx.now(), t);
+        });
     }
 
     private Task change(TaskId id, AuditAction action, BiFunction<Task, Engine.Tx, Task> change) {

@@ -98,6 +98,11 @@ public final class AccessSql {
         return owned(scope, d, RecordKind.DOCUMENT);
     }
 
+    /** For rows of {@code projects} aliased {@code p}: by owner or department (projects are not shared). */
+    public static Condition projects(AccessScope scope, String p) {
+        return campaigns(scope, p);
+    }
+
     /** Rows with {@code owner_id}, {@code department_id} and shares of {@code kind}, aliased {@code t}. */
     private static Condition owned(AccessScope scope, String t, RecordKind kind) {
         return of(scope, () -> {
