@@ -61,6 +61,7 @@ public sealed class CrmServices permits Crm {
     private final EventFeed events;
     private final DocumentService documents;
     private final DuplicateService duplicates;
+    private final io.crmkit.core.policy.PolicyService policies;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -80,6 +81,7 @@ public sealed class CrmServices permits Crm {
         this.events = new TransactionalEventFeed(engine, actor);
         this.documents = new TransactionalDocumentService(engine, actor);
         this.duplicates = new TransactionalDuplicateService(engine, actor);
+        this.policies = new io.crmkit.core.internal.policy.TransactionalPolicyService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -177,6 +179,14 @@ public sealed class CrmServices permits Crm {
     /** Duplicate customers: candidates with a score, merges that keep every record, and their undoing. */
     public final DuplicateService duplicates() {
         return duplicates;
+    }
+
+    /**
+     * Communication policies: who to contact, why, how and how often; the due customers of a date turned into tasks and
+     * messages within the contact pressure; their effectiveness.
+     */
+    public final io.crmkit.core.policy.PolicyService policies() {
+        return policies;
     }
 
     /**

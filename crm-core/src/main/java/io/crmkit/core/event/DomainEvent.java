@@ -35,7 +35,8 @@ import java.util.UUID;
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent {
+        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent,
+        io.crmkit.core.policy.PolicyEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

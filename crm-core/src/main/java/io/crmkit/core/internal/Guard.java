@@ -168,6 +168,8 @@ public final class Guard {
                     .orElse(false);
             case CAMPAIGN -> repos.campaigns().findById(new CampaignId(id)).map(c -> permits(c, action)).orElse(false);
             case DOCUMENT -> repos.documents().findById(new DocumentId(id)).map(d -> permits(repos, d, action)).orElse(false);
+            case POLICY -> repos.policies().findById(new io.crmkit.core.policy.PolicyId(id)).map(p -> permits(p, action))
+                    .orElse(false);
         };
     }
 
@@ -227,6 +229,16 @@ public final class Guard {
     /** The document if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
     public Document require(Repositories repos, Document document, Action action) {
         return require(document, a -> permits(repos, document, a), action, RecordKind.DOCUMENT, "document " + document.id());
+    }
+
+    /** Whether the actor may do {@code action} to this policy: by its owner user or its owner department (not shared). */
+    public boolean permits(io.crmkit.core.policy.CommunicationPolicy policy, Action action) {
+        return scope(RecordKind.POLICY, action).admits(policy.owner().user(), policy.owner().department());
+    }
+
+    /** The policy if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public io.crmkit.core.policy.CommunicationPolicy require(io.crmkit.core.policy.CommunicationPolicy policy, Action action) {
+        return require(policy, a -> permits(policy, a), action, RecordKind.POLICY, "policy " + policy.id());
     }
 
     /** Whether the actor may do {@code action} to a record with an owner, maybe a department, and shares of its kind. */

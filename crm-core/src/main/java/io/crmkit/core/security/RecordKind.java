@@ -23,5 +23,7 @@ public enum RecordKind {
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT,
     /** A document: owned by its owner user and belonging to its department, as an opportunity is; granted through shares. */
-    DOCUMENT
+    DOCUMENT,
+    /** A communication policy: owned by its owner user and belonging to its owner department, as a campaign is. */
+    POLICY
 }

@@ -50,6 +50,9 @@ public interface Repositories {
     /** The merge history of customers. */
     MergeRepository merges();
 
+    /** Communication policies, their contacts and pause windows. */
+    io.crmkit.core.policy.PolicyRepository policies();
+
     /**
      * Every repository whose records belong to a customer, by the kind of record: what a merge of customers moves.
      * A feature whose records point at a customer adds its repository here.
