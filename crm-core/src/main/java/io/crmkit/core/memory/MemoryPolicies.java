@@ -112,7 +112,7 @@ record MemoryPolicies(Table<CommunicationPolicy> table, Table<PolicyContact> con
         if (contactTable.get(key(q.policyId(), c.id(), q.date())).isPresent()) {
             return false;
         }
-        if (pauseOf(c.id(), q.dayStart(), q.until()).isPresent()) {
+        if (pauseTable.all().anyMatch(p -> p.customer().map(c.id()::equals).orElse(false) && p.overlaps(q.dayStart(), q.until()))) {
             return false;
         }
         List<Interaction> contacts = contacts(c.id()).filter(i -> i.occurredAt().isBefore(q.until())).toList();

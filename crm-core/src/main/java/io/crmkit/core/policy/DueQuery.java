@@ -21,7 +21,8 @@ import java.util.Optional;
  *   <li>consent: for {@code consent} an opt-in when {@code optInRequired}, else no opt-out; none for an empty one;</li>
  *   <li>an address for a message of kind {@code address}: an email, or a phone number;</li>
  *   <li>under every cap of {@code caps};</li>
- *   <li>no pause window, global or the customer's, overlapping {@code [dayStart, until)};</li>
+ *   <li>no pause window of the customer's overlapping {@code [dayStart, until)} (global ones the service checks
+ *       before it asks);</li>
  *   <li>no contact of this policy stored for {@code date}.</li>
  * </ul>
  * A contact is an outbound interaction that is not {@link InteractionChannel#OTHER} and not a refused message.

@@ -136,6 +136,7 @@ public final class JdbcEngine {
         private final JdbcEvents events;
         private final JdbcDocuments documents;
         private final JdbcMerges merges;
+        private final io.crmkit.jdbc.internal.policy.JdbcPolicies policies;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -155,6 +156,7 @@ public final class JdbcEngine {
             events = new JdbcEvents(sql);
             documents = new JdbcDocuments(sql);
             merges = new JdbcMerges(sql);
+            policies = new io.crmkit.jdbc.internal.policy.JdbcPolicies(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -172,6 +174,7 @@ public final class JdbcEngine {
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
         @Override public MergeRepository merges() { return merges; }
+        @Override public io.crmkit.core.policy.PolicyRepository policies() { return policies; }
     }
 
 }

@@ -14,12 +14,43 @@ import java.util.function.Consumer;
  * The statement of a {@link CustomerQuery}: one condition per criterion and the scope's ({@link AccessSql}), in id
  * order after the cursor.
  */
-final class CustomerSearch {
+public final class CustomerSearch {
     private CustomerSearch() {
     }
 
+    /**
+     * The conditions of a query and a scope on {@code customers} aliased {@code c}, each starting with {@code " AND "},
+     * and what binds their parameters in order: for statements of other features that select customers by a query (the
+     * due customers of a communication policy).
+     */
+    public record Conditions(String sql, List<Consumer<Sql.Stmt>> binds) {
+        public Conditions {
+            binds = List.copyOf(binds);
+        }
+
+        /** Binds the parameters of the conditions to {@code stmt}, in order. */
+        public void bind(Sql.Stmt stmt) {
+            binds.forEach(b -> b.accept(stmt));
+        }
+    }
+
     static Sql.Stmt statement(Sql sql, CustomerQuery q, AccessScope scope, Optional<Cursor.IdKey> after, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Conditions c = conditions(q, scope);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(c.sql());
+        List<Consumer<Sql.Stmt>> binds = new ArrayList<>(c.binds());
+        after.ifPresent(k -> {
+            where.append(" AND c.id > ?");
+            binds.add(s -> s.uuid(k.id()));
+        });
+        Sql.Stmt stmt = sql.stmt("SELECT " + CustomerRows.columns("c") + " FROM {p}customers c" + where
+                + " ORDER BY c.id LIMIT " + (limit + 1));
+        binds.forEach(b -> b.accept(stmt));
+        return stmt;
+    }
+
+    /** The conditions of {@code q} and {@code scope}; see {@link Conditions}. */
+    public static Conditions conditions(CustomerQuery q, AccessScope scope) {
+        StringBuilder where = new StringBuilder();
         List<Consumer<Sql.Stmt>> binds = new ArrayList<>();
         if (!q.includeArchived()) {
             where.append(" AND c.archived_at IS NULL");
@@ -67,13 +98,6 @@ final class CustomerSearch {
         AccessSql.Condition access = AccessSql.customers(scope, "c");
         where.append(access.sql());
         binds.add(access.bind());
-        after.ifPresent(k -> {
-            where.append(" AND c.id > ?");
-            binds.add(s -> s.uuid(k.id()));
-        });
-        Sql.Stmt stmt = sql.stmt("SELECT " + CustomerRows.columns("c") + " FROM {p}customers c" + where
-                + " ORDER BY c.id LIMIT " + (limit + 1));
-        binds.forEach(b -> b.accept(stmt));
-        return stmt;
+        return new Conditions(where.toString(), binds);
     }
 }
