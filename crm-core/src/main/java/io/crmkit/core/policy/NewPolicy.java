@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * owner to the acting user; the start to today. Message methods need a template. Not thread-safe.
  */
 public final class NewPolicy {
-    private final @Nullable String name;
+    private @Nullable String name;
     private @Nullable String goal;
     private CustomerQuery segment = CustomerQuery.all();
     private @Nullable ContactMethod method;
@@ -52,6 +52,7 @@ public final class NewPolicy {
         return f;
     }
 
+    public NewPolicy name(@Nullable String name) { this.name = name; return this; }
     public NewPolicy goal(@Nullable String goal) { this.goal = goal; return this; }
     public NewPolicy segment(CustomerQuery segment) { this.segment = Objects.requireNonNull(segment, "segment"); return this; }
     public NewPolicy method(ContactMethod method) { this.method = Objects.requireNonNull(method, "method"); return this; }
