@@ -364,6 +364,39 @@ public abstract class PolicyContract extends StorageContractSupport {
         assertThat(crm.policies().contact(p.id(), noEmail.id(), today()).refusal()).contains(ContactRefusal.NOT_DUE);
     }
 
+    @Test
+    void concurrentRunsOfOneDateMakeEachContactOnce() throws Exception {
+        Crm crm = crm();
+        List<Customer> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            all.add(vip(crm, "并发 " + i));
+        }
+        CommunicationPolicy p = crm.policies().create(calls(30));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ExecutionReport>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return crm.policies().execute(p.id(), today());
+                }));
+            }
+            go.countDown();
+            long tasks = 0;
+            for (java.util.concurrent.Future<ExecutionReport> r : runs) {
+                tasks += r.get(120, java.util.concurrent.TimeUnit.SECONDS).tasks();
+            }
+            assertThat(tasks).isEqualTo(all.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(crm.tasks().assignedToDepartment(CARE, PageRequest.first(100)).items()).hasSize(all.size());
+        for (Customer c : all) {
+            assertThat(crm.interactions().timeline(c.id(), TimelineQuery.all(), PageRequest.first(10)).items()).hasSize(1);
+        }
+    }
+
     // ---- contact pressure ------------------------------------------------------------------------------------
 
     @Test

@@ -120,6 +120,16 @@ public abstract class TransactionContract extends StorageContractSupport {
         io.crmkit.core.dedup.Merge merge = new io.crmkit.core.dedup.Merge(new io.crmkit.core.dedup.MergeId(data.uuid()),
                 c.id(), 2, List.of(), "rolled back", UserRef.of("u1"), data.now(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty());
+        io.crmkit.core.policy.CommunicationPolicy policy = new io.crmkit.core.policy.CommunicationPolicy(
+                new io.crmkit.core.policy.PolicyId(data.uuid()), "rolled back", "", CustomerQuery.all(),
+                io.crmkit.core.policy.ContactMethod.CALL, java.util.Optional.empty(),
+                io.crmkit.core.policy.Cadence.everyDays(30), Assignee.user(UserRef.of("u1")), data.today(),
+                java.util.Optional.empty(), java.util.Optional.empty(), 7, data.now(), data.now(), 1);
+        io.crmkit.core.policy.PolicyContact contact = new io.crmkit.core.policy.PolicyContact(policy.id(), c.id(),
+                data.today(), io.crmkit.core.policy.ContactOutcome.TASK_CREATED, t.id().value(), i.id(), data.now(),
+                data.now().plusSeconds(60));
+        io.crmkit.core.policy.PauseWindow pause = new io.crmkit.core.policy.PauseWindow(data.uuid(),
+                java.util.Optional.of(c.id()), data.now(), data.now().plusSeconds(60), "rolled back");
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -143,6 +153,9 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.documents().recordDownload(new io.crmkit.core.document.DocumentDownload(data.uuid(), document.id(), 1,
                     UserRef.of("u1"), data.now()));
             r.merges().insert(merge);
+            r.policies().insert(policy);
+            r.policies().recordContact(contact);
+            r.policies().insertPause(pause);
             throw boom;
         })).isSameAs(boom);
 
@@ -181,6 +194,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.documents().downloads(document.id(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.merges().findById(merge.id()))).isEmpty();
         assertThat(readList(r -> r.merges().byCustomer(c.id(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.policies().findById(policy.id()))).isEmpty();
+        assertThat(readList(r -> r.policies().search(AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.policies().findContact(policy.id(), c.id(), data.today()))).isEmpty();
+        assertThat(readOne(r -> r.policies().pauseOf(c.id(), data.now(), data.now().plusSeconds(1)))).isEmpty();
     }
 
     @Test
