@@ -19,9 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -122,44 +123,52 @@ final class PolicyDueData {
     }
 
     private void bind(PreparedStatement s, @Nullable UUID after) throws SQLException {
-        Instant dayStart = DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant until = DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        int i = 1;
-        s.setString(i++, "bench");
-        s.setObject(i++, policy.id().value());
-        s.setObject(i++, DATE);
-        s.setTimestamp(i++, Timestamp.from(dayStart));
-        s.setTimestamp(i++, Timestamp.from(until));
-        s.setTimestamp(i++, Timestamp.from(DATE.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        s.setTimestamp(i++, Timestamp.from(until));
-        s.setTimestamp(i++, Timestamp.from(DATE.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        s.setTimestamp(i++, Timestamp.from(until));
-        s.setTimestamp(i++, Timestamp.from(dayStart));
-        s.setLong(i++, 3);
-        s.setTimestamp(i++, Timestamp.from(DATE.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        s.setLong(i++, 5);
-        s.setTimestamp(i++, Timestamp.from(DATE.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        s.setLong(i++, 10);
-        if (after != null) {
-            s.setObject(i, after);
+        Timestamp dayStart = Timestamp.from(DATE.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp until = Timestamp.from(DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp monthStart = Timestamp.from(DATE.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp weekStart = Timestamp.from(DATE.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant());
+        List<Object> values = new ArrayList<>();
+        values.add("bench");
+        bound(values, after);
+        values.addAll(List.of(policy.id().value(), DATE));
+        bound(values, after);
+        values.addAll(List.of(dayStart, until));
+        bound(values, after);
+        values.addAll(List.of(monthStart, until));
+        bound(values, after);
+        values.addAll(List.of(monthStart, until));
+        bound(values, after);
+        values.addAll(List.of(dayStart, 3L, weekStart, 5L, monthStart, 10L));
+        bound(values, after);
+        for (int i = 0; i < values.size(); i++) {
+            s.setObject(i + 1, values.get(i));
         }
     }
 
+    private static void bound(List<Object> values, @Nullable UUID after) {
+        if (after != null) {
+            values.add(after);
+        }
+    }
+
+    /** The statement crm-jdbc writes for this policy, with the keyset bound repeated in every probe after a cursor. */
     private String baselineSql(boolean after) {
+        String bound = after ? " AND %s.customer_id > ?" : "";
         String contact = ".customer_id = c.id AND %1$s.direction = 'OUTBOUND' AND %1$s.channel <> 'OTHER'"
                 + " AND (%1$s.delivery_status IS NULL OR %1$s.delivery_status <> 'REFUSED')";
         return "SELECT c.id, c.display_name FROM " + database.t("customers") + " c WHERE c.archived_at IS NULL"
                 + " AND c.id IN (SELECT t.customer_id FROM " + database.t("customer_tags") + " t WHERE t.tag = ?)"
                 + " AND EXISTS (SELECT 1 FROM " + database.t("customer_consents") + " k WHERE k.customer_id = c.id"
-                + " AND k.channel = 'VOICE' AND k.consent_status = 'OPTED_IN')"
+                + " AND k.channel = 'VOICE' AND k.consent_status = 'OPTED_IN'" + String.format(bound, "k") + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM " + database.t("policy_contacts") + " pc WHERE pc.policy_id = ?"
-                + " AND pc.customer_id = c.id AND pc.due_date = ?)"
+                + " AND pc.customer_id = c.id AND pc.due_date = ?" + String.format(bound, "pc") + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM " + database.t("policy_pauses") + " pp WHERE pp.customer_id = c.id"
-                + " AND pp.ends_at > ? AND pp.starts_at < ?)"
+                + " AND pp.ends_at > ? AND pp.starts_at < ?" + String.format(bound, "pp") + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM " + database.t("interactions") + " i WHERE i" + String.format(contact, "i")
-                + " AND i.channel = 'CALL' AND i.occurred_at >= ? AND i.occurred_at < ?)"
+                + " AND i.channel = 'CALL' AND i.occurred_at >= ? AND i.occurred_at < ?" + String.format(bound, "i") + ")"
                 + " AND NOT EXISTS (SELECT x.customer_id FROM " + database.t("interactions") + " x WHERE x"
-                + String.format(contact, "x") + " AND x.occurred_at >= ? AND x.occurred_at < ? GROUP BY x.customer_id"
+                + String.format(contact, "x") + " AND x.occurred_at >= ? AND x.occurred_at < ?" + String.format(bound, "x")
+                + " GROUP BY x.customer_id"
                 + " HAVING SUM(CASE WHEN x.occurred_at >= ? THEN 1 ELSE 0 END) >= ?"
                 + " OR SUM(CASE WHEN x.occurred_at >= ? THEN 1 ELSE 0 END) >= ?"
                 + " OR SUM(CASE WHEN x.occurred_at >= ? THEN 1 ELSE 0 END) >= ?)"

@@ -31,24 +31,43 @@ final class DueStatement {
 
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Consumer<Sql.Stmt>> binds = new ArrayList<>();
+    private final Optional<Cursor.IdKey> after;
 
-    private DueStatement() {
+    private DueStatement(Optional<Cursor.IdKey> after) {
+        this.after = after;
+    }
+
+    /**
+     * After a cursor, the keyset bound again on a probe's own customer column: PostgreSQL turns the probes into joins
+     * and may drive the page from one of them (the consents) or merge with one (the contacts) in customer order, and
+     * it does not carry {@code c.id > ?} over to them, so without the bound every page read that index from its start
+     * (measured: 200 ms a page at the end of 1,000,000 customers, 8 ms with the bounds).
+     */
+    private String bound(String alias) {
+        return after.isPresent() ? " AND " + alias + ".customer_id > ?" : "";
+    }
+
+    /** Binds the bound of {@link #bound} when there is one. */
+    private Sql.Stmt after(Sql.Stmt s) {
+        after.ifPresent(k -> s.uuid(k.id()));
+        return s;
     }
 
     static Sql.Stmt of(Sql sql, DueQuery q, AccessScope scope, Optional<Cursor.IdKey> after, int limit) {
-        DueStatement d = new DueStatement();
+        DueStatement d = new DueStatement(after);
         CustomerSearch.Conditions segment = CustomerSearch.conditions(q.segment(), scope);
         d.where.append(segment.sql());
         d.binds.add(segment::bind);
         q.only().ifPresent(id -> d.add(" AND c.id = ?", s -> s.uuid(id.value())));
         d.consent(q);
-        q.address().ifPresent(kind -> d.where.append(kind == ChannelKind.EMAIL
-                ? " AND EXISTS (SELECT 1 FROM {p}customer_emails ce WHERE ce.customer_id = c.id)"
-                : " AND EXISTS (SELECT 1 FROM {p}customer_phones cp WHERE cp.customer_id = c.id)"));
+        q.address().ifPresent(kind -> d.add(kind == ChannelKind.EMAIL
+                ? " AND EXISTS (SELECT 1 FROM {p}customer_emails ce WHERE ce.customer_id = c.id" + d.bound("ce") + ")"
+                : " AND EXISTS (SELECT 1 FROM {p}customer_phones cp WHERE cp.customer_id = c.id" + d.bound("cp") + ")",
+                d::after));
         d.add(" AND NOT EXISTS (SELECT 1 FROM {p}policy_contacts pc WHERE pc.policy_id = ? AND pc.customer_id = c.id"
-                + " AND pc.due_date = ?)", s -> s.uuid(q.policyId().value()).date(q.date()));
+                + " AND pc.due_date = ?" + d.bound("pc") + ")", s -> d.after(s.uuid(q.policyId().value()).date(q.date())));
         d.add(" AND NOT EXISTS (SELECT 1 FROM {p}policy_pauses pp WHERE pp.customer_id = c.id AND pp.ends_at > ?"
-                + " AND pp.starts_at < ?)", s -> s.instant(q.dayStart()).instant(q.until()));
+                + " AND pp.starts_at < ?" + d.bound("pp") + ")", s -> d.after(s.instant(q.dayStart()).instant(q.until())));
         d.cadence(q);
         d.caps(q);
         after.ifPresent(k -> d.add(" AND c.id > ?", s -> s.uuid(k.id())));
@@ -67,10 +86,10 @@ final class DueStatement {
         q.consent().ifPresent(ch -> {
             if (q.optInRequired()) {
                 add(" AND EXISTS (SELECT 1 FROM {p}customer_consents k WHERE k.customer_id = c.id AND k.channel = ?"
-                        + " AND k.consent_status = 'OPTED_IN')", s -> s.enumName(ch));
+                        + " AND k.consent_status = 'OPTED_IN'" + bound("k") + ")", s -> after(s.enumName(ch)));
             } else {
                 add(" AND NOT EXISTS (SELECT 1 FROM {p}customer_consents k WHERE k.customer_id = c.id AND k.channel = ?"
-                        + " AND k.consent_status = 'OPTED_OUT')", s -> s.enumName(ch));
+                        + " AND k.consent_status = 'OPTED_OUT'" + bound("k") + ")", s -> after(s.enumName(ch)));
             }
         });
     }
@@ -79,22 +98,25 @@ final class DueStatement {
     private void cadence(DueQuery q) {
         Cadence cadence = q.cadence();
         String noContactSince = " AND NOT EXISTS (SELECT 1 FROM {p}interactions i WHERE " + contact("i")
-                + " AND i.channel = ? AND i.occurred_at >= %s AND i.occurred_at < ?)";
+                + " AND i.channel = ? AND i.occurred_at >= %s AND i.occurred_at < ?" + bound("i") + ")";
+        Consumer<Sql.Stmt> none = s -> after(s.enumName(q.channel()).instant(q.until()));
         switch (cadence.trigger()) {
             case EVERY -> add(String.format(noContactSince, "?"),
-                    s -> s.enumName(q.channel()).instant(q.since()).instant(q.until()));
+                    s -> after(s.enumName(q.channel()).instant(q.since()).instant(q.until())));
             case PURCHASE -> add(" AND EXISTS (SELECT 1 FROM {p}purchases e WHERE e.customer_id = c.id"
-                            + " AND e.occurred_at >= ? AND e.occurred_at < ?" + String.format(noContactSince, "e.occurred_at") + ")",
-                    s -> window(s, q).enumName(q.channel()).instant(q.until()));
+                            + " AND e.occurred_at >= ? AND e.occurred_at < ?" + bound("e")
+                            + String.format(noContactSince, "e.occurred_at") + ")",
+                    s -> none.accept(after(window(s, q))));
             case CASE_CLOSED -> add(" AND EXISTS (SELECT 1 FROM {p}service_cases sc JOIN {p}service_case_history e"
                             + " ON e.case_id = sc.id WHERE sc.customer_id = c.id AND e.to_status = 'CLOSED'"
-                            + " AND e.changed_at >= ? AND e.changed_at < ?" + String.format(noContactSince, "e.changed_at") + ")",
-                    s -> window(s, q).enumName(q.channel()).instant(q.until()));
+                            + " AND e.changed_at >= ? AND e.changed_at < ?" + bound("sc")
+                            + String.format(noContactSince, "e.changed_at") + ")",
+                    s -> none.accept(after(window(s, q))));
             case LOW_SCORE -> add(" AND EXISTS (SELECT 1 FROM {p}survey_responses e WHERE e.customer_id = c.id"
-                            + " AND e.kind = ? AND e.score < ? AND e.responded_at >= ? AND e.responded_at < ?"
+                            + " AND e.kind = ? AND e.score < ? AND e.responded_at >= ? AND e.responded_at < ?" + bound("e")
                             + String.format(noContactSince, "e.responded_at") + ")",
-                    s -> window(s.enumName(cadence.survey().orElseThrow()).integer(cadence.scoreBelow().orElseThrow()), q)
-                            .enumName(q.channel()).instant(q.until()));
+                    s -> none.accept(after(window(s.enumName(cadence.survey().orElseThrow())
+                            .integer(cadence.scoreBelow().orElseThrow()), q))));
         }
     }
 
@@ -123,9 +145,9 @@ final class DueStatement {
             }
         }
         add(" AND NOT EXISTS (SELECT x.customer_id FROM {p}interactions x WHERE " + contact("x")
-                + " AND x.occurred_at >= ? AND x.occurred_at < ? GROUP BY x.customer_id HAVING " + String.join(" OR ", having)
-                + ")", s -> {
-                    s.instant(earliest).instant(q.until());
+                + " AND x.occurred_at >= ? AND x.occurred_at < ?" + bound("x") + " GROUP BY x.customer_id HAVING "
+                + String.join(" OR ", having) + ")", s -> {
+                    after(s.instant(earliest).instant(q.until()));
                     capBinds.forEach(b -> b.accept(s));
                 });
     }

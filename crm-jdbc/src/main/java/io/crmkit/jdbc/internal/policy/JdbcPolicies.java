@@ -63,45 +63,25 @@ public final class JdbcPolicies implements PolicyRepository {
 
     @Override
     public void insert(CommunicationPolicy p) {
-        sql.write("insert policy " + p.id(), () -> sql.stmt("INSERT INTO {p}policies (id, name, goal, segment, method,"
-                        + " consent_channel, cadence_trigger, cadence_days, survey_kind, score_below, owner_id, department_id,"
-                        + " active_from, active_to, template_subject, template_text, template_html, response_days, created_at,"
-                        + " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .uuid(p.id().value()).text(p.name()).text(p.goal()).text(SegmentText.encode(p.segment()))
-                .enumName(p.method()).enumName(p.channel().orElse(null)).enumName(p.cadence().trigger())
-                .integer(p.cadence().days()).enumName(p.cadence().survey().orElse(null))
-                .lng(p.cadence().scoreBelow().isPresent() ? (long) p.cadence().scoreBelow().getAsInt() : null)
-                .text(p.owner().user().map(UserRef::id)).text(p.owner().department().map(DepartmentRef::id))
-                .date(p.activeFrom()).date(p.activeTo().orElse(null))
-                .text(p.template().flatMap(MessageTemplate::subject)).text(p.template().map(MessageTemplate::text))
-                .text(p.template().flatMap(MessageTemplate::html)).integer(p.responseWindowDays())
-                .instant(p.createdAt()).instant(p.updatedAt()).lng(p.version())
-                .execute());
-    }
-
-    @Override
-    public Optional<CommunicationPolicy> findById(PolicyId id) {
-        return sql.read("find policy " + id, () -> sql.stmt("SELECT " + COLUMNS + " FROM {p}policies p WHERE p.id = ?")
-                .uuid(id.value()).one(JdbcPolicies::readRow));
+        sql.write("insert policy " + p.id(), () -> {
+            Sql.Stmt s = sql.stmt("INSERT INTO {p}policies (id, name, goal, segment, method, consent_channel,"
+                    + " cadence_trigger, cadence_days, survey_kind, score_below, owner_id, department_id, active_from,"
+                    + " active_to, template_subject, template_text, template_html, response_days, created_at, updated_at,"
+                    + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").uuid(p.id().value());
+            fields(s, p);
+            s.instant(p.createdAt()).instant(p.updatedAt()).lng(p.version()).execute();
+        });
     }
 
     @Override
     public void update(CommunicationPolicy p) {
         sql.write("update policy " + p.id(), () -> {
-            int n = sql.stmt("UPDATE {p}policies SET name = ?, goal = ?, segment = ?, method = ?, consent_channel = ?,"
-                            + " cadence_trigger = ?, cadence_days = ?, survey_kind = ?, score_below = ?, owner_id = ?,"
-                            + " department_id = ?, active_from = ?, active_to = ?, template_subject = ?, template_text = ?,"
-                            + " template_html = ?, response_days = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
-                    .text(p.name()).text(p.goal()).text(SegmentText.encode(p.segment())).enumName(p.method())
-                    .enumName(p.channel().orElse(null)).enumName(p.cadence().trigger()).integer(p.cadence().days())
-                    .enumName(p.cadence().survey().orElse(null))
-                    .lng(p.cadence().scoreBelow().isPresent() ? (long) p.cadence().scoreBelow().getAsInt() : null)
-                    .text(p.owner().user().map(UserRef::id)).text(p.owner().department().map(DepartmentRef::id))
-                    .date(p.activeFrom()).date(p.activeTo().orElse(null))
-                    .text(p.template().flatMap(MessageTemplate::subject)).text(p.template().map(MessageTemplate::text))
-                    .text(p.template().flatMap(MessageTemplate::html)).integer(p.responseWindowDays())
-                    .instant(p.updatedAt()).lng(p.version()).uuid(p.id().value()).lng(p.version() - 1)
-                    .execute();
+            Sql.Stmt s = sql.stmt("UPDATE {p}policies SET name = ?, goal = ?, segment = ?, method = ?, consent_channel = ?,"
+                    + " cadence_trigger = ?, cadence_days = ?, survey_kind = ?, score_below = ?, owner_id = ?,"
+                    + " department_id = ?, active_from = ?, active_to = ?, template_subject = ?, template_text = ?,"
+                    + " template_html = ?, response_days = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?");
+            fields(s, p);
+            int n = s.instant(p.updatedAt()).lng(p.version()).uuid(p.id().value()).lng(p.version() - 1).execute();
             if (n == 0) {
                 Optional<Long> stored = sql.stmt("SELECT version FROM {p}policies WHERE id = ?").uuid(p.id().value())
                         .one(r -> r.lng("version"));
@@ -112,6 +92,24 @@ public final class JdbcPolicies implements PolicyRepository {
                         + stored.get() + ", the update expected " + (p.version() - 1));
             }
         });
+    }
+
+    /** Binds the columns from name to response_days, in the order of {@link #COLUMNS}. */
+    private static void fields(Sql.Stmt s, CommunicationPolicy p) {
+        s.text(p.name()).text(p.goal()).text(SegmentText.encode(p.segment())).enumName(p.method())
+                .enumName(p.channel().orElse(null)).enumName(p.cadence().trigger()).integer(p.cadence().days())
+                .enumName(p.cadence().survey().orElse(null))
+                .lng(p.cadence().scoreBelow().isPresent() ? (long) p.cadence().scoreBelow().getAsInt() : null)
+                .text(p.owner().user().map(UserRef::id)).text(p.owner().department().map(DepartmentRef::id))
+                .date(p.activeFrom()).date(p.activeTo().orElse(null))
+                .text(p.template().flatMap(MessageTemplate::subject)).text(p.template().map(MessageTemplate::text))
+                .text(p.template().flatMap(MessageTemplate::html)).integer(p.responseWindowDays());
+    }
+
+    @Override
+    public Optional<CommunicationPolicy> findById(PolicyId id) {
+        return sql.read("find policy " + id, () -> sql.stmt("SELECT " + COLUMNS + " FROM {p}policies p WHERE p.id = ?")
+                .uuid(id.value()).one(JdbcPolicies::readRow));
     }
 
     @Override
