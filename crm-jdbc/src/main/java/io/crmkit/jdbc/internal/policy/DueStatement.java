@@ -5,7 +5,7 @@ import io.crmkit.core.policy.Cadence;
 import io.crmkit.core.policy.DueQuery;
 import io.crmkit.core.security.AccessScope;
 import io.crmkit.core.spi.Cursor;
-import io.crmkit.jdbc.internal.customer.CustomerSearch;
+import io.crmkit.jdbc.internal.sql.CustomerConditions;
 import io.crmkit.jdbc.internal.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one statement of a page of due customers: the segment's and the scope's conditions ({@link CustomerSearch}), then
+ * The one statement of a page of due customers: the segment's and the scope's conditions ({@link CustomerConditions}), then
  * one correlated probe per policy condition, every value bound, in id order after the cursor. Each probe walks an index
  * that starts with the customer id (V17): consents by their key, contacts by customer, direction, channel and time,
  * purchases and survey answers by customer and time, the policy's contacts by policy, customer and date.
@@ -55,7 +55,7 @@ final class DueStatement {
 
     static Sql.Stmt of(Sql sql, DueQuery q, AccessScope scope, Optional<Cursor.IdKey> after, int limit) {
         DueStatement d = new DueStatement(after);
-        CustomerSearch.Conditions segment = CustomerSearch.conditions(q.segment(), scope);
+        CustomerConditions segment = CustomerConditions.of(q.segment(), scope);
         d.where.append(segment.sql());
         d.binds.add(segment::bind);
         q.only().ifPresent(id -> d.add(" AND c.id = ?", s -> s.uuid(id.value())));

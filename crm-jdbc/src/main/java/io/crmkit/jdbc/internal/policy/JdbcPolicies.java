@@ -29,7 +29,7 @@ import io.crmkit.core.security.DepartmentRef;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.spi.Cursor;
 import io.crmkit.core.task.Assignee;
-import io.crmkit.jdbc.internal.customer.CustomerSearch;
+import io.crmkit.jdbc.internal.sql.CustomerConditions;
 import io.crmkit.jdbc.internal.sql.AccessSql;
 import io.crmkit.jdbc.internal.sql.Row;
 import io.crmkit.jdbc.internal.sql.Sql;
@@ -254,7 +254,7 @@ public final class JdbcPolicies implements PolicyRepository {
         if (AccessSql.customers(scope, "c").nothing()) {
             return new long[2];
         }
-        CustomerSearch.Conditions c = CustomerSearch.conditions(segment, scope);
+        CustomerConditions c = CustomerConditions.of(segment, scope);
         Sql.Stmt s = sql.stmt("SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM {p}purchases b"
                 + " WHERE b.customer_id = c.id AND b.occurred_at >= ? AND b.occurred_at < ?) THEN 1 ELSE 0 END), 0) AS b"
                 + " FROM {p}customers c WHERE 1 = 1" + c.sql() + " AND NOT EXISTS (SELECT 1 FROM {p}policy_contacts pc"
