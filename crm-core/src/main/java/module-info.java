@@ -30,4 +30,5 @@ module io.crmkit.core {
     exports io.crmkit.core.dedup;
     exports io.crmkit.core.notification;
     exports io.crmkit.core.project;
+    exports io.crmkit.core.policy;
 }

@@ -69,6 +69,7 @@ public final class CrmBuilder {
     private AuditSettings audit = AuditSettings.DEFAULT;
     private SalesSettings sales = SalesSettings.DEFAULT;
     private MarketingSettings marketing = MarketingSettings.DEFAULT;
+    private io.crmkit.core.policy.PolicySettings policies = io.crmkit.core.policy.PolicySettings.DEFAULT;
     private ServiceSettings service = ServiceSettings.DEFAULT;
     private DuplicateSettings duplicates = DuplicateSettings.DEFAULT;
     private @Nullable WorkCalendars calendars;
@@ -197,6 +198,15 @@ public final class CrmBuilder {
         return this;
     }
 
+    /**
+     * Communication policies: contact pressure (caps per day, week and month, in total and per channel), quiet hours,
+     * consent, the zone of due dates. Default: {@link io.crmkit.core.policy.PolicySettings#DEFAULT}, no caps.
+     */
+    public CrmBuilder policies(io.crmkit.core.policy.PolicySettings settings) {
+        this.policies = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -230,6 +240,7 @@ public final class CrmBuilder {
         EventRelays.install(engine);
         DuplicateConfig.install(engine, duplicates);
         NoticePusher.install(engine, messaging); // after the dispatcher: closed before it closes the channels
+        io.crmkit.core.internal.policy.PolicyConfig.install(engine, policies);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

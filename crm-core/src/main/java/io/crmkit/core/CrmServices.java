@@ -67,6 +67,7 @@ public sealed class CrmServices permits Crm {
     private final DuplicateService duplicates;
     private final NotificationService notifications;
     private final ProjectService projects;
+    private final io.crmkit.core.policy.PolicyService policies;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -88,6 +89,7 @@ public sealed class CrmServices permits Crm {
         this.duplicates = new TransactionalDuplicateService(engine, actor);
         this.notifications = new TransactionalNotificationService(engine, actor);
         this.projects = new TransactionalProjectService(engine, actor);
+        this.policies = new io.crmkit.core.internal.policy.TransactionalPolicyService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -198,6 +200,14 @@ public sealed class CrmServices permits Crm {
     /** Projects: tasks across departments grouped in milestones, their progress, overdue and blocked tasks. */
     public final ProjectService projects() {
         return projects;
+    }
+
+    /**
+     * Communication policies: who to contact, why, how and how often; the due customers of a date turned into tasks and
+     * messages within the contact pressure; their effectiveness.
+     */
+    public final io.crmkit.core.policy.PolicyService policies() {
+        return policies;
     }
 
     /**

@@ -152,6 +152,17 @@ public abstract class AccessContract extends StorageContractSupport {
             OSCAR, Set.of("d4", "d6"),
             NORA, Set.of("d5"),
             SYSTEM, Set.of("d1", "d2", "d3", "d4", "d5", "d6"));
+    /**
+     * Which communication policies each actor sees (policies are not shared): p1 olga's, p2 dan's in sales-east, p3
+     * sales-west's without a user, p4 oscar's in service.
+     */
+    static final Map<Actor, Set<String>> SEES_POLICIES = Map.of(
+            OLGA, Set.of("p1"),
+            DAN, Set.of("p2"),
+            MIA, Set.of("p2", "p3"),
+            OSCAR, Set.of("p4"),
+            NORA, Set.of(),
+            SYSTEM, Set.of("p1", "p2", "p3", "p4"));
 
     /** Which projects each actor sees (as campaigns: by owner and department, not shared); each holds t1 to t5. */
     static final Map<Actor, Set<String>> SEES_PROJECTS = Map.of(
@@ -189,6 +200,8 @@ public abstract class AccessContract extends StorageContractSupport {
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.DOCUMENT)
             .grantAll("rep", AccessLevel.OWN, RecordKind.PROJECT)
             .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.PROJECT)
+            .grantAll("rep", AccessLevel.OWN, RecordKind.POLICY)
+            .grantAll("team", AccessLevel.DEPARTMENT, RecordKind.POLICY)
             .departments(DepartmentHierarchy.ofParents(Map.of("sales-east", "sales", "sales-west", "sales")))
             .build();
 
@@ -207,6 +220,7 @@ public abstract class AccessContract extends StorageContractSupport {
     private final Map<String, io.crmkit.core.marketing.Campaign> campaigns = new LinkedHashMap<>();
     private final Map<String, Document> documents = new LinkedHashMap<>();
     private final Map<String, io.crmkit.core.project.Project> projects = new LinkedHashMap<>();
+    private final Map<String, io.crmkit.core.policy.CommunicationPolicy> policies = new LinkedHashMap<>();
     private @Nullable Crm crm;
     private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T09:00:00Z"));
 
@@ -276,6 +290,10 @@ public abstract class AccessContract extends StorageContractSupport {
         project("p3", "wes", SALES_WEST);
         project("p4", "oscar", SERVICE);
         project("p5", "olga", SALES_WEST);
+        policy("p1", Assignee.user(OLGA.user()));
+        policy("p2", Assignee.userInDepartment(DAN.user(), SALES_EAST));
+        policy("p3", Assignee.department(SALES_WEST));
+        policy("p4", Assignee.userInDepartment(OSCAR.user(), SERVICE));
     }
 
     /** A project holding t1 to t5 (overdue, t4 also waiting): who sees it depends on its owner and department only. */
@@ -292,6 +310,13 @@ public abstract class AccessContract extends StorageContractSupport {
             crm().tasks().transition(the(tasks, "t4").id(), io.crmkit.core.task.TaskStatus.WAITING, "等待 ' OR 1=1");
         }
         projects.put(name, crm().projects().require(p.id()));
+    }
+
+    /** A policy visiting every customer daily: who sees it depends on its owner only; its due customers on the reader. */
+    private void policy(String name, Assignee owner) {
+        policies.put(name, crm().policies().create(io.crmkit.core.policy.NewPolicy.named(name)
+                .method(io.crmkit.core.policy.ContactMethod.VISIT).cadence(io.crmkit.core.policy.Cadence.everyDays(1))
+                .owner(owner).activeFrom(LocalDate.parse("2026-01-01"))));
     }
 
     /** A document linked to c1: who sees it depends on its owner, department and grants only. */
@@ -981,6 +1006,24 @@ public abstract class AccessContract extends StorageContractSupport {
                             other.user()).isEqualTo(mine);
                     assertThat(s.access().can(Action.READ, RecordKind.NOTICE, e.notice().id().value())).isEqualTo(mine || a.isSystem());
                 }
+            }
+        }
+    }
+
+    @Test
+    void policyGetSearchAndDueCustomers() {
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            assertThat(seen(policies, p -> s.policies().get(p.id()))).as("policy get as %s", a.user())
+                    .isEqualTo(new TreeSet<>(the(SEES_POLICIES, a)));
+            assertThat(names(policies, all((x, p) -> x.policies().search(p), s), io.crmkit.core.policy.CommunicationPolicy::id,
+                    io.crmkit.core.policy.CommunicationPolicy::id))
+                    .as("policy search as %s", a.user()).containsExactlyInAnyOrderElementsOf(the(SEES_POLICIES, a));
+            for (String name : the(SEES_POLICIES, a)) {
+                io.crmkit.core.policy.PolicyId id = the(policies, name).id();
+                assertThat(names(customers, all((x, p) -> x.policies().due(id, LocalDate.parse("2026-03-02"), p), s),
+                        io.crmkit.core.policy.DueContact::customerId, Customer::id))
+                        .as("due customers of %s as %s", name, a.user()).containsExactlyInAnyOrderElementsOf(the(SEES, a));
             }
         }
     }

@@ -353,6 +353,18 @@ public abstract class AccessScopeContract extends StorageContractSupport {
     }
 
     @Test
+    void policyDueCustomersListWhatTheScopeAdmits() {
+        io.crmkit.core.policy.PolicyId policy = new io.crmkit.core.policy.PolicyId(data.uuid());
+        java.time.Instant dayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant until = today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        io.crmkit.core.policy.DueQuery visits = new io.crmkit.core.policy.DueQuery(policy, CustomerQuery.all(), today,
+                io.crmkit.core.interaction.InteractionChannel.VISIT, io.crmkit.core.policy.Cadence.everyDays(1),
+                Optional.empty(), false, Optional.empty(), dayStart, dayStart, until, List.of(), Optional.empty());
+        check("due customers", customers, c -> !c.isArchived(), this::admits, byId(c -> c.id().value()), c -> c.id().value(),
+                (r, s, p) -> r.policies().due(visits, s, p).map(d -> customersById.get(d.customerId())));
+    }
+
+    @Test
     void needListingsListWhatTheScopeAdmitsOfTheirCustomers() {
         BiPredicate<AccessScope, Requirement> admits = (s, q) -> admitsCustomer(s, q.customerId());
         for (UserRef user : USERS) {

@@ -198,4 +198,12 @@ public abstract class CrmStorageContract {
             super(storages);
         }
     }
+
+    /** {@link PolicyContract}: communication policies through the services on this storage. */
+    @Nested
+    public class Policies extends PolicyContract {
+        Policies() {
+            super(storages);
+        }
+    }
 }

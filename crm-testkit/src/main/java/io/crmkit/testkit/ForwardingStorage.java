@@ -163,5 +163,10 @@ public final class ForwardingStorage implements CrmStorage {
         public io.crmkit.core.project.ProjectRepository projects() {
             return delegate.projects();
         }
+
+        @Override
+        public io.crmkit.core.policy.PolicyRepository policies() {
+            return delegate.policies();
+        }
     }
 }

@@ -131,6 +131,16 @@ public abstract class TransactionContract extends StorageContractSupport {
                 new io.crmkit.core.project.ProjectId(data.uuid()), "rolled back", java.util.Optional.empty(), UserRef.of("u1"),
                 java.util.Optional.empty(), List.of(new io.crmkit.core.project.Milestone("m", java.util.Optional.empty())),
                 List.of(io.crmkit.core.project.ProjectTask.of(t.id()).inMilestone("m")), data.now(), data.now(), 1);
+        io.crmkit.core.policy.CommunicationPolicy policy = new io.crmkit.core.policy.CommunicationPolicy(
+                new io.crmkit.core.policy.PolicyId(data.uuid()), "rolled back", "", CustomerQuery.all(),
+                io.crmkit.core.policy.ContactMethod.CALL, java.util.Optional.empty(),
+                io.crmkit.core.policy.Cadence.everyDays(30), Assignee.user(UserRef.of("u1")), data.today(),
+                java.util.Optional.empty(), java.util.Optional.empty(), 7, data.now(), data.now(), 1);
+        io.crmkit.core.policy.PolicyContact contact = new io.crmkit.core.policy.PolicyContact(policy.id(), c.id(),
+                data.today(), io.crmkit.core.policy.ContactOutcome.TASK_CREATED, t.id().value(), i.id(), data.now(),
+                data.now().plusSeconds(60));
+        io.crmkit.core.policy.PauseWindow pause = new io.crmkit.core.policy.PauseWindow(data.uuid(),
+                java.util.Optional.of(c.id()), data.now(), data.now().plusSeconds(60), "rolled back");
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -159,6 +169,9 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.notifications().savePreferences(io.crmkit.core.notification.NotificationPreferences.none(UserRef.of("u1")));
             r.notifications().insertPush(push);
             r.projects().insert(project);
+            r.policies().insert(policy);
+            r.policies().recordContact(contact);
+            r.policies().insertPause(pause);
             throw boom;
         })).isSameAs(boom);
 
@@ -202,6 +215,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readOne(r -> r.notifications().preferences(UserRef.of("u1")))).isEmpty();
         assertThat(readList(r -> r.notifications().pushes(notice.id()))).isEmpty();
         assertThat(readOne(r -> r.projects().findById(project.id()))).isEmpty();
+        assertThat(readOne(r -> r.policies().findById(policy.id()))).isEmpty();
+        assertThat(readList(r -> r.policies().search(AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.policies().findContact(policy.id(), c.id(), data.today()))).isEmpty();
+        assertThat(readOne(r -> r.policies().pauseOf(c.id(), data.now(), data.now().plusSeconds(1)))).isEmpty();
     }
 
     @Test

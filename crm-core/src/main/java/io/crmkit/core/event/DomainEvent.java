@@ -38,7 +38,8 @@ import java.util.UUID;
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent, NotificationEvent, ProjectEvent {
+        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent, NotificationEvent, ProjectEvent,
+        io.crmkit.core.policy.PolicyEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

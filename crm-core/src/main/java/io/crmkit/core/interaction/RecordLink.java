@@ -8,7 +8,9 @@ public record RecordLink(Type type, UUID id) {
     /** The kinds of record an interaction can link to. */
     public enum Type { REQUIREMENT, TASK, MESSAGE, CASE, OPPORTUNITY, DOCUMENT,
         /** The marketing campaign that sent the message. */
-        CAMPAIGN }
+        CAMPAIGN,
+        /** The communication policy that made the contact. */
+        POLICY }
 
     public RecordLink {
         Objects.requireNonNull(type, "type");

@@ -174,6 +174,8 @@ public final class Guard {
                     .orElse(false);
             case PROJECT -> repos.projects().findById(new io.crmkit.core.project.ProjectId(id)).map(p -> permits(p, action))
                     .orElse(false);
+            case POLICY -> repos.policies().findById(new io.crmkit.core.policy.PolicyId(id)).map(p -> permits(p, action))
+                    .orElse(false);
         };
     }
 
@@ -243,6 +245,16 @@ public final class Guard {
     /** The document if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
     public Document require(Repositories repos, Document document, Action action) {
         return require(document, a -> permits(repos, document, a), action, RecordKind.DOCUMENT, "document " + document.id());
+    }
+
+    /** Whether the actor may do {@code action} to this policy: by its owner user or its owner department (not shared). */
+    public boolean permits(io.crmkit.core.policy.CommunicationPolicy policy, Action action) {
+        return scope(RecordKind.POLICY, action).admits(policy.owner().user(), policy.owner().department());
+    }
+
+    /** The policy if the actor may do {@code action} to it; see {@link #require(Repositories, Task, Action)}. */
+    public io.crmkit.core.policy.CommunicationPolicy require(io.crmkit.core.policy.CommunicationPolicy policy, Action action) {
+        return require(policy, a -> permits(policy, a), action, RecordKind.POLICY, "policy " + policy.id());
     }
 
     /** Whether the actor may do {@code action} to a record with an owner, maybe a department, and shares of its kind. */

@@ -142,6 +142,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryMerges merges;
         private final MemoryNotifications notifications;
         private final MemoryProjects projects;
+        private final MemoryPolicies policies;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -166,6 +167,9 @@ public final class InMemoryStorage implements CrmStorage {
             merges = new MemoryMerges(new Table<>(undo, lock, m -> List.of(), MemoryMerges::lookupKeys, m -> false));
             notifications = MemoryNotifications.create(undo, lock);
             projects = new MemoryProjects(new Table<>(undo, lock));
+            policies = new MemoryPolicies(new Table<>(undo, lock), new Table<>(undo, lock, c -> List.of(),
+                    MemoryPolicies::contactLookupKeys, c -> false), new Table<>(undo, lock), customerTable,
+                    interactions.table(), purchases.table(), serviceCases.table(), surveys.table(), access);
         }
 
         void clear() {
@@ -190,6 +194,7 @@ public final class InMemoryStorage implements CrmStorage {
             merges.table().clear();
             notifications.clear();
             projects.table().clear();
+            policies.clearAll();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -209,5 +214,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public MergeRepository merges() { return merges; }
         @Override public NotificationRepository notifications() { return notifications; }
         @Override public ProjectRepository projects() { return projects; }
+        @Override public io.crmkit.core.policy.PolicyRepository policies() { return policies; }
     }
 }

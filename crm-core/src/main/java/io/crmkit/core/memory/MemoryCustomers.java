@@ -40,7 +40,7 @@ record MemoryCustomers(Table<Customer> table, MemoryAccess access) implements Cu
         table.all().filter(c -> matches(q, c) && access.admits(scope, c)).forEach(sink);
     }
 
-    private static boolean matches(CustomerQuery q, Customer c) {
+    static boolean matches(CustomerQuery q, Customer c) {
         String name = c.displayName().toLowerCase(Locale.ROOT);
         return (q.includeArchived() || !c.isArchived())
                 && q.namePrefix().map(p -> name.startsWith(p.toLowerCase(Locale.ROOT))).orElse(true)

@@ -27,5 +27,7 @@ public enum RecordKind {
     /** A notice in an inbox: seen only by its recipient user, or by the members of its recipient department. */
     NOTICE,
     /** A project: owned by its owner user and belonging to its department, as a campaign is; not shared. */
-    PROJECT
+    PROJECT,
+    /** A communication policy: owned by its owner user and belonging to its owner department, as a campaign is. */
+    POLICY
 }

@@ -57,6 +57,8 @@ public interface Repositories {
 
     /** Projects with their milestones and tasks. */
     ProjectRepository projects();
+    /** Communication policies, their contacts and pause windows. */
+    io.crmkit.core.policy.PolicyRepository policies();
 
     /**
      * Every repository whose records belong to a customer, by the kind of record: what a merge of customers moves.

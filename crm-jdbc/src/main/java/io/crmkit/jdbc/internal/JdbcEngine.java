@@ -142,6 +142,7 @@ public final class JdbcEngine {
         private final JdbcMerges merges;
         private final JdbcNotifications notifications;
         private final JdbcProjects projects;
+        private final io.crmkit.jdbc.internal.policy.JdbcPolicies policies;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -163,6 +164,7 @@ public final class JdbcEngine {
             merges = new JdbcMerges(sql);
             notifications = new JdbcNotifications(sql);
             projects = new JdbcProjects(sql);
+            policies = new io.crmkit.jdbc.internal.policy.JdbcPolicies(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -182,6 +184,7 @@ public final class JdbcEngine {
         @Override public MergeRepository merges() { return merges; }
         @Override public NotificationRepository notifications() { return notifications; }
         @Override public ProjectRepository projects() { return projects; }
+        @Override public io.crmkit.core.policy.PolicyRepository policies() { return policies; }
     }
 
 }

@@ -103,6 +103,11 @@ public final class AccessSql {
         return campaigns(scope, p);
     }
 
+    /** For rows of {@code policies} aliased {@code p}: by owner user or owner department (policies are not shared). */
+    public static Condition policies(AccessScope scope, String p) {
+        return campaigns(scope, p);
+    }
+
     /** Rows with {@code owner_id}, {@code department_id} and shares of {@code kind}, aliased {@code t}. */
     private static Condition owned(AccessScope scope, String t, RecordKind kind) {
         return of(scope, () -> {
