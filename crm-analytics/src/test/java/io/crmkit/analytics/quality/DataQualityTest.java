@@ -14,6 +14,7 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dedup.MatchReason;
 import io.crmkit.core.interaction.DeliveryStatus;
 import io.crmkit.core.memory.InMemoryStorage;
+import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.messaging.ChannelKind;
 import io.crmkit.core.messaging.DeliveryReceipt;
 import io.crmkit.core.messaging.MessageChannel;
@@ -32,10 +33,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The data-quality assessment through the public API: completeness per field, the contact points a message could
  * not reach that the customer still has, stale records, duplicate candidates, and the report part that shows them.
+ * In memory here; {@link DataQualityOnDatabasesTest} runs the same on H2, PostgreSQL and MariaDB.
  */
 class DataQualityTest {
     private final TestClock clock = TestClock.at(Instant.parse("2024-01-10T08:00:00Z"));
-    private Crm crm;
+    Crm crm;
     private Customer old;
     private Customer bounced;
     private Customer twin1;
@@ -57,9 +59,14 @@ class DataQualityTest {
         }
     }
 
+    /** The storage of the CRM under test. */
+    CrmStorage storage() {
+        return InMemoryStorage.create();
+    }
+
     @BeforeEach
     void data() {
-        crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock)
+        crm = Crm.builder().storage(storage()).clock(clock)
                 .messaging(MessagingSettings.builder().channel(new Mail()).build()).build();
         old = crm.customers().create(NewCustomer.person("陈旧 Old 😀").email("old@example.com"));
         clock.advance(Duration.ofDays(800));
@@ -76,6 +83,11 @@ class DataQualityTest {
     @AfterEach
     void close() {
         crm.close();
+        dropStorage();
+    }
+
+    /** Removes what {@link #storage()} made. */
+    void dropStorage() {
     }
 
     @Test
