@@ -28,4 +28,5 @@ module io.crmkit.core {
     exports io.crmkit.core.memory;
     exports io.crmkit.core.document;
     exports io.crmkit.core.dedup;
+    exports io.crmkit.core.webhook;
 }

@@ -34,6 +34,8 @@ import io.crmkit.core.security.AccessService;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.service.ServiceCaseService;
 import io.crmkit.core.task.TaskService;
+import io.crmkit.core.internal.webhook.TransactionalWebhookService;
+import io.crmkit.core.webhook.WebhookService;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
@@ -61,6 +63,7 @@ public sealed class CrmServices permits Crm {
     private final EventFeed events;
     private final DocumentService documents;
     private final DuplicateService duplicates;
+    private final WebhookService webhooks;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -80,6 +83,7 @@ public sealed class CrmServices permits Crm {
         this.events = new TransactionalEventFeed(engine, actor);
         this.documents = new TransactionalDocumentService(engine, actor);
         this.duplicates = new TransactionalDuplicateService(engine, actor);
+        this.webhooks = new TransactionalWebhookService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -177,6 +181,14 @@ public sealed class CrmServices permits Crm {
     /** Duplicate customers: candidates with a score, merges that keep every record, and their undoing. */
     public final DuplicateService duplicates() {
         return duplicates;
+    }
+
+    /**
+     * Webhooks: the host's endpoints, signed deliveries of events to them with retries, the delivery log and replays
+     * ({@code Crm.builder().webhooks(...)} sets the transport).
+     */
+    public final WebhookService webhooks() {
+        return webhooks;
     }
 
     /**

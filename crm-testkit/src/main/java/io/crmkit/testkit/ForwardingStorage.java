@@ -153,5 +153,10 @@ public final class ForwardingStorage implements CrmStorage {
         public MergeRepository merges() {
             return delegate.merges();
         }
+
+        @Override
+        public io.crmkit.core.webhook.WebhookRepository webhooks() {
+            return delegate.webhooks();
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.task.TaskEvent;
+import io.crmkit.core.webhook.WebhookEvent;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -35,7 +36,7 @@ import java.util.UUID;
  */
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
-        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent {
+        ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent, WebhookEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

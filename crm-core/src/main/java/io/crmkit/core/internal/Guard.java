@@ -168,6 +168,8 @@ public final class Guard {
                     .orElse(false);
             case CAMPAIGN -> repos.campaigns().findById(new CampaignId(id)).map(c -> permits(c, action)).orElse(false);
             case DOCUMENT -> repos.documents().findById(new DocumentId(id)).map(d -> permits(repos, d, action)).orElse(false);
+            case WEBHOOK_ENDPOINT -> level(kind, action) == AccessLevel.ALL
+                    && repos.webhooks().findEndpoint(new io.crmkit.core.webhook.WebhookEndpointId(id)).isPresent();
         };
     }
 

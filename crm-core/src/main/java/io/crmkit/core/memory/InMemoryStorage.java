@@ -138,6 +138,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryEvents events;
         private final MemoryDocuments documents;
         private final MemoryMerges merges;
+        private final MemoryWebhooks webhooks;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -160,6 +161,7 @@ public final class InMemoryStorage implements CrmStorage {
             events = new MemoryEvents(undo);
             documents = new MemoryDocuments(new Table<>(undo, lock), MemoryDocuments.downloads(undo, lock), access);
             merges = new MemoryMerges(new Table<>(undo, lock, m -> List.of(), MemoryMerges::lookupKeys, m -> false));
+            webhooks = MemoryWebhooks.create(undo, lock);
         }
 
         void clear() {
@@ -182,6 +184,7 @@ public final class InMemoryStorage implements CrmStorage {
             documents.table().clear();
             documents.downloadTable().clear();
             merges.table().clear();
+            webhooks.clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -199,5 +202,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
         @Override public MergeRepository merges() { return merges; }
+        @Override public io.crmkit.core.webhook.WebhookRepository webhooks() { return webhooks; }
     }
 }

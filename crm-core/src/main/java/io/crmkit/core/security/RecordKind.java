@@ -23,5 +23,7 @@ public enum RecordKind {
     /** The audit trail itself: who may read the history of records and of actors. */
     AUDIT,
     /** A document: owned by its owner user and belonging to its department, as an opportunity is; granted through shares. */
-    DOCUMENT
+    DOCUMENT,
+    /** A webhook endpoint, with its deliveries and their log: the host's, reached only with {@link AccessLevel#ALL}. */
+    WEBHOOK_ENDPOINT
 }

@@ -20,6 +20,7 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.dedup.JdbcMerges;
+import io.crmkit.jdbc.internal.webhook.JdbcWebhooks;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.event.JdbcEvents;
 import io.crmkit.jdbc.internal.document.JdbcContentStore;
@@ -136,6 +137,7 @@ public final class JdbcEngine {
         private final JdbcEvents events;
         private final JdbcDocuments documents;
         private final JdbcMerges merges;
+        private final JdbcWebhooks webhooks;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -155,6 +157,7 @@ public final class JdbcEngine {
             events = new JdbcEvents(sql);
             documents = new JdbcDocuments(sql);
             merges = new JdbcMerges(sql);
+            webhooks = new JdbcWebhooks(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -172,6 +175,7 @@ public final class JdbcEngine {
         @Override public EventOutboxRepository events() { return events; }
         @Override public DocumentRepository documents() { return documents; }
         @Override public MergeRepository merges() { return merges; }
+        @Override public io.crmkit.core.webhook.WebhookRepository webhooks() { return webhooks; }
     }
 
 }
