@@ -120,6 +120,9 @@ public abstract class TransactionContract extends StorageContractSupport {
         io.crmkit.core.dedup.Merge merge = new io.crmkit.core.dedup.Merge(new io.crmkit.core.dedup.MergeId(data.uuid()),
                 c.id(), 2, List.of(), "rolled back", UserRef.of("u1"), data.now(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty());
+        io.crmkit.core.webhook.WebhookEndpoint endpoint = WebhookRepositoryContract.endpoint(data.uuid(), data.now());
+        io.crmkit.core.webhook.WebhookDelivery delivery = io.crmkit.core.webhook.WebhookDelivery.pending(data.uuid(),
+                endpoint.id(), WebhookRepositoryContract.event(data.uuid(), 1, data.now()), false, data.now());
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -143,6 +146,12 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.documents().recordDownload(new io.crmkit.core.document.DocumentDownload(data.uuid(), document.id(), 1,
                     UserRef.of("u1"), data.now()));
             r.merges().insert(merge);
+            r.webhooks().insertEndpoint(endpoint);
+            r.webhooks().insertDeliveries(List.of(delivery));
+            r.webhooks().insertAttempt(new io.crmkit.core.webhook.WebhookAttempt(data.uuid(), delivery.id(),
+                    endpoint.id(), delivery.event().id(), 1, data.now(), java.util.OptionalInt.of(200),
+                    java.time.Duration.ofMillis(3), java.util.Optional.empty(),
+                    io.crmkit.core.webhook.WebhookDeliveryStatus.SUCCEEDED));
             throw boom;
         })).isSameAs(boom);
 
@@ -181,6 +190,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.documents().downloads(document.id(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.merges().findById(merge.id()))).isEmpty();
         assertThat(readList(r -> r.merges().byCustomer(c.id(), PageRequest.first(10)).items())).isEmpty();
+        assertThat(readOne(r -> r.webhooks().findEndpoint(endpoint.id()))).isEmpty();
+        assertThat(readOne(r -> r.webhooks().findDelivery(delivery.id()))).isEmpty();
+        assertThat(readList(r -> r.webhooks().attemptsOfEvent(delivery.event().id(), PageRequest.first(10)).items()))
+                .isEmpty();
     }
 
     @Test

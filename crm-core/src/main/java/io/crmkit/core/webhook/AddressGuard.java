@@ -5,7 +5,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,6 +65,22 @@ public final class AddressGuard {
      * not resolve now passes: the transport checks again when it connects.
      */
     public Optional<String> refusal(URI url) {
+        Optional<String> refused = refusalWithoutLookup(url);
+        if (refused.isPresent() || allowsHost(url.getHost()) || literal(url.getHost()).isPresent()) {
+            return refused;
+        }
+        try {
+            return refusal(url.getHost(), resolve(url.getHost()));
+        } catch (IllegalStateException unresolved) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * As {@link #refusal(URI)} without resolving a host name: the scheme, and a host that is a literal address. What
+     * a transport checks before it connects (its DNS lookup checks the rest), as literal addresses are never looked up.
+     */
+    public Optional<String> refusalWithoutLookup(URI url) {
         Objects.requireNonNull(url, "url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost();
@@ -79,12 +94,7 @@ public final class AddressGuard {
         if (scheme.equals("http") && !(literal.isPresent() && inAllowedRange(literal.get()))) {
             return Optional.of("must use https: plain http only to an allow-listed host");
         }
-        try {
-            List<InetAddress> addresses = literal.map(List::of).orElseGet(() -> resolve(host));
-            return refusal(host, addresses);
-        } catch (IllegalStateException unresolved) {
-            return Optional.empty();
-        }
+        return literal.isPresent() ? refusal(host, List.of(literal.get())) : Optional.empty();
     }
 
     /**
@@ -271,15 +281,6 @@ public final class AddressGuard {
                 return Optional.empty();
             }
             return Optional.of(new Range(address, bits, cidr));
-        }
-    }
-
-    /** Parses {@code url} for {@link #refusal(URI)}; empty if it is no URI at all. */
-    static Optional<URI> uri(String url) {
-        try {
-            return Optional.of(new URI(url));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
         }
     }
 }

@@ -176,16 +176,20 @@ public final class WebhookEndpoint {
                 WebhookEndpointStatus.ENABLED, Optional.empty(), Optional.empty(), createdAt, now, version + 1);
     }
 
-    /** After a failed attempt at {@code at}: failing since then, unless it already was. */
-    public WebhookEndpoint failed(Instant at) {
-        return failingSince.isPresent() ? this : new WebhookEndpoint(id, url, description, eventTypes, secret,
-                previousSecret, previousSecretUntil, status, disabledReason, Optional.of(at), createdAt, at, version + 1);
-    }
-
-    /** After a successful attempt: failing no more. */
-    public WebhookEndpoint succeeded(Instant at) {
-        return failingSince.isEmpty() ? this : new WebhookEndpoint(id, url, description, eventTypes, secret,
-                previousSecret, previousSecretUntil, status, disabledReason, Optional.empty(), createdAt, at, version + 1);
+    /**
+     * After a delivery attempt at {@code at}: failing no more after a success; failing since {@code at} (unless it
+     * already was) after a failure; and disabled for {@code disable} if given. One version on if anything changed,
+     * else this endpoint.
+     */
+    public WebhookEndpoint attempted(boolean succeeded, Instant at, Optional<String> disable) {
+        Optional<Instant> failing = succeeded ? Optional.empty() : Optional.of(failingSince.orElse(at));
+        boolean disabling = disable.isPresent() && isEnabled();
+        if (failing.equals(failingSince) && !disabling) {
+            return this;
+        }
+        return new WebhookEndpoint(id, url, description, eventTypes, secret, previousSecret, previousSecretUntil,
+                disabling ? WebhookEndpointStatus.DISABLED : status, disabling ? disable : disabledReason, failing,
+                createdAt, at, version + 1);
     }
 
     @Override

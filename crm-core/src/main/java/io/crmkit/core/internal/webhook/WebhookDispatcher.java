@@ -169,14 +169,15 @@ public final class WebhookDispatcher implements Engine.Component {
                         return stored;
                     }
                     WebhookEndpoint before = stored.get();
-                    WebhookEndpoint after = verdict.succeeded() ? before.succeeded(now) : before.failed(at);
+                    Optional<Instant> failingSince = verdict.succeeded() ? Optional.empty()
+                            : Optional.of(before.failingSince().orElse(at));
                     Optional<String> disable = verdict.gone() ? Optional.of("the endpoint answered 410 Gone")
-                            : disableForFailing(after, now);
-                    if (disable.isPresent() && after.isEnabled()) {
-                        after = after.disabled(disable.get(), now);
-                        tx.raise(new WebhookEvent.Disabled(after.id(), disable.get(), after.version(), now,
+                            : disableForFailing(failingSince, now);
+                    WebhookEndpoint after = before.attempted(verdict.succeeded(), at, disable);
+                    if (after.isEnabled() != before.isEnabled()) {
+                        tx.raise(new WebhookEvent.Disabled(after.id(), disable.orElseThrow(), after.version(), now,
                                 Actor.SYSTEM.user()));
-                        LOG.warn("webhook endpoint {} disabled: {}", after.id(), disable.get());
+                        LOG.warn("webhook endpoint {} disabled: {}", after.id(), disable.orElseThrow());
                     }
                     if (after.version() != before.version()) {
                         tx.repos().webhooks().updateEndpoint(after);
@@ -192,8 +193,8 @@ public final class WebhookDispatcher implements Engine.Component {
         }
     }
 
-    private Optional<String> disableForFailing(WebhookEndpoint endpoint, Instant now) {
-        return endpoint.failingSince()
+    private Optional<String> disableForFailing(Optional<Instant> failingSince, Instant now) {
+        return failingSince
                 .filter(since -> !since.plus(settings.disableAfter()).isAfter(now))
                 .map(since -> "every delivery failed since " + since + " (" + settings.disableAfter() + ")");
     }
