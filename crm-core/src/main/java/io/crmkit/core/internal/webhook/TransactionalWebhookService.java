@@ -166,29 +166,29 @@ public final class TransactionalWebhookService implements WebhookService {
     @Override
     public WebhookEndpoint disable(WebhookEndpointId id, String reason) {
         String why = Checks.requireText("reason", reason, WebhookEndpoint.MAX_REASON);
-        return engine.write(tx -> {
-            WebhookEndpoint e = load(tx.repos().webhooks(), id, Action.EDIT);
-            if (!e.isEnabled()) {
-                return e;
-            }
-            WebhookEndpoint disabled = e.disabled(why, tx.now());
-            tx.repos().webhooks().updateEndpoint(disabled);
-            tx.raise(new WebhookEvent.Disabled(id, why, disabled.version(), tx.now(), actor.user()));
-            return disabled;
-        });
+        return switchTo(false, id, (e, now) -> e.disabled(why, now),
+                (e, now) -> new WebhookEvent.Disabled(id, why, e.version(), now, actor.user()));
     }
 
     @Override
     public WebhookEndpoint enable(WebhookEndpointId id) {
+        return switchTo(true, id, (e, now) -> e.enabled(now),
+                (e, now) -> new WebhookEvent.Enabled(id, e.version(), now, actor.user()));
+    }
+
+    /** Enables or disables an endpoint, raising {@code event} of the changed one; unchanged if it already is. */
+    private WebhookEndpoint switchTo(boolean enabled, WebhookEndpointId id,
+                                     BiFunction<WebhookEndpoint, Instant, WebhookEndpoint> change,
+                                     BiFunction<WebhookEndpoint, Instant, WebhookEvent> event) {
         return engine.write(tx -> {
             WebhookEndpoint e = load(tx.repos().webhooks(), id, Action.EDIT);
-            if (e.isEnabled()) {
+            if (e.isEnabled() == enabled) {
                 return e;
             }
-            WebhookEndpoint enabled = e.enabled(tx.now());
-            tx.repos().webhooks().updateEndpoint(enabled);
-            tx.raise(new WebhookEvent.Enabled(id, enabled.version(), tx.now(), actor.user()));
-            return enabled;
+            WebhookEndpoint changed = change.apply(e, tx.now());
+            tx.repos().webhooks().updateEndpoint(changed);
+            tx.raise(event.apply(changed, tx.now()));
+            return changed;
         });
     }
 
