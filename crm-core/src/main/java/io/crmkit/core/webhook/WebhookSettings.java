@@ -97,7 +97,11 @@ public final class WebhookSettings {
         return batchSize;
     }
 
-    /** How long a claimed delivery is held: longer than a batch of attempts takes with the transport's timeouts. */
+    /**
+     * How long a claimed delivery is held: longer than a batch of attempts takes with the transport's timeouts (20 of
+     * OkHttpWebhookTransport's 15 s calls are 5 min, the default). Deliveries of a batch whose lease ran out while the
+     * ones before them were sent are left for the next claim, not sent.
+     */
     public Duration lease() {
         return lease;
     }
@@ -126,7 +130,7 @@ public final class WebhookSettings {
         private double jitter = DEFAULT_JITTER;
         private Duration disableAfter = DEFAULT_DISABLE_AFTER;
         private Duration secretGrace = DEFAULT_SECRET_GRACE;
-        private int batchSize = 50;
+        private int batchSize = 20;
         private Duration lease = Duration.ofMinutes(5);
         private @Nullable Duration background;
 

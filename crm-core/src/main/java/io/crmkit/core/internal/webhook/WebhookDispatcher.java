@@ -107,8 +107,8 @@ public final class WebhookDispatcher implements Engine.Component {
                     r -> r.webhooks().claimDue(now, settings.batchSize(), now.plus(settings.lease())));
             Map<WebhookEndpointId, Optional<WebhookEndpoint>> endpoints = new HashMap<>();
             for (WebhookDelivery delivery : batch) {
-                if (stopping.get()) {
-                    break; // the rest keep their lease and are claimed again when it ends
+                if (stopping.get() || !engine.clock().instant().isBefore(delivery.leaseUntil().orElse(Instant.MIN))) {
+                    break; // the rest keep their lease and are claimed again when it ends (slow endpoints used it up)
                 }
                 Optional<WebhookEndpoint> endpoint = endpoints.computeIfAbsent(delivery.endpointId(),
                         id -> engine.read(r -> r.webhooks().findEndpoint(id)));
@@ -158,6 +158,12 @@ public final class WebhookDispatcher implements Engine.Component {
             try {
                 return engine.write(tx -> {
                     Instant now = tx.now();
+                    Optional<WebhookDelivery> current = tx.repos().webhooks().findDelivery(delivery.id());
+                    if (current.isEmpty() || current.get().version() != delivery.version()) {
+                        // its lease ran out and another dispatcher claimed it: that one records it
+                        LOG.info("attempt of webhook delivery {} not recorded: it was claimed again", delivery.id());
+                        return tx.repos().webhooks().findEndpoint(endpointId);
+                    }
                     WebhookDelivery next = delivery.attempted(verdict.status(), response.statusCode(), verdict.error(),
                             verdict.retryAt().orElse(delivery.nextAttemptAt()), now);
                     tx.repos().webhooks().updateDelivery(next);
