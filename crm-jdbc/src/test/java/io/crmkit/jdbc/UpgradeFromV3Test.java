@@ -152,7 +152,7 @@ class UpgradeFromV3Test {
         assertThat(storageOf().dataProblems(PageRequest.first(10)).items()).isEmpty();
         assertThatThrownBy(() -> storageOf().dataProblems(PageRequest.after("nonsense!", 10)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("cursor")).isTrue());
-        assertThat(v3.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
+        assertThat(v3.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
 
         // the upgraded database is written and read as a new one
         Customer archived = crm.customers().archive(zhang.id());
