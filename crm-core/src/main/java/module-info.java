@@ -31,4 +31,5 @@ module io.crmkit.core {
     exports io.crmkit.core.notification;
     exports io.crmkit.core.project;
     exports io.crmkit.core.policy;
+    exports io.crmkit.core.webhook;
 }

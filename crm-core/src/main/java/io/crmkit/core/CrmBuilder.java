@@ -32,6 +32,8 @@ import io.crmkit.core.service.SlaPolicy;
 import io.crmkit.core.spi.CrmStorage;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.workflow.Workflow;
+import io.crmkit.core.internal.webhook.WebhookDispatcher;
+import io.crmkit.core.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -74,6 +76,7 @@ public final class CrmBuilder {
     private DuplicateSettings duplicates = DuplicateSettings.DEFAULT;
     private @Nullable WorkCalendars calendars;
     private DocumentSettings documents = DocumentSettings.DEFAULT;
+    private WebhookSettings webhooks = WebhookSettings.NONE;
 
     CrmBuilder() {
         DEFAULT_WORKFLOWS.forEach(w -> workflows.put(w.type(), w));
@@ -207,6 +210,12 @@ public final class CrmBuilder {
         return this;
     }
 
+    /** How webhooks are delivered: the transport, retries, background dispatch. Without it deliveries wait. */
+    public CrmBuilder webhooks(WebhookSettings settings) {
+        this.webhooks = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** @throws ValidationException naming every bad setting, such as a missing storage */
     public Crm build() {
         Checks checks = new Checks();
@@ -241,6 +250,7 @@ public final class CrmBuilder {
         DuplicateConfig.install(engine, duplicates);
         NoticePusher.install(engine, messaging); // after the dispatcher: closed before it closes the channels
         io.crmkit.core.internal.policy.PolicyConfig.install(engine, policies);
+        WebhookDispatcher.install(engine, webhooks);
         Crm crm = new Crm(engine, defaultActor);
         engine.start();
         return crm;

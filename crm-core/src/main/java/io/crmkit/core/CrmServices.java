@@ -38,6 +38,8 @@ import io.crmkit.core.security.AccessService;
 import io.crmkit.core.security.Actor;
 import io.crmkit.core.service.ServiceCaseService;
 import io.crmkit.core.task.TaskService;
+import io.crmkit.core.internal.webhook.TransactionalWebhookService;
+import io.crmkit.core.webhook.WebhookService;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
@@ -68,6 +70,7 @@ public sealed class CrmServices permits Crm {
     private final NotificationService notifications;
     private final ProjectService projects;
     private final io.crmkit.core.policy.PolicyService policies;
+    private final WebhookService webhooks;
 
     CrmServices(Engine engine, Actor actor) {
         this.engine = engine;
@@ -90,6 +93,7 @@ public sealed class CrmServices permits Crm {
         this.notifications = new TransactionalNotificationService(engine, actor);
         this.projects = new TransactionalProjectService(engine, actor);
         this.policies = new io.crmkit.core.internal.policy.TransactionalPolicyService(engine, actor);
+        this.webhooks = new TransactionalWebhookService(engine, actor);
     }
 
     /** Who these services act as: recorded as author, creator and transition actor. */
@@ -208,6 +212,14 @@ public sealed class CrmServices permits Crm {
      */
     public final io.crmkit.core.policy.PolicyService policies() {
         return policies;
+    }
+
+    /**
+     * Webhooks: the host's endpoints, signed deliveries of events to them with retries, the delivery log and replays
+     * ({@code Crm.builder().webhooks(...)} sets the transport).
+     */
+    public final WebhookService webhooks() {
+        return webhooks;
     }
 
     /**

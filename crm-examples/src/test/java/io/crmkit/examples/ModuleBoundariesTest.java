@@ -50,7 +50,7 @@ class ModuleBoundariesTest {
         // crm-jdbc and crm-analytics need Flyway and commons-math3, which have no module names of their own: they
         // ship as automatic modules (io.crmkit.jdbc, io.crmkit.analytics) until those libraries name theirs
         for (Class<?> anchor : List.of(io.crmkit.messaging.SmtpEmailChannel.class, io.crmkit.testkit.TestData.class,
-                io.crmkit.rabbitmq.RabbitEventSink.class)) {
+                io.crmkit.rabbitmq.RabbitEventSink.class, io.crmkit.webhooks.OkHttpWebhookTransport.class)) {
             ModuleDescriptor module = descriptorOf(anchor);
             assertThat(module.name()).startsWith("io.crmkit.");
             assertThat(module.exports()).as(module.name()).isNotEmpty()
@@ -94,6 +94,7 @@ class ModuleBoundariesTest {
         assertThat(ALL.containPackage("io.crmkit.messaging")).isTrue();
         assertThat(ALL.containPackage("io.crmkit.analytics.satisfaction")).isTrue();
         assertThat(ALL.containPackage("io.crmkit.dedup.icu")).isTrue();
+        assertThat(ALL.containPackage("io.crmkit.webhooks")).isTrue();
         assertThat(ALL.that(STORAGE_PORT)).isNotEmpty();
     }
 }

@@ -33,7 +33,7 @@ class NullMarkedPackagesTest {
         }
         assertThat(seen).contains("io.crmkit.core", "io.crmkit.jdbc", "io.crmkit.messaging", "io.crmkit.testkit",
                 "io.crmkit.analytics.value", "io.crmkit.examples", "io.crmkit.rabbitmq",
-                "io.crmkit.dedup.icu");
+                "io.crmkit.dedup.icu", "io.crmkit.webhooks");
         assertThat(unmarked).as("packages without @NullMarked in their package-info.java").isEmpty();
     }
 }

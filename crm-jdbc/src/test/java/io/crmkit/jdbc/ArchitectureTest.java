@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String INTERNAL = "io.crmkit.jdbc.internal";
     private static final List<String> FEATURES = List.of("customer", "interaction", "requirement", "task",
             "satisfaction", "commerce", "messaging", "security", "audit", "service", "sales", "marketing", "event",
-            "document", "dedup", "notification", "project", "policy");
+            "document", "dedup", "notification", "project", "policy", "webhook");
 
     @Test
     void aFeaturePackageDependsOnNoOtherFeatureNorOnTheEngine() {

@@ -1027,4 +1027,29 @@ public abstract class AccessContract extends StorageContractSupport {
             }
         }
     }
+
+    @Test
+    void webhookEndpointsAndTheirLogOnlyForTheSystem() {
+        io.crmkit.core.webhook.WebhookEndpoint e = crm().webhooks().register(
+                io.crmkit.core.webhook.NewWebhookEndpoint.of("https://203.0.113.7/crm"));
+        for (Actor a : ACTORS) {
+            CrmServices s = crm().as(a);
+            List<Runnable> reads = List.of(() -> s.webhooks().get(e.id()),
+                    () -> s.webhooks().list(PageRequest.first(PAGE)),
+                    () -> s.webhooks().deliveries(e.id(), PageRequest.first(PAGE)),
+                    () -> s.webhooks().attempts(e.id(), PageRequest.first(PAGE)),
+                    () -> s.webhooks().attemptsOfEvent(e.id().value(), PageRequest.first(PAGE)));
+            for (Runnable read : reads) {
+                if (a == SYSTEM) {
+                    read.run();
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(read::run).as("webhooks as %s", a.user())
+                            .isInstanceOf(io.crmkit.core.AccessDeniedException.class);
+                }
+            }
+            assertThat(s.access().can(Action.READ, RecordKind.WEBHOOK_ENDPOINT, e.id().value()))
+                    .as("can read the endpoint as %s", a.user()).isEqualTo(a == SYSTEM);
+        }
+        assertThat(crm().webhooks().list(PageRequest.first(PAGE)).items()).extracting(x -> x.id()).containsExactly(e.id());
+    }
 }

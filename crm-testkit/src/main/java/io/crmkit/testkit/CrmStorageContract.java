@@ -206,4 +206,12 @@ public abstract class CrmStorageContract {
             super(storages);
         }
     }
+
+    /** {@link WebhookRepositoryContract} on this storage, its claims across two instances if the factory can open a second. */
+    @Nested
+    public class Webhooks extends WebhookRepositoryContract {
+        Webhooks() {
+            super(storages);
+        }
+    }
 }

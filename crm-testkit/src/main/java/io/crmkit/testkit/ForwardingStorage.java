@@ -168,5 +168,10 @@ public final class ForwardingStorage implements CrmStorage {
         public io.crmkit.core.policy.PolicyRepository policies() {
             return delegate.policies();
         }
+
+        @Override
+        public io.crmkit.core.webhook.WebhookRepository webhooks() {
+            return delegate.webhooks();
+        }
     }
 }

@@ -141,6 +141,9 @@ public abstract class TransactionContract extends StorageContractSupport {
                 data.now().plusSeconds(60));
         io.crmkit.core.policy.PauseWindow pause = new io.crmkit.core.policy.PauseWindow(data.uuid(),
                 java.util.Optional.of(c.id()), data.now(), data.now().plusSeconds(60), "rolled back");
+        io.crmkit.core.webhook.WebhookEndpoint endpoint = WebhookRepositoryContract.endpoint(data.uuid(), data.now());
+        io.crmkit.core.webhook.WebhookDelivery delivery = io.crmkit.core.webhook.WebhookDelivery.pending(data.uuid(),
+                endpoint.id(), WebhookRepositoryContract.event(data.uuid(), 1, data.now()), false, data.now());
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> write(r -> {
@@ -172,6 +175,12 @@ public abstract class TransactionContract extends StorageContractSupport {
             r.policies().insert(policy);
             r.policies().recordContact(contact);
             r.policies().insertPause(pause);
+            r.webhooks().insertEndpoint(endpoint);
+            r.webhooks().insertDeliveries(List.of(delivery));
+            r.webhooks().insertAttempt(new io.crmkit.core.webhook.WebhookAttempt(data.uuid(), delivery.id(),
+                    endpoint.id(), delivery.event().id(), 1, data.now(), java.util.OptionalInt.of(200),
+                    java.time.Duration.ofMillis(3), java.util.Optional.empty(),
+                    io.crmkit.core.webhook.WebhookDeliveryStatus.SUCCEEDED));
             throw boom;
         })).isSameAs(boom);
 
@@ -219,6 +228,10 @@ public abstract class TransactionContract extends StorageContractSupport {
         assertThat(readList(r -> r.policies().search(AccessScope.everything(), PageRequest.first(10)).items())).isEmpty();
         assertThat(readOne(r -> r.policies().findContact(policy.id(), c.id(), data.today()))).isEmpty();
         assertThat(readOne(r -> r.policies().pauseOf(c.id(), data.now(), data.now().plusSeconds(1)))).isEmpty();
+        assertThat(readOne(r -> r.webhooks().findEndpoint(endpoint.id()))).isEmpty();
+        assertThat(readOne(r -> r.webhooks().findDelivery(delivery.id()))).isEmpty();
+        assertThat(readList(r -> r.webhooks().attemptsOfEvent(delivery.event().id(), PageRequest.first(10)).items()))
+                .isEmpty();
     }
 
     @Test

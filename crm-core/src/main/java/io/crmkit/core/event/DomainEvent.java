@@ -16,6 +16,7 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.UserRef;
 import io.crmkit.core.service.ServiceCaseEvent;
 import io.crmkit.core.task.TaskEvent;
+import io.crmkit.core.webhook.WebhookEvent;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -39,7 +40,7 @@ import java.util.UUID;
 public sealed interface DomainEvent permits CustomerEvent, InteractionEvent, RequirementEvent, TaskEvent, SurveyEvent,
         PurchaseEvent, MessageEvent,
         ServiceCaseEvent, OpportunityEvent, CampaignEvent, DocumentEvent, MergeEvent, NotificationEvent, ProjectEvent,
-        io.crmkit.core.policy.PolicyEvent {
+        io.crmkit.core.policy.PolicyEvent, WebhookEvent {
     Instant at();
 
     /** Who caused it: a host user, or the system. */

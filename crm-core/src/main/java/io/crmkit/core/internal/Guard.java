@@ -176,6 +176,8 @@ public final class Guard {
                     .orElse(false);
             case POLICY -> repos.policies().findById(new io.crmkit.core.policy.PolicyId(id)).map(p -> permits(p, action))
                     .orElse(false);
+            case WEBHOOK_ENDPOINT -> level(kind, action) == AccessLevel.ALL
+                    && repos.webhooks().findEndpoint(new io.crmkit.core.webhook.WebhookEndpointId(id)).isPresent();
         };
     }
 

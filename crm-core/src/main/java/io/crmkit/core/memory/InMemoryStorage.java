@@ -143,6 +143,7 @@ public final class InMemoryStorage implements CrmStorage {
         private final MemoryNotifications notifications;
         private final MemoryProjects projects;
         private final MemoryPolicies policies;
+        private final MemoryWebhooks webhooks;
 
         Tables(Deque<Runnable> undo, ReentrantReadWriteLock lock) {
             shares = new MemoryShares(MemoryShares.table(undo, lock));
@@ -170,6 +171,7 @@ public final class InMemoryStorage implements CrmStorage {
             policies = new MemoryPolicies(new Table<>(undo, lock), new Table<>(undo, lock, c -> List.of(),
                     MemoryPolicies::contactLookupKeys, c -> false), new Table<>(undo, lock), customerTable,
                     interactions.table(), purchases.table(), serviceCases.table(), surveys.table(), access);
+            webhooks = MemoryWebhooks.create(undo, lock);
         }
 
         void clear() {
@@ -195,6 +197,7 @@ public final class InMemoryStorage implements CrmStorage {
             notifications.clear();
             projects.table().clear();
             policies.clearAll();
+            webhooks.clear();
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -215,5 +218,6 @@ public final class InMemoryStorage implements CrmStorage {
         @Override public NotificationRepository notifications() { return notifications; }
         @Override public ProjectRepository projects() { return projects; }
         @Override public io.crmkit.core.policy.PolicyRepository policies() { return policies; }
+        @Override public io.crmkit.core.webhook.WebhookRepository webhooks() { return webhooks; }
     }
 }

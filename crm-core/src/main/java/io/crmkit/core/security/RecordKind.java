@@ -29,5 +29,7 @@ public enum RecordKind {
     /** A project: owned by its owner user and belonging to its department, as a campaign is; not shared. */
     PROJECT,
     /** A communication policy: owned by its owner user and belonging to its owner department, as a campaign is. */
-    POLICY
+    POLICY,
+    /** A webhook endpoint, with its deliveries and their log: the host's, reached only with {@link AccessLevel#ALL}. */
+    WEBHOOK_ENDPOINT
 }

@@ -19,6 +19,7 @@ import io.crmkit.core.security.RecordKind;
 import io.crmkit.core.security.ShareRepository;
 import io.crmkit.core.service.ServiceCaseRepository;
 import io.crmkit.core.task.TaskRepository;
+import io.crmkit.core.webhook.WebhookRepository;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -59,6 +60,9 @@ public interface Repositories {
     ProjectRepository projects();
     /** Communication policies, their contacts and pause windows. */
     io.crmkit.core.policy.PolicyRepository policies();
+
+    /** Webhook endpoints, deliveries and their log. */
+    WebhookRepository webhooks();
 
     /**
      * Every repository whose records belong to a customer, by the kind of record: what a merge of customers moves.

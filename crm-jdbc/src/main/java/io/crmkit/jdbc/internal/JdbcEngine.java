@@ -20,6 +20,7 @@ import io.crmkit.core.task.TaskRepository;
 import io.crmkit.jdbc.internal.audit.JdbcAudit;
 import io.crmkit.jdbc.internal.commerce.JdbcPurchases;
 import io.crmkit.jdbc.internal.dedup.JdbcMerges;
+import io.crmkit.jdbc.internal.webhook.JdbcWebhooks;
 import io.crmkit.jdbc.internal.customer.JdbcCustomers;
 import io.crmkit.jdbc.internal.event.JdbcEvents;
 import io.crmkit.jdbc.internal.document.JdbcContentStore;
@@ -143,6 +144,7 @@ public final class JdbcEngine {
         private final JdbcNotifications notifications;
         private final JdbcProjects projects;
         private final io.crmkit.jdbc.internal.policy.JdbcPolicies policies;
+        private final JdbcWebhooks webhooks;
 
         Tx(Sql sql, boolean readOnly) {
             this.sql = sql;
@@ -165,6 +167,7 @@ public final class JdbcEngine {
             notifications = new JdbcNotifications(sql);
             projects = new JdbcProjects(sql);
             policies = new io.crmkit.jdbc.internal.policy.JdbcPolicies(sql);
+            webhooks = new JdbcWebhooks(sql);
         }
 
         @Override public CustomerRepository customers() { return customers; }
@@ -185,6 +188,7 @@ public final class JdbcEngine {
         @Override public NotificationRepository notifications() { return notifications; }
         @Override public ProjectRepository projects() { return projects; }
         @Override public io.crmkit.core.policy.PolicyRepository policies() { return policies; }
+        @Override public io.crmkit.core.webhook.WebhookRepository webhooks() { return webhooks; }
     }
 
 }
