@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -120,37 +119,8 @@ public class BulkImportBenchmark {
                     position = reservePositions(Math.min(BATCH, ROWS - i));
                 }
                 UUID id = ids.next();
-                String name = "Customer " + i;
                 var now = Instant.now().atOffset(ZoneOffset.UTC);
-                customers.setObject(1, id);
-                customers.setString(2, "PERSON");
-                customers.setString(3, name);
-                customers.setString(4, name.toLowerCase(Locale.ROOT));
-                customers.setString(5, "LEAD");
-                for (int k = 6; k <= 10; k++) {
-                    customers.setNull(k, k == 8 ? Types.OTHER : Types.VARCHAR);
-                }
-                customers.setNull(11, Types.OTHER);
-                customers.setObject(12, now);
-                customers.setObject(13, now);
-                customers.setLong(14, 1);
-                customers.addBatch();
-                String email = "c" + i + "@example.com";
-                emails.setObject(1, id);
-                emails.setInt(2, 0);
-                emails.setString(3, email);
-                emails.setString(4, email.toLowerCase(Locale.ROOT));
-                emails.addBatch();
-                phones.setObject(1, id);
-                phones.setInt(2, 0);
-                phones.setString(3, phone(i));
-                phones.addBatch();
-                for (int t = 0; t < 2; t++) {
-                    tags.setObject(1, id);
-                    tags.setInt(2, t);
-                    tags.setString(3, t == 0 ? "bench" : "t" + (i % 10));
-                    tags.addBatch();
-                }
+                CustomerImportBenchmark.addRows(customers, emails, phones, tags, id, i, now, false);
                 events.setLong(1, position++);
                 events.setObject(2, ids.next());
                 events.setString(3, EVENT);

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
@@ -92,40 +93,8 @@ public class CustomerImportBenchmark {
              PreparedStatement tags = connection.prepareStatement("INSERT INTO " + p + "customer_tags (customer_id,"
                      + " seq, tag) VALUES (?, ?, ?)")) {
             for (int i = 0; i < ROWS; i++) {
-                UUID id = ids.next();
-                String name = "Customer " + i;
-                var now = Instant.now().atOffset(ZoneOffset.UTC);
-                customers.setObject(1, id);
-                customers.setString(2, "PERSON");
-                customers.setString(3, name);
-                customers.setString(4, name.toLowerCase(Locale.ROOT));
-                customers.setString(5, "LEAD");
-                for (int k = 6; k <= 10; k++) {
-                    customers.setNull(k, k == 8 ? Types.OTHER : Types.VARCHAR);
-                }
-                customers.setNull(11, db.equals("h2") ? Types.TIMESTAMP_WITH_TIMEZONE : Types.OTHER);
-                customers.setObject(12, now);
-                customers.setObject(13, now);
-                customers.setLong(14, 1);
-                customers.addBatch();
-                String email = "c" + i + "@example.com";
-                emails.setObject(1, id);
-                emails.setInt(2, 0);
-                emails.setString(3, email);
-                emails.setString(4, email.toLowerCase(Locale.ROOT));
-                emails.addBatch();
-                phones.setObject(1, id);
-                phones.setInt(2, 0);
-                phones.setString(3, phone(i));
-                phones.addBatch();
-                tags.setObject(1, id);
-                tags.setInt(2, 0);
-                tags.setString(3, "bench");
-                tags.addBatch();
-                tags.setObject(1, id);
-                tags.setInt(2, 1);
-                tags.setString(3, "t" + (i % 10));
-                tags.addBatch();
+                addRows(customers, emails, phones, tags, ids.next(), i, Instant.now().atOffset(ZoneOffset.UTC),
+                        db.equals("h2"));
                 if ((i + 1) % BATCH == 0 || i == ROWS - 1) {
                     customers.executeBatch();
                     emails.executeBatch();
@@ -136,6 +105,41 @@ public class CustomerImportBenchmark {
             }
         }
         return ROWS;
+    }
+
+    /** Binds customer {@code i} (an email, a phone, two tags) into the four insert batches, as crmkit stores it. */
+    static void addRows(PreparedStatement customers, PreparedStatement emails, PreparedStatement phones,
+                        PreparedStatement tags, UUID id, int i, OffsetDateTime now, boolean h2) throws SQLException {
+        String name = "Customer " + i;
+        customers.setObject(1, id);
+        customers.setString(2, "PERSON");
+        customers.setString(3, name);
+        customers.setString(4, name.toLowerCase(Locale.ROOT));
+        customers.setString(5, "LEAD");
+        for (int k = 6; k <= 10; k++) {
+            customers.setNull(k, k == 8 ? Types.OTHER : Types.VARCHAR);
+        }
+        customers.setNull(11, h2 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.OTHER);
+        customers.setObject(12, now);
+        customers.setObject(13, now);
+        customers.setLong(14, 1);
+        customers.addBatch();
+        String email = "c" + i + "@example.com";
+        emails.setObject(1, id);
+        emails.setInt(2, 0);
+        emails.setString(3, email);
+        emails.setString(4, email.toLowerCase(Locale.ROOT));
+        emails.addBatch();
+        phones.setObject(1, id);
+        phones.setInt(2, 0);
+        phones.setString(3, phone(i));
+        phones.addBatch();
+        for (int t = 0; t < 2; t++) {
+            tags.setObject(1, id);
+            tags.setInt(2, t);
+            tags.setString(3, t == 0 ? "bench" : "t" + (i % 10));
+            tags.addBatch();
+        }
     }
 
     static String phone(int i) {

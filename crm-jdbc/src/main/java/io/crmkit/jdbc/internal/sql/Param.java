@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
@@ -68,7 +67,6 @@ record Param(Kind kind, @Nullable Object value) {
             case BOOL -> out.append((Boolean) v ? 't' : 'f');
             case DECIMAL -> out.append(((BigDecimal) v).toPlainString());
             case BYTES -> out.append("\\\\x").append(HexFormat.of().formatHex((byte[]) v));
-            case DATE -> out.append((LocalDate) v);
             default -> out.append(v);
         }
     }

@@ -52,7 +52,7 @@ public final class Sql {
     }
 
     public Batch batch(String template) {
-        return new Batch(sql(template), null, List.of());
+        return new Batch(sql(template), null, 0);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Sql {
     public Batch insert(String table, List<String> columns) {
         String names = String.join(", ", columns);
         return new Batch(sql("INSERT INTO {p}" + table + " (" + names + ") VALUES (" + marks(columns.size()) + ")"),
-                prefix + table + " (" + names + ")", columns);
+                prefix + table + " (" + names + ")", columns.size());
     }
 
     /** Runs a read; maps SQL errors. */
@@ -329,10 +329,10 @@ public final class Sql {
         private final String sql;
         /** {@code table (columns)} of an {@link #insert}, else null. */
         private final @Nullable String target;
-        private final List<String> columns;
+        private final int columns;
         private final List<List<Param>> rows = new ArrayList<>();
 
-        Batch(String sql, @Nullable String target, List<String> columns) {
+        Batch(String sql, @Nullable String target, int columns) {
             super(Sql.this.dialect);
             this.sql = sql;
             this.target = target;
@@ -404,8 +404,8 @@ public final class Sql {
 
         /** {@code INSERT INTO t (...) VALUES (...), (...), ...} of up to {@value #CHUNK} rows each. */
         private void multiRowInserts(String target) throws SQLException {
-            int perStatement = Math.min(CHUNK, MAX_PARAMETERS / columns.size());
-            String row = "(" + marks(columns.size()) + ")";
+            int perStatement = Math.min(CHUNK, MAX_PARAMETERS / columns);
+            String row = "(" + marks(columns) + ")";
             for (List<List<Param>> chunk : chunks(rows, perStatement)) {
                 String statement = "INSERT INTO " + target + " VALUES "
                         + String.join(", ", Collections.nCopies(chunk.size(), row));
