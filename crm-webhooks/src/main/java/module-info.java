@@ -6,7 +6,6 @@ module io.crmkit.webhooks {
     requires transitive io.crmkit.core; // WebhookTransport, AddressGuard in the API
     requires transitive okhttp3;        // the host's OkHttpClient, an escape hatch
     requires tools.jackson.core;
-    requires org.slf4j;
     requires static org.jspecify;
 
     exports io.crmkit.webhooks;

@@ -524,4 +524,25 @@ public abstract class PolicyContract extends StorageContractSupport {
         assertThat(crm.as(li).access().can(Action.READ, RecordKind.POLICY, own.id().value())).isTrue();
         assertThat(crm.as(li).access().can(Action.READ, RecordKind.POLICY, others.id().value())).isFalse();
     }
+
+    @Test
+    void aContactTheActorMayNotLogIsRefusedBeforeAnythingIsWritten() {
+        AccessPolicy rules = AccessPolicy.builder()
+                .grantAll("planner", AccessLevel.OWN, RecordKind.CUSTOMER, RecordKind.POLICY, RecordKind.TASK)
+                .build();
+        Crm crm = crm(PolicySettings.DEFAULT, rules);
+        Actor li = Actor.user("li").withRoles("planner");
+        Customer mine = crm.customers().create(NewCustomer.person("我的").tag("vip").owner(UserRef.of("li"))
+                .consent(ContactChannel.VOICE, ConsentStatus.OPTED_IN, "form"));
+        CommunicationPolicy own = crm.as(li).policies().create(calls(30).owner(Assignee.user(UserRef.of("li"))));
+
+        for (int run = 0; run < 2; run++) {
+            ContactResult r = crm.as(li).policies().contact(own.id(), mine.id(), today());
+            assertThat(r.outcome()).isEqualTo(ContactOutcome.REFUSED);
+            assertThat(r.refusal()).contains(ContactRefusal.ACCESS_DENIED);
+        }
+        assertThat(crm.tasks().assignedToUser(UserRef.of("li"), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.interactions().timeline(mine.id(), io.crmkit.core.interaction.TimelineQuery.all(),
+                PageRequest.first(10)).items()).isEmpty();
+    }
 }

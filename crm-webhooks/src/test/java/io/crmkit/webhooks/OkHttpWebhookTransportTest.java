@@ -245,7 +245,7 @@ class OkHttpWebhookTransportTest {
                 "https://10.0.0.7/private", "https://169.254.169.254/latest/meta-data/", "https://[::1]:443/",
                 "https://localhost:" + server.getPort() + "/by-name")) {
             WebhookResponse response = strict.send(request(url));
-            assertThat(response.error()).as(url).hasValueSatisfying(err -> assertThat(err).contains("refused"));
+            assertThat(response.error()).as(url).hasValueSatisfying(err -> assertThat(err).contains("refused by the webhook address guard"));
             assertThat(response.statusCode()).isEmpty();
         }
         assertThat(server.getRequestCount()).isZero();

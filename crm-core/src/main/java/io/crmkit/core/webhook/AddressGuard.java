@@ -91,6 +91,11 @@ public final class AddressGuard {
             return Optional.empty();
         }
         Optional<InetAddress> literal = literal(host);
+        if (literal.isEmpty() && (host.matches("[0-9.]+") || host.contains(":"))) {
+            // 127.1, 2130706433, 127.0.0.1.: HTTP clients take these as addresses without asking the DNS, so the
+            // guard's look-up would never see them
+            return Optional.of("must name its host or give a canonical address (a.b.c.d or [v6]), not " + host);
+        }
         if (scheme.equals("http") && !(literal.isPresent() && inAllowedRange(literal.get()))) {
             return Optional.of("must use https: plain http only to an allow-listed host");
         }
@@ -146,23 +151,45 @@ public final class AddressGuard {
         return false;
     }
 
-    /** An IPv4-mapped IPv6 address as the IPv4 address it holds. */
+    /**
+     * An IPv6 address that carries an IPv4 one as that IPv4 address, so that the IPv4 rules apply to it: mapped
+     * ({@code ::ffff:a.b.c.d}), translated ({@code ::ffff:0:a.b.c.d}), compatible ({@code ::a.b.c.d}), NAT64
+     * ({@code 64:ff9b::a.b.c.d}) and 6to4 ({@code 2002:aabb:ccdd::}); a NAT64 gateway or 6to4 relay would otherwise
+     * carry a request for {@code 64:ff9b::a9fe:a9fe} to 169.254.169.254.
+     */
     private static InetAddress unmapped(InetAddress address) {
         byte[] b = address.getAddress();
-        if (address instanceof Inet6Address && b.length == 16) {
-            boolean mapped = b[10] == (byte) 0xff && b[11] == (byte) 0xff;
-            for (int i = 0; i < 10 && mapped; i++) {
-                mapped = b[i] == 0;
-            }
-            if (mapped) {
-                try {
-                    return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException(e);
-                }
+        if (!(address instanceof Inet6Address) || b.length != 16) {
+            return address;
+        }
+        int at = -1;
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            at = 2; // 6to4
+        } else if (zero(b, 4, 12) && (zero(b, 0, 4) || b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff
+                && b[3] == (byte) 0x9b)) {
+            at = 12; // compatible, NAT64
+        } else if (zero(b, 0, 10) && b[10] == (byte) 0xff && b[11] == (byte) 0xff) {
+            at = 12; // mapped
+        } else if (zero(b, 0, 8) && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+            at = 12; // translated
+        }
+        if (at < 0) {
+            return address;
+        }
+        try {
+            return InetAddress.getByAddress(new byte[] {b[at], b[at + 1], b[at + 2], b[at + 3]});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
             }
         }
-        return address;
+        return true;
     }
 
     /** The address a literal host ({@code 10.0.0.1}, {@code [::1]}) names; empty for a host name. */

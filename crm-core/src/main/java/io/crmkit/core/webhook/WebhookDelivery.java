@@ -42,7 +42,13 @@ public record WebhookDelivery(UUID id, WebhookEndpointId endpointId, EventRecord
     /** A new pending delivery, due at {@code now}. */
     public static WebhookDelivery pending(UUID id, WebhookEndpointId endpoint, EventRecord event, boolean replay,
                                           Instant now) {
-        return new WebhookDelivery(id, endpoint, event, replay, WebhookDeliveryStatus.PENDING, 0, now,
+        return pending(id, endpoint, event, replay, now, now);
+    }
+
+    /** As {@link #pending(UUID, WebhookEndpointId, EventRecord, boolean, Instant)}, first due at {@code dueAt}. */
+    public static WebhookDelivery pending(UUID id, WebhookEndpointId endpoint, EventRecord event, boolean replay,
+                                          Instant now, Instant dueAt) {
+        return new WebhookDelivery(id, endpoint, event, replay, WebhookDeliveryStatus.PENDING, 0, dueAt,
                 Optional.empty(), OptionalInt.empty(), Optional.empty(), now, now, 1);
     }
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * it is disabled, the grace period of a rotated secret, the dispatcher's batch, lease and background polling.
  * Immutable.
  *
- * <p>The schedule lists the wait before each attempt: the first entry before the first (0: at once), the next
+ * <p>The schedule lists the wait before each attempt: the first entry before the first (0: at once; a replay a person
+ * asked for is due at once whatever it says), the next
  * before the first retry, and so on; a delivery is given up after as many attempts as it has entries. The default,
  * 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, spreads eight attempts over a day and a few hours. Each wait is
  * moved by up to {@link #jitter()} of itself at random, so that many deliveries failing together do not come back

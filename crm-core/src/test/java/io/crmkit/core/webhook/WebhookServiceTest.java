@@ -90,12 +90,18 @@ class WebhookServiceTest {
         for (String url : List.of("https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://169.254.169.254/latest",
                 "https://[::1]/hook", "https://[::ffff:127.0.0.1]/hook", "https://100.100.100.200/meta",
                 "https://192.168.1.10/hook", "https://172.16.0.1/hook", "https://[fd00:ec2::254]/", "https://0.0.0.0/",
-                "http://203.0.113.9/plain")) {
+                "http://203.0.113.9/plain", "https://[64:ff9b::a9fe:a9fe]/nat64", "https://[2002:a9fe:a9fe::1]/6to4",
+                "https://[::a9fe:a9fe]/compatible", "https://[::ffff:0:a00:1]/translated",
+                "https://2130706433/number")) {
             assertThatThrownBy(() -> crm.webhooks().register(NewWebhookEndpoint.of(url)))
                     .as(url).isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.violations()).extracting(ValidationException.Violation::field,
                                     ValidationException.Violation::code).containsExactly(
                                     org.assertj.core.groups.Tuple.tuple("url", "refused")));
+        }
+        for (String url : List.of("https://127.0.0.1./dot", "https://127.1/short")) { // no host for java.net.URI
+            assertThatThrownBy(() -> crm.webhooks().register(NewWebhookEndpoint.of(url)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("url")).isTrue());
         }
         assertThat(crm.webhooks().register(NewWebhookEndpoint.of("https://203.0.113.9/public")).url())
                 .isEqualTo("https://203.0.113.9/public");
@@ -224,6 +230,18 @@ class WebhookServiceTest {
         assertThat(log.get(1).error()).hasValueSatisfying(err -> assertThat(err).contains("broken"));
         assertThat(log.get(4).error()).hasValueSatisfying(err -> assertThat(err).contains("400", "not retried"));
         assertThat(transport.requests()).hasSize(5);
+    }
+
+    @Test
+    void theScheduleFirstWaitComesBeforeTheFirstAttempt() {
+        Crm crm = crm(noJitter().schedule(Duration.ofMinutes(1), Duration.ofMinutes(5)));
+        erp(crm, "customer.created");
+        crm.customers().create(NewCustomer.person("Later"));
+        relay(crm);
+
+        assertThat(crm.webhooks().deliverPending()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(crm.webhooks().deliverPending()).isEqualTo(1);
     }
 
     @Test
@@ -422,6 +440,8 @@ class WebhookServiceTest {
                 () -> crm.as(manager).webhooks().get(e.id()),
                 () -> crm.as(manager).webhooks().register(NewWebhookEndpoint.of("https://erp.example.com/m")),
                 () -> crm.as(manager).webhooks().disable(e.id(), "no"),
+                // refused before the address is looked at: its message would tell what the name resolves to
+                () -> crm.as(manager).webhooks().changeUrl(e.id(), "https://10.0.0.5/probe"),
                 () -> crm.as(manager).webhooks().attempts(e.id(), PageRequest.first(10)),
                 () -> crm.as(manager).webhooks().attemptsOfEvent(java.util.UUID.randomUUID(), PageRequest.first(10)),
                 () -> crm.as(Actor.user("nobody")).webhooks().replay(e.id(), clock.instant(), clock.instant().plusSeconds(1)))) {

@@ -296,6 +296,13 @@ public final class TransactionalPolicyService implements PolicyService {
             if (refusal != null) {
                 return refusal;
             }
+            // checked before anything is written: a denial half way (the task made, its timeline entry refused) would
+            // commit a task without its contact, and every later run would make another
+            RecordKind logged = p.method().isMessage() ? RecordKind.MESSAGE : RecordKind.INTERACTION;
+            if (!guard.permits(repos, c, logged, Action.CREATE)) {
+                return ContactResult.refused(customer, ContactRefusal.ACCESS_DENIED, "the acting user may not create "
+                        + logged + " records of customer " + customer);
+            }
             try {
                 return p.method().isMessage() ? send(tx, p, c, date) : plan(tx, p, c, date);
             } catch (AccessDeniedException e) {

@@ -40,6 +40,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
+/** Projects: each call one transaction, checked by the acting user's {@code Guard}; the tasks read through it. */
 public final class TransactionalProjectService implements ProjectService {
     /** Task listings: by due date, undated last, then id; as the task lists of the task service. */
     private static final Comparator<Cursor.DateKey> BY_DUE = Comparator.comparing(Cursor.DateKey::date,

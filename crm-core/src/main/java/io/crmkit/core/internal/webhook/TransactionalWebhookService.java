@@ -136,6 +136,8 @@ public final class TransactionalWebhookService implements WebhookService {
     @Override
     public WebhookEndpoint changeUrl(WebhookEndpointId id, String url) {
         Objects.requireNonNull(url, "url");
+        // the right first: checking the URL resolves it, and its message would tell anyone what a name resolves to
+        allow(Action.EDIT, "webhook endpoint " + id);
         Checks checks = new Checks();
         String checked = url(checks, url);
         checks.throwIfAny();

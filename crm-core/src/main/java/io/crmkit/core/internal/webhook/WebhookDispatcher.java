@@ -60,6 +60,11 @@ public final class WebhookDispatcher implements Engine.Component {
                 () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
     }
 
+    /** When a delivery made at {@code now} is first due: after the schedule's first wait. */
+    Instant firstAttempt(Instant now) {
+        return now.plus(settings().schedule().get(0));
+    }
+
     WebhookSettings settings() {
         return settings;
     }

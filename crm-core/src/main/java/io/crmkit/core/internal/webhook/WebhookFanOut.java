@@ -35,6 +35,7 @@ final class WebhookFanOut implements EventSink {
             }
             Set<UUID> done = r.webhooks().fannedOut(events.stream().map(EventRecord::id).toList());
             Instant now = engine.clock().instant();
+            Instant due = dispatcher.firstAttempt(now);
             List<WebhookDelivery> deliveries = new ArrayList<>();
             for (EventRecord event : events) {
                 if (done.contains(event.id())) {
@@ -42,7 +43,8 @@ final class WebhookFanOut implements EventSink {
                 }
                 for (WebhookEndpoint endpoint : endpoints) {
                     if (endpoint.accepts(event.type())) {
-                        deliveries.add(WebhookDelivery.pending(Ids.uuid7(engine.clock()), endpoint.id(), event, false, now));
+                        deliveries.add(WebhookDelivery.pending(Ids.uuid7(engine.clock()), endpoint.id(), event, false, now,
+                                due));
                     }
                 }
             }
