@@ -142,9 +142,7 @@ public final class JdbcPolicies implements PolicyRepository {
 
     @Override
     public boolean recordContact(PolicyContact c) {
-        if (findContact(c.policyId(), c.customerId(), c.dueDate()).isPresent()) {
-            return false;
-        }
+        // the key decides: the service looked for the contact already, and a look here would only narrow the race
         try {
             sql.write("record a contact of policy " + c.policyId(), () -> sql.stmt("INSERT INTO {p}policy_contacts"
                             + " (policy_id, customer_id, due_date, kind, record_id, interaction_id, contacted_at, respond_until)"
@@ -154,7 +152,7 @@ public final class JdbcPolicies implements PolicyRepository {
                     .execute());
             return true;
         } catch (ConflictException raced) {
-            return false; // a concurrent run stored it between the look and the insert
+            return false; // stored already, by this run before or a concurrent one
         }
     }
 
