@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A store or driver that held the file whole would run out of memory and the child would fail.
  */
 class SmallHeapContentTest {
-    static final int HEAP_MB = 48;
-    static final int CONTENT_MB = 96;
+    static final int HEAP_MB = 64;
+    static final int CONTENT_MB = 128;
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
